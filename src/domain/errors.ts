@@ -1,0 +1,73 @@
+/**
+ * The error catalogue: every error a client can see, with a stable code and its HTTP status.
+ * Codes are Rocket.Chat's where Rocket.Chat has one, so its clients branch on them unchanged.
+ * The wire shape is Rocket.Chat's: { success: false, error: "<message> [<code>]", errorType: code }.
+ */
+
+export const ERRORS = {
+  'invalid-params': 400, // request failed schema validation
+  'error-invalid-json': 400,
+  'error-payload-too-large': 413,
+  'error-unsupported-media-type': 415,
+  unauthorized: 401, // not logged in
+  'error-login-failed': 401,
+  'error-too-many-requests': 429,
+  'error-unauthorized': 403, // logged in, lacks the permission
+  'error-not-allowed': 403, // permission fine, but not on this resource / in this state
+  'error-not-found': 404, // unknown route
+  'invalid-token': 400, // unknown visitor token
+  'invalid-room': 400,
+  'room-closed': 400,
+  'error-invalid-message': 400,
+  'error-message-size-exceeded': 400,
+  'error-invalid-email': 400,
+  'error-invalid-user': 400,
+  'error-user-not-found': 400,
+  'error-username-taken': 400,
+  'error-email-taken': 400,
+  'error-invalid-department': 400,
+  'error-invalid-agent': 400,
+  'error-invalid-inquiry': 400,
+  'error-inquiry-taken': 400,
+  'error-forwarding-chat': 400,
+  'error-invalid-setting': 400,
+  'error-invalid-url': 400,
+  'error-webhook-not-configured': 400,
+  'error-webhook-test-failed': 400,
+  'error-invalid-endpoint': 404,
+  'error-invalid-delivery': 404,
+  'error-livechat-disabled': 400,
+  'error-conflict': 409,
+  'error-unavailable': 503,
+  'error-internal': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.code = code;
+    this.status = ERRORS[code];
+    if (details) this.details = details;
+  }
+}
+
+export function fail(code: ErrorCode, message: string, details?: Record<string, unknown>): never {
+  throw new AppError(code, message, details);
+}
+
+export interface ErrorBody {
+  success: false;
+  error: string;
+  errorType: ErrorCode;
+  [extra: string]: unknown;
+}
+
+export function errorBody(err: AppError): ErrorBody {
+  return { success: false, error: `${err.message} [${err.code}]`, errorType: err.code, ...err.details };
+}

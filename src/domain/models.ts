@@ -1,0 +1,140 @@
+/**
+ * The glossary as types: the Rocket.Chat-shaped objects the API returns. Dates are Date objects
+ * here and become ISO strings on the wire (JSON.stringify), as Rocket.Chat's REST API sends them.
+ *
+ * room       a livechat conversation between one visitor and (at most) one serving agent
+ * visitor    the website user, identified by a token the widget keeps
+ * agent      a user with the livechat-agent role who serves rooms
+ * inquiry    a room's place in the queue until an agent takes it
+ * department a group of agents that rooms can be routed to
+ * message    one line in a room (system messages have a type `t`)
+ * event      a state change, recorded in the same transaction as the change
+ * endpoint   a webhook receiver; the Webhooks-page URL is the built-in one
+ * delivery   one event to one endpoint; attempt: one HTTP try of a delivery
+ */
+
+export type Role = 'admin' | 'livechat-manager' | 'livechat-agent' | 'user';
+
+export interface User {
+  _id: string;
+  username: string;
+  name: string;
+  emails?: { address: string; verified: boolean }[];
+  roles: Role[];
+  statusLivechat: 'available' | 'not-available';
+  status: 'online' | 'offline';
+  active: boolean;
+  customFields?: Record<string, unknown>;
+  createdAt: Date;
+  _updatedAt: Date;
+}
+
+export interface Visitor {
+  _id: string;
+  token: string;
+  username: string;
+  name?: string;
+  department?: string;
+  visitorEmails?: { address: string }[];
+  phone?: { phoneNumber: string }[];
+  livechatData: Record<string, unknown>;
+  ip?: string;
+  host?: string;
+  userAgent?: string;
+  status: string;
+  ts: Date;
+  _updatedAt: Date;
+}
+
+export interface Room {
+  _id: string;
+  t: 'l';
+  fname: string;
+  msgs: number;
+  open: boolean;
+  ts: Date;
+  lm?: Date;
+  departmentId?: string;
+  v: { _id: string; username: string; token: string; status?: string };
+  servedBy?: { _id: string; username: string; ts: Date };
+  closedAt?: Date;
+  closedBy?: { _id: string; username: string };
+  closer?: 'user' | 'visitor';
+  tags?: string[];
+  livechatData: Record<string, unknown>;
+  topic?: string;
+  crmData?: string;
+  ip?: string;
+  userAgent?: string;
+  os?: string;
+  browser?: string;
+  queuedAt?: Date;
+  source: { type: 'widget' | 'api' };
+  _updatedAt: Date;
+}
+
+export interface Message {
+  _id: string;
+  rid: string;
+  msg: string;
+  ts: Date;
+  u: { _id: string; username: string; name?: string };
+  t?: string;
+  token?: string;
+  editedAt?: Date;
+  editedBy?: { _id: string; username: string };
+  _updatedAt: Date;
+}
+
+export interface Inquiry {
+  _id: string;
+  rid: string;
+  name: string;
+  message?: string;
+  status: 'queued' | 'taken';
+  department?: string;
+  v: { _id: string; username: string; token: string };
+  t: 'l';
+  ts: Date;
+  queuedAt: Date;
+  takenBy?: string;
+  _updatedAt: Date;
+}
+
+export interface Department {
+  _id: string;
+  name: string;
+  enabled: boolean;
+  description?: string;
+  email?: string;
+  showOnRegistration: boolean;
+  showOnOfflineForm: boolean;
+  numAgents: number;
+  _updatedAt: Date;
+}
+
+export interface DepartmentAgent {
+  _id: string;
+  agentId: string;
+  departmentId: string;
+  username: string;
+  count: number;
+  order: number;
+}
+
+/** The Rocket.Chat event type names, as CRM receivers switch on them. */
+export const EVENT_TYPES = [
+  'LivechatSessionStart',
+  'LivechatSessionQueued',
+  'LivechatSessionTaken',
+  'LivechatSessionForwarded',
+  'LivechatSession',
+  'Message',
+  'LivechatOfflineMessage',
+  'LeadCapture',
+  'LivechatEdit',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** System message type of the closing message: the one system message sent to the CRM. */
+export const CLOSING_MESSAGE_TYPE = 'livechat-close';

@@ -1,0 +1,140 @@
+/**
+ * Every runtime setting (stored in the database, changed through the API), with Rocket.Chat's id
+ * where Rocket.Chat has the setting. Process configuration (port, database) lives in config/.
+ */
+
+export type SettingType = 'boolean' | 'string' | 'int' | 'select';
+
+export interface SettingDef {
+  readonly type: SettingType;
+  readonly default: boolean | string | number;
+  /** Secret values are never returned to anyone without the manage permission, nor logged. */
+  readonly secret?: boolean;
+  /** Public settings are readable without login (the widget needs some). */
+  readonly public?: boolean;
+  readonly values?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  /** For strings: must be '' or an http(s) URL. */
+  readonly url?: boolean;
+  /** For strings: must compile as a regular expression. */
+  readonly regex?: boolean;
+  readonly group: 'Omnichannel' | 'Webhooks' | 'General';
+}
+
+// Rocket.Chat's defaults for lead capture, so a visitor message with an email or phone number
+// matches exactly as it would there.
+export const DEFAULT_EMAIL_REGEX = '\\b[A-Z0-9._%+-]+@(?:[A-Z0-9-]+\\.)+[A-Z]{2,4}\\b';
+export const DEFAULT_PHONE_REGEX =
+  '((?:\\([0-9]{1,3}\\)|[0-9]{2})[ \\-]*?[0-9]{4,5}(?:[\\-\\s\\_]{1,2})?[0-9]{4}(?:(?=[^0-9])|$)|[0-9]{4,5}(?:[\\-\\s\\_]{1,2})?[0-9]{4}(?:(?=[^0-9])|$))';
+
+export const SETTINGS = {
+  Livechat_enabled: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
+  Livechat_Routing_Method: {
+    type: 'select',
+    default: 'Auto_Selection',
+    values: ['Auto_Selection', 'Manual_Selection'],
+    group: 'Omnichannel',
+  },
+  Livechat_title: { type: 'string', default: 'Omnihook', public: true, group: 'Omnichannel' },
+  Livechat_title_color: { type: 'string', default: '#C1272D', public: true, group: 'Omnichannel' },
+  Livechat_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
+  Livechat_name_field_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
+  Livechat_email_field_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
+  Livechat_display_offline_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
+  Livechat_offline_title: { type: 'string', default: 'Leave a message', public: true, group: 'Omnichannel' },
+  Livechat_offline_title_color: { type: 'string', default: '#666666', public: true, group: 'Omnichannel' },
+  Livechat_offline_message: {
+    type: 'string',
+    default: 'We are not online right now. Please leave us a message:',
+    public: true,
+    group: 'Omnichannel',
+  },
+  Livechat_offline_success_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
+  Livechat_offline_form_unavailable: { type: 'string', default: '', public: true, group: 'Omnichannel' },
+  Livechat_conversation_finished_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
+  Livechat_conversation_finished_text: { type: 'string', default: '', public: true, group: 'Omnichannel' },
+  Livechat_show_agent_email: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
+  Livechat_guest_count: { type: 'int', default: 1, min: 1, group: 'Omnichannel' },
+  Message_MaxAllowedSize: { type: 'int', default: 5000, min: 1, max: 1_000_000, public: true, group: 'General' },
+  // Webhooks page (Rocket.Chat ids and defaults)
+  Livechat_webhookUrl: { type: 'string', default: '', url: true, group: 'Webhooks' },
+  Livechat_secret_token: { type: 'string', default: '', secret: true, group: 'Webhooks' },
+  Livechat_http_timeout: { type: 'int', default: 5000, min: 100, max: 120_000, group: 'Webhooks' },
+  Livechat_webhook_on_start: { type: 'boolean', default: false, group: 'Webhooks' },
+  Livechat_webhook_on_close: { type: 'boolean', default: false, group: 'Webhooks' },
+  Livechat_webhook_on_chat_taken: { type: 'boolean', default: false, group: 'Webhooks' },
+  Livechat_webhook_on_chat_queued: { type: 'boolean', default: false, group: 'Webhooks' },
+  Livechat_webhook_on_forward: { type: 'boolean', default: false, group: 'Webhooks' },
+  Livechat_webhook_on_offline_msg: { type: 'boolean', default: false, group: 'Webhooks' },
+  Livechat_webhook_on_visitor_message: { type: 'boolean', default: false, group: 'Webhooks' },
+  Livechat_webhook_on_agent_message: { type: 'boolean', default: false, group: 'Webhooks' },
+  Livechat_webhook_on_capture: { type: 'boolean', default: false, group: 'Webhooks' },
+  Livechat_lead_email_regex: { type: 'string', default: DEFAULT_EMAIL_REGEX, regex: true, group: 'Webhooks' },
+  Livechat_lead_phone_regex: { type: 'string', default: DEFAULT_PHONE_REGEX, regex: true, group: 'Webhooks' },
+  // Ours: the seed promises "retry 10 times waiting 10 seconds"; tests shorten the delay.
+  Livechat_webhook_retry_count: { type: 'int', default: 10, min: 0, max: 100, group: 'Webhooks' },
+  Livechat_webhook_retry_delay_ms: { type: 'int', default: 10_000, min: 0, max: 86_400_000, group: 'Webhooks' },
+} as const satisfies Record<string, SettingDef>;
+
+export type SettingId = keyof typeof SETTINGS;
+export type SettingValue = boolean | string | number;
+
+export function isSettingId(id: string): id is SettingId {
+  return Object.prototype.hasOwnProperty.call(SETTINGS, id);
+}
+
+export function settingDef(id: SettingId): SettingDef {
+  return SETTINGS[id];
+}
+
+/** Validates a value for a setting; returns the normalised value or an error message. */
+export function checkSettingValue(id: SettingId, value: unknown): { ok: true; value: SettingValue } | { ok: false; error: string } {
+  const def: SettingDef = SETTINGS[id];
+  switch (def.type) {
+    case 'boolean':
+      if (typeof value !== 'boolean') return { ok: false, error: `${id} must be a boolean` };
+      return { ok: true, value };
+    case 'int': {
+      if (typeof value !== 'number' || !Number.isInteger(value)) return { ok: false, error: `${id} must be an integer` };
+      if (def.min !== undefined && value < def.min) return { ok: false, error: `${id} must be at least ${def.min}` };
+      if (def.max !== undefined && value > def.max) return { ok: false, error: `${id} must be at most ${def.max}` };
+      return { ok: true, value };
+    }
+    case 'select':
+      if (typeof value !== 'string' || !def.values?.includes(value)) {
+        return { ok: false, error: `${id} must be one of ${def.values?.join(', ')}` };
+      }
+      return { ok: true, value };
+    case 'string': {
+      if (typeof value !== 'string') return { ok: false, error: `${id} must be a string` };
+      if (value.length > 4096) return { ok: false, error: `${id} is too long (4096 characters at most)` };
+      if (def.url && value !== '') {
+        const err = checkHttpUrl(value);
+        if (err) return { ok: false, error: `${id}: ${err}` };
+      }
+      if (def.regex) {
+        try {
+          new RegExp(value);
+        } catch {
+          return { ok: false, error: `${id} is not a valid regular expression` };
+        }
+      }
+      return { ok: true, value };
+    }
+  }
+}
+
+/** '' when the URL is an acceptable webhook target, else the reason. */
+export function checkHttpUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'not a valid URL';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'only http and https URLs are allowed';
+  if (url.username || url.password) return 'credentials in the URL are not allowed; use the secret token';
+  if (/[\r\n\s]/.test(value)) return 'the URL contains white space';
+  return '';
+}

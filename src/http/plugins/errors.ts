@@ -1,0 +1,58 @@
+/**
+ * One error handler. Known errors map to the catalogue; Fastify's own (validation, bad JSON,
+ * body too large) get stable codes; anything else is logged and answered with a bare 500 that
+ * leaks nothing. The body shape is Rocket.Chat's: { success: false, error, errorType }.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, errorBody } from '../../domain/errors.ts';
+import type { ErrorCode } from '../../domain/errors.ts';
+
+function fromFastify(err: FastifyError): AppError | undefined {
+  if (err.validation) {
+    const first = err.validation[0];
+    const where = err.validationContext ?? 'request';
+    const path = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
+    const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const field = missing ?? path;
+    const what = field ? `${where}.${field}` : where;
+    return new AppError('invalid-params', `${what} ${first?.message ?? 'is invalid'}`);
+  }
+  const byCode: Record<string, [ErrorCode, string]> = {
+    FST_ERR_CTP_INVALID_JSON_BODY: ['error-invalid-json', 'The request body is not valid JSON'],
+    FST_ERR_CTP_EMPTY_JSON_BODY: ['error-invalid-json', 'The request body is empty but declared as JSON'],
+    FST_ERR_CTP_BODY_TOO_LARGE: ['error-payload-too-large', 'The request body is too large'],
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: ['error-unsupported-media-type', 'Unsupported Content-Type'],
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['invalid-params', 'Content-Length does not match the body'],
+    FST_ERR_CTP_INVALID_TYPE: ['error-unsupported-media-type', 'Unsupported Content-Type'],
+  };
+  const mapped = err.code ? byCode[err.code] : undefined;
+  if (mapped) return new AppError(mapped[0], mapped[1]);
+  if (err instanceof SyntaxError || (err.statusCode === 400 && /JSON/i.test(err.message))) {
+    return new AppError('error-invalid-json', 'The request body is not valid JSON');
+  }
+  if (err.statusCode === 413) return new AppError('error-payload-too-large', 'The request body is too large');
+  if (err.statusCode === 415) return new AppError('error-unsupported-media-type', 'Unsupported Content-Type');
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('invalid-params', 'Bad request');
+  return undefined;
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const known = err instanceof AppError ? err : fromFastify(err);
+    if (known) {
+      const body = errorBody(known);
+      // Rocket.Chat's 401 answer also carries status/message; clients written for it read those.
+      if (known.status === 401) Object.assign(body, { status: 'error', message: known.message });
+      return reply.status(known.status).send(body);
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ success: false, error: 'Internal server error [error-internal]', errorType: 'error-internal' });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      success: false,
+      error: `No route for ${request.method} ${request.url.split('?')[0]} [error-not-found]`,
+      errorType: 'error-not-found',
+    });
+  });
+}

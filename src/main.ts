@@ -1,0 +1,79 @@
+/**
+ * Composition root: load config, open and migrate the store, build services, start the HTTP API
+ * and the delivery worker, and close gracefully on SIGTERM/SIGINT.
+ */
+import { ConfigError, loadConfig } from './config/index.ts';
+import type { Config } from './config/index.ts';
+import { migrate, openStore } from './store/open.ts';
+import { createServices } from './services/container.ts';
+import { buildApp } from './http/app.ts';
+import { startWorker } from './delivery/start.ts';
+
+export async function start(config: Config): Promise<{ close(): Promise<void>; port: number }> {
+  const store = await openStore(config.databaseUrl);
+  await migrate(store);
+  const services = await createServices(config, store);
+  const admin = await services.users.ensureAdmin(config.admin);
+  if (admin.generatedPassword) {
+    // Printed once, on the first start only, to the terminal (not the structured log).
+    process.stdout.write(
+      `\nOmnihook created the admin user "${config.admin.username}" with password: ${admin.generatedPassword}\n` +
+        'Set ADMIN_USERNAME / ADMIN_PASS / ADMIN_EMAIL before the first start to choose it yourself.\n\n',
+    );
+  }
+  const app = await buildApp(services, { logger: { level: config.logLevel } });
+  const worker = config.worker ? startWorker(services, app.log) : undefined;
+  let port = 0;
+  if (config.http) {
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    port = typeof addr === 'object' && addr ? addr.port : config.port;
+  } else {
+    await app.ready();
+  }
+  return {
+    port,
+    async close() {
+      await app.close(); // stop accepting requests, finish the ones in flight
+      await worker?.stop(); // let in-flight deliveries finish; unfinished leases expire and retry
+      services.settings.stop();
+      await store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`omnihook: invalid configuration: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const server = await start(config);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stderr.write(`omnihook: ${signal} received, shutting down\n`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+const entry = process.argv[1] ?? '';
+if (entry.endsWith('main.ts') || entry.endsWith('main.js')) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`omnihook: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * In-process fan-out of committed changes to live clients (agents, visitors, the UI).
+ * Services publish after commit; the SSE route (and later the DDP socket) subscribe.
+ * With several processes on PostgreSQL each process only sees its own changes; a LISTEN/NOTIFY
+ * bridge would carry them across (documented as a known limit).
+ */
+import { EventEmitter } from 'node:events';
+import type { Inquiry, Message, Room } from '../domain/models.ts';
+
+export type LiveEvent =
+  | { kind: 'message'; rid: string; message: Message }
+  | { kind: 'message-deleted'; rid: string; _id: string }
+  | { kind: 'room'; room: Room; action: 'created' | 'taken' | 'forwarded' | 'closed' | 'updated' | 'queued' }
+  | { kind: 'inquiry'; inquiry: Inquiry; action: 'queued' | 'taken' }
+  | { kind: 'agent-status'; agentId: string; status: 'available' | 'not-available' }
+  | { kind: 'delivery'; deliveryId: string; endpointId: string; status: string };
+
+export class Hub {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // every SSE connection is a listener; the default cap of 10 is a leak heuristic, not a limit
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish(event: LiveEvent): void {
+    this.emitter.emit('event', event);
+  }
+
+  subscribe(fn: (event: LiveEvent) => void): () => void {
+    this.emitter.on('event', fn);
+    return () => this.emitter.off('event', fn);
+  }
+
+  get listenerCount(): number {
+    return this.emitter.listenerCount('event');
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The Webhooks-page webhook is one endpoint of the delivery machinery, with a fixed id. Its URL,
+ * token and timeout are read from Rocket.Chat's settings when a delivery is sent, so the row only
+ * anchors deliveries, attempts and health to it.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { ROCKETCHAT_ENDPOINT_ID } from './outbox.ts';
+import { EVENT_TYPES } from '../domain/models.ts';
+
+export async function ensureBuiltinEndpoint(db: Kysely<Database>): Promise<void> {
+  const now = Date.now();
+  await db
+    .insertInto('endpoints')
+    .values({
+      _id: ROCKETCHAT_ENDPOINT_ID,
+      kind: 'rocketchat',
+      url: '',
+      description: 'Omnichannel > Webhooks (Rocket.Chat settings)',
+      events: JSON.stringify(EVENT_TYPES),
+      department_ids: null,
+      headers: null,
+      timeout_ms: 5000,
+      retry: JSON.stringify({ kind: 'rocketchat' }),
+      ordering: 'room',
+      rate_limit_per_second: null,
+      max_concurrency: 10,
+      enabled: 1,
+      disabled_reason: null,
+      secret: '',
+      previous_secret: null,
+      previous_secret_expires_at: null,
+      paused_until: null,
+      failing_since: null,
+      consecutive_failures: 0,
+      deleted_at: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('_id').doNothing())
+    .execute();
+}

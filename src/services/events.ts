@@ -1,0 +1,111 @@
+/**
+ * Records events: every state change calls one of these inside its own transaction. The payload
+ * is rendered here, at event time, and stored with the event; the outbox then fans it out.
+ */
+import type { Tx } from './tx.ts';
+import type { SettingsService } from './settings.ts';
+import type { Waker } from './outbox.ts';
+import { enqueueDeliveries } from './outbox.ts';
+import { newEventId } from '../domain/ids.ts';
+import { buildOfflinePayload, buildRoomPayload, renderBody } from '../domain/payloads.ts';
+import type { RoomEventType } from '../domain/payloads.ts';
+import type { Message } from '../domain/models.ts';
+import { toMessage, toRoom, toUser, toVisitor } from '../store/mappers.ts';
+
+export interface EventDeps {
+  settings: SettingsService;
+  waker: Waker;
+  now(): number;
+}
+
+export interface RoomEventInput {
+  type: RoomEventType;
+  rid: string;
+  /** 'all': every visible message of the room; 'none': an empty list; or exactly these. */
+  messages: 'all' | 'none' | Message[];
+  sender?: 'visitor' | 'agent';
+  oldServedBy?: { _id: string; username: string; ts: Date };
+  oldDepartmentId?: string;
+}
+
+export interface RecordedEvent {
+  _id: string;
+  type: string;
+  deliveries: number;
+}
+
+export async function recordRoomEvent(tx: Tx, deps: EventDeps, input: RoomEventInput): Promise<RecordedEvent> {
+  const roomRow = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.rid).executeTakeFirstOrThrow();
+  const visitorRow = await tx.db
+    .selectFrom('visitors')
+    .selectAll()
+    .where('_id', '=', roomRow.visitor_id)
+    .executeTakeFirstOrThrow();
+  const agentRow = roomRow.served_by_id
+    ? await tx.db.selectFrom('users').selectAll().where('_id', '=', roomRow.served_by_id).executeTakeFirst()
+    : undefined;
+  let messages: Message[];
+  if (input.messages === 'all') {
+    const rows = await tx.db.selectFrom('messages').selectAll().where('rid', '=', input.rid).orderBy('seq').execute();
+    messages = rows.map(toMessage);
+  } else {
+    messages = input.messages === 'none' ? [] : input.messages;
+  }
+  const payload = buildRoomPayload({
+    type: input.type,
+    room: toRoom(roomRow),
+    visitor: toVisitor(visitorRow),
+    agent: agentRow ? toUser(agentRow) : undefined,
+    messages,
+    oldServedBy: input.oldServedBy,
+    oldDepartmentId: input.oldDepartmentId,
+  });
+  return insertEvent(tx, deps, {
+    type: input.type,
+    rid: input.rid,
+    departmentId: roomRow.department_id,
+    body: renderBody(payload),
+    sender: input.sender,
+  });
+}
+
+export interface OfflineEventInput {
+  name: string;
+  email: string;
+  message: string;
+  department?: string;
+}
+
+export async function recordOfflineEvent(tx: Tx, deps: EventDeps, input: OfflineEventInput): Promise<RecordedEvent> {
+  const body = renderBody(
+    buildOfflinePayload({ name: input.name, email: input.email, message: input.message, sentAt: new Date(deps.now()) }),
+  );
+  return insertEvent(tx, deps, {
+    type: 'LivechatOfflineMessage',
+    rid: null,
+    departmentId: input.department ?? null,
+    body,
+  });
+}
+
+async function insertEvent(
+  tx: Tx,
+  deps: EventDeps,
+  e: { type: RoomEventType | 'LivechatOfflineMessage'; rid: string | null; departmentId: string | null; body: string; sender?: 'visitor' | 'agent' },
+): Promise<RecordedEvent> {
+  const _id = newEventId();
+  const createdAt = deps.now();
+  await tx.db
+    .insertInto('events')
+    .values({ _id, type: e.type, rid: e.rid, department_id: e.departmentId, body: e.body, created_at: createdAt })
+    .execute();
+  const deliveries = await enqueueDeliveries(tx, deps.settings, deps.waker, {
+    _id,
+    type: e.type,
+    rid: e.rid,
+    departmentId: e.departmentId,
+    createdAt,
+    sender: e.sender,
+  });
+  return { _id, type: e.type, deliveries };
+}

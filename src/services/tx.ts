@@ -1,0 +1,25 @@
+/**
+ * Transactions owned by services: a state change, its event and its deliveries commit together.
+ * Work that must only happen once the commit is durable (realtime pushes, waking the delivery
+ * worker) is queued with `after` and run after the commit, never inside it.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+
+export interface Tx {
+  readonly db: Kysely<Database>;
+  after(fn: () => void): void;
+}
+
+export async function inTx<T>(db: Kysely<Database>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const hooks: (() => void)[] = [];
+  const result = await db.transaction().execute((trx) => fn({ db: trx, after: (f) => hooks.push(f) }));
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch {
+      // a failed notification never undoes a committed change; polling catches up
+    }
+  }
+  return result;
+}

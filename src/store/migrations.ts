@@ -1,0 +1,257 @@
+/**
+ * One ordered list of migrations that runs on SQLite and PostgreSQL alike. The only dialect
+ * difference is the auto-increment key type, passed in as a capability, never as an `if` here.
+ */
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from './open.ts';
+
+type Db = Kysely<unknown>;
+
+interface Capabilities {
+  /** column type of an auto-increment primary key */
+  serial: 'integer' | 'bigserial';
+}
+
+function caps(dialect: Dialect): Capabilities {
+  return dialect === 'sqlite' ? { serial: 'integer' } : { serial: 'bigserial' };
+}
+
+function serialPk(db: Db, c: Capabilities, table: string) {
+  return db.schema
+    .createTable(table)
+    .addColumn('seq', c.serial, (col) => (c.serial === 'integer' ? col.primaryKey().autoIncrement() : col.primaryKey()));
+}
+
+function initial(c: Capabilities): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('users')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('username', 'text', (col) => col.notNull().unique())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('email', 'text')
+        .addColumn('password_hash', 'text', (col) => col.notNull())
+        .addColumn('roles', 'text', (col) => col.notNull())
+        .addColumn('status_livechat', 'text', (col) => col.notNull().defaultTo('not-available'))
+        .addColumn('custom_fields', 'text')
+        .addColumn('active', 'integer', (col) => col.notNull().defaultTo(1))
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('auth_tokens')
+        .addColumn('token_hash', 'text', (col) => col.primaryKey())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('auth_tokens_user').on('auth_tokens').column('user_id').execute();
+
+      await db.schema
+        .createTable('settings')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('value', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('departments')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('enabled', 'integer', (col) => col.notNull())
+        .addColumn('description', 'text')
+        .addColumn('email', 'text')
+        .addColumn('show_on_registration', 'integer', (col) => col.notNull())
+        .addColumn('show_on_offline_form', 'integer', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('department_agents')
+        .addColumn('department_id', 'text', (col) => col.notNull())
+        .addColumn('agent_id', 'text', (col) => col.notNull())
+        .addColumn('username', 'text', (col) => col.notNull())
+        .addColumn('count', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('order', 'integer', (col) => col.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('department_agents_pk', ['department_id', 'agent_id'])
+        .execute();
+      await db.schema.createIndex('department_agents_agent').on('department_agents').column('agent_id').execute();
+
+      await db.schema
+        .createTable('visitors')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('token', 'text', (col) => col.notNull().unique())
+        .addColumn('username', 'text', (col) => col.notNull().unique())
+        .addColumn('name', 'text')
+        .addColumn('department', 'text')
+        .addColumn('emails', 'text')
+        .addColumn('phones', 'text')
+        .addColumn('custom_fields', 'text', (col) => col.notNull())
+        .addColumn('ip', 'text')
+        .addColumn('user_agent', 'text')
+        .addColumn('host', 'text')
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('rooms')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('fname', 'text', (col) => col.notNull())
+        .addColumn('visitor_id', 'text', (col) => col.notNull())
+        .addColumn('visitor_token', 'text', (col) => col.notNull())
+        .addColumn('visitor_username', 'text', (col) => col.notNull())
+        .addColumn('department_id', 'text')
+        .addColumn('open', 'integer', (col) => col.notNull())
+        .addColumn('served_by_id', 'text')
+        .addColumn('served_by_username', 'text')
+        .addColumn('served_by_ts', 'bigint')
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('last_message_at', 'bigint')
+        .addColumn('closed_at', 'bigint')
+        .addColumn('closed_by_id', 'text')
+        .addColumn('closed_by_username', 'text')
+        .addColumn('closer', 'text')
+        .addColumn('tags', 'text')
+        .addColumn('custom_fields', 'text', (col) => col.notNull())
+        .addColumn('topic', 'text')
+        .addColumn('crm_data', 'text')
+        .addColumn('ip', 'text')
+        .addColumn('user_agent', 'text')
+        .addColumn('os', 'text')
+        .addColumn('browser', 'text')
+        .addColumn('msgs', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('queued_at', 'bigint')
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('rooms_visitor_token_open').on('rooms').columns(['visitor_token', 'open']).execute();
+      await db.schema.createIndex('rooms_served_by_open').on('rooms').columns(['served_by_id', 'open']).execute();
+      await db.schema.createIndex('rooms_created_at').on('rooms').column('created_at').execute();
+
+      await serialPk(db, c, 'messages')
+        .addColumn('_id', 'text', (col) => col.notNull().unique())
+        .addColumn('rid', 'text', (col) => col.notNull())
+        .addColumn('msg', 'text', (col) => col.notNull())
+        .addColumn('t', 'text')
+        .addColumn('u_id', 'text', (col) => col.notNull())
+        .addColumn('u_username', 'text', (col) => col.notNull())
+        .addColumn('u_name', 'text')
+        .addColumn('token', 'text')
+        .addColumn('ts', 'bigint', (col) => col.notNull())
+        .addColumn('edited_at', 'bigint')
+        .addColumn('edited_by_id', 'text')
+        .addColumn('edited_by_username', 'text')
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('messages_rid_seq').on('messages').columns(['rid', 'seq']).execute();
+
+      await db.schema
+        .createTable('inquiries')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('rid', 'text', (col) => col.notNull().unique())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('department_id', 'text')
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('message', 'text')
+        .addColumn('visitor_id', 'text', (col) => col.notNull())
+        .addColumn('visitor_token', 'text', (col) => col.notNull())
+        .addColumn('visitor_username', 'text', (col) => col.notNull())
+        .addColumn('ts', 'bigint', (col) => col.notNull())
+        .addColumn('queued_at', 'bigint', (col) => col.notNull())
+        .addColumn('taken_by_id', 'text')
+        .addColumn('taken_at', 'bigint')
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('inquiries_status_queued').on('inquiries').columns(['status', 'queued_at']).execute();
+
+      await serialPk(db, c, 'events')
+        .addColumn('_id', 'text', (col) => col.notNull().unique())
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('rid', 'text')
+        .addColumn('department_id', 'text')
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('events_rid').on('events').column('rid').execute();
+
+      await db.schema
+        .createTable('endpoints')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('url', 'text', (col) => col.notNull())
+        .addColumn('description', 'text')
+        .addColumn('events', 'text', (col) => col.notNull())
+        .addColumn('department_ids', 'text')
+        .addColumn('headers', 'text')
+        .addColumn('timeout_ms', 'integer', (col) => col.notNull())
+        .addColumn('retry', 'text', (col) => col.notNull())
+        .addColumn('ordering', 'text', (col) => col.notNull())
+        .addColumn('rate_limit_per_second', 'integer')
+        .addColumn('max_concurrency', 'integer', (col) => col.notNull())
+        .addColumn('enabled', 'integer', (col) => col.notNull())
+        .addColumn('disabled_reason', 'text')
+        .addColumn('secret', 'text', (col) => col.notNull())
+        .addColumn('previous_secret', 'text')
+        .addColumn('previous_secret_expires_at', 'bigint')
+        .addColumn('paused_until', 'bigint')
+        .addColumn('failing_since', 'bigint')
+        .addColumn('consecutive_failures', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('deleted_at', 'bigint')
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+
+      await serialPk(db, c, 'deliveries')
+        .addColumn('_id', 'text', (col) => col.notNull().unique())
+        .addColumn('event_id', 'text', (col) => col.notNull())
+        .addColumn('endpoint_id', 'text', (col) => col.notNull())
+        .addColumn('event_type', 'text', (col) => col.notNull())
+        .addColumn('rid', 'text')
+        .addColumn('order_key', 'text')
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'bigint', (col) => col.notNull())
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_until', 'bigint')
+        .addColumn('last_status_code', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .addColumn('completed_at', 'bigint')
+        .execute();
+      // The claim query scans pending rows by due time; the ordering check looks up the oldest
+      // pending row of the same (endpoint, order_key).
+      await db.schema.createIndex('deliveries_due').on('deliveries').columns(['status', 'next_attempt_at']).execute();
+      await db.schema.createIndex('deliveries_order').on('deliveries').columns(['endpoint_id', 'order_key', 'status', 'seq']).execute();
+      await db.schema.createIndex('deliveries_event').on('deliveries').column('event_id').execute();
+      await db.schema.createIndex('deliveries_created').on('deliveries').columns(['endpoint_id', 'created_at']).execute();
+
+      await serialPk(db, c, 'attempts')
+        .addColumn('delivery_id', 'text', (col) => col.notNull())
+        .addColumn('endpoint_id', 'text', (col) => col.notNull())
+        .addColumn('attempt', 'integer', (col) => col.notNull())
+        .addColumn('started_at', 'bigint', (col) => col.notNull())
+        .addColumn('duration_ms', 'integer', (col) => col.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('error_class', 'text')
+        .addColumn('error_message', 'text')
+        .addColumn('request_headers', 'text', (col) => col.notNull())
+        .addColumn('response_headers', 'text')
+        .addColumn('response_body', 'text')
+        .execute();
+      await db.schema.createIndex('attempts_delivery').on('attempts').columns(['delivery_id', 'attempt']).execute();
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  const c = caps(dialect);
+  // Names sort in order; append new migrations, never edit an applied one.
+  const list: Record<string, Migration> = {
+    '0001_initial': initial(c),
+  };
+  return { getMigrations: async () => list };
+}

@@ -1,0 +1,223 @@
+/**
+ * Kysely table types. Conventions, the same on both dialects:
+ * - times are integer milliseconds since the epoch (BIGINT on PostgreSQL, parsed to number);
+ * - booleans are integers 0/1 (SQLite has no boolean type; one representation keeps queries portable);
+ * - structured values (arrays, objects) are JSON text.
+ * Column names follow the glossary: room, visitor, agent, inquiry, department, message, event,
+ * endpoint, delivery, attempt.
+ */
+import type { Generated } from 'kysely';
+
+export interface UsersTable {
+  _id: string;
+  username: string;
+  name: string;
+  email: string | null;
+  password_hash: string;
+  roles: string; // JSON string[]
+  status_livechat: string; // 'available' | 'not-available'
+  custom_fields: string | null; // JSON object
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AuthTokensTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+}
+
+export interface SettingsTable {
+  _id: string;
+  value: string; // JSON value
+  updated_at: number;
+}
+
+export interface DepartmentsTable {
+  _id: string;
+  name: string;
+  enabled: number;
+  description: string | null;
+  email: string | null;
+  show_on_registration: number;
+  show_on_offline_form: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DepartmentAgentsTable {
+  department_id: string;
+  agent_id: string;
+  username: string;
+  count: number;
+  order: number;
+}
+
+export interface VisitorsTable {
+  _id: string;
+  token: string;
+  username: string;
+  name: string | null;
+  department: string | null;
+  emails: string | null; // JSON [{address}]
+  phones: string | null; // JSON [{phoneNumber}]
+  custom_fields: string; // JSON object (Rocket.Chat's livechatData)
+  ip: string | null;
+  user_agent: string | null;
+  host: string | null;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RoomsTable {
+  _id: string;
+  fname: string;
+  visitor_id: string;
+  visitor_token: string;
+  visitor_username: string;
+  department_id: string | null;
+  open: number;
+  served_by_id: string | null;
+  served_by_username: string | null;
+  served_by_ts: number | null;
+  created_at: number;
+  last_message_at: number | null;
+  closed_at: number | null;
+  closed_by_id: string | null;
+  closed_by_username: string | null;
+  closer: string | null; // 'user' | 'visitor'
+  tags: string | null; // JSON string[]
+  custom_fields: string; // JSON object (Rocket.Chat's livechatData)
+  topic: string | null;
+  crm_data: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  os: string | null;
+  browser: string | null;
+  msgs: number;
+  queued_at: number | null;
+  updated_at: number;
+}
+
+export interface MessagesTable {
+  seq: Generated<number>;
+  _id: string;
+  rid: string;
+  msg: string;
+  t: string | null; // system message type; null for a plain message
+  u_id: string;
+  u_username: string;
+  u_name: string | null;
+  token: string | null; // the visitor token when the visitor sent it
+  ts: number;
+  edited_at: number | null;
+  edited_by_id: string | null;
+  edited_by_username: string | null;
+  updated_at: number;
+}
+
+export interface InquiriesTable {
+  _id: string;
+  rid: string;
+  status: string; // 'queued' | 'taken'
+  department_id: string | null;
+  name: string;
+  message: string | null;
+  visitor_id: string;
+  visitor_token: string;
+  visitor_username: string;
+  ts: number;
+  queued_at: number;
+  taken_by_id: string | null;
+  taken_at: number | null;
+  updated_at: number;
+}
+
+export interface EventsTable {
+  seq: Generated<number>;
+  _id: string; // the webhook-id: stable across retries and replays
+  type: string; // Rocket.Chat type name, e.g. LivechatSessionStart
+  rid: string | null;
+  department_id: string | null;
+  body: string; // the payload, rendered once at event time
+  created_at: number;
+}
+
+export interface EndpointsTable {
+  _id: string;
+  kind: string; // 'rocketchat' (the Webhooks-page webhook) | 'custom'
+  url: string;
+  description: string | null;
+  events: string; // JSON string[]
+  department_ids: string | null; // JSON string[] or null for all
+  headers: string | null; // JSON object
+  timeout_ms: number;
+  retry: string; // JSON RetrySchedule
+  ordering: string; // 'room' | 'none'
+  rate_limit_per_second: number | null;
+  max_concurrency: number;
+  enabled: number;
+  disabled_reason: string | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: number | null;
+  paused_until: number | null;
+  failing_since: number | null;
+  consecutive_failures: number;
+  deleted_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DeliveriesTable {
+  seq: Generated<number>;
+  _id: string;
+  event_id: string;
+  endpoint_id: string;
+  event_type: string;
+  rid: string | null;
+  order_key: string | null; // rid when the endpoint orders per room, else null
+  status: string; // 'pending' | 'succeeded' | 'failed'
+  attempts: number;
+  next_attempt_at: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  completed_at: number | null;
+}
+
+export interface AttemptsTable {
+  seq: Generated<number>;
+  delivery_id: string;
+  endpoint_id: string;
+  attempt: number;
+  started_at: number;
+  duration_ms: number;
+  status_code: number | null;
+  error_class: string | null; // 'http' | 'timeout' | 'connection' | 'dns' | 'tls' | 'ssrf' | 'redirect' | ...
+  error_message: string | null;
+  request_headers: string; // JSON, secrets redacted
+  response_headers: string | null; // JSON
+  response_body: string | null; // truncated
+}
+
+export interface Database {
+  users: UsersTable;
+  auth_tokens: AuthTokensTable;
+  settings: SettingsTable;
+  departments: DepartmentsTable;
+  department_agents: DepartmentAgentsTable;
+  visitors: VisitorsTable;
+  rooms: RoomsTable;
+  messages: MessagesTable;
+  inquiries: InquiriesTable;
+  events: EventsTable;
+  endpoints: EndpointsTable;
+  deliveries: DeliveriesTable;
+  attempts: AttemptsTable;
+}
