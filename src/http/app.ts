@@ -34,6 +34,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     logger,
     bodyLimit: services.config.bodyLimit,
     trustProxy: false,
+    // SSE streams stay open; on shutdown they are cut rather than waited for.
+    forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app);

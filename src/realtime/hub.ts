@@ -7,10 +7,24 @@
 import { EventEmitter } from 'node:events';
 import type { Inquiry, Message, Room } from '../domain/models.ts';
 
+/** Who may see a room's live events: its visitor, its serving agent (and the previous one on a forward). */
+export interface RoomAudience {
+  rid: string;
+  visitorToken: string;
+  servedById?: string;
+  previousServedById?: string;
+  departmentId?: string;
+}
+
 export type LiveEvent =
-  | { kind: 'message'; rid: string; message: Message }
-  | { kind: 'message-deleted'; rid: string; _id: string }
-  | { kind: 'room'; room: Room; action: 'created' | 'taken' | 'forwarded' | 'closed' | 'updated' | 'queued' }
+  | { kind: 'message'; audience: RoomAudience; message: Message }
+  | { kind: 'message-deleted'; audience: RoomAudience; _id: string }
+  | {
+      kind: 'room';
+      audience: RoomAudience;
+      room: Room;
+      action: 'created' | 'taken' | 'forwarded' | 'closed' | 'updated' | 'queued';
+    }
   | { kind: 'inquiry'; inquiry: Inquiry; action: 'queued' | 'taken' }
   | { kind: 'agent-status'; agentId: string; status: 'available' | 'not-available' }
   | { kind: 'delivery'; deliveryId: string; endpointId: string; status: string };

@@ -9,8 +9,10 @@ import type { Database } from '../store/schema.ts';
 import { Hub } from '../realtime/hub.ts';
 import { SettingsService } from './settings.ts';
 import { UsersService } from './users.ts';
+import { DepartmentsService } from './departments.ts';
 import type { Waker } from './outbox.ts';
 import { ensureBuiltinEndpoint } from './endpoints-builtin.ts';
+import { LivechatService } from './livechat/index.ts';
 
 export interface Services {
   readonly config: Config;
@@ -18,7 +20,9 @@ export interface Services {
   readonly db: Kysely<Database>;
   readonly settings: SettingsService;
   readonly users: UsersService;
+  readonly departments: DepartmentsService;
   readonly hub: Hub;
+  readonly livechat: LivechatService;
   /** Wakes the delivery worker after a commit; a hint only, polling is the truth. */
   readonly waker: WakerSlot;
   now(): number;
@@ -40,14 +44,19 @@ export async function createServices(config: Config, store: Store): Promise<Serv
   await settings.load();
   if (store.dialect === 'postgres') settings.startRefresh(2000);
   await ensureBuiltinEndpoint(store.db);
+  const hub = new Hub();
+  const waker = new WakerSlot();
+  const now = Date.now;
   return {
     config,
     store,
     db: store.db,
     settings,
     users: new UsersService(store.db),
-    hub: new Hub(),
-    waker: new WakerSlot(),
-    now: Date.now,
+    departments: new DepartmentsService(store.db),
+    hub,
+    livechat: new LivechatService({ db: store.db, settings, hub, waker, now }),
+    waker,
+    now,
   };
 }

@@ -1,0 +1,117 @@
+/**
+ * `livechat/config`: what a widget needs to start. Always the full object (settings, departments
+ * and messages present), `guest` for a known token, `room` only while it is open, and `agent`
+ * when that room is served (shared/spec/rocketchat-widget.md §2.3).
+ */
+import { Type } from '@sinclair/typebox';
+import type { RouteRegistrar } from '../schemas.ts';
+import { Id, VisitorToken } from '../schemas.ts';
+import type { Services } from '../../services/container.ts';
+import { fail } from '../../domain/errors.ts';
+import { toRoom } from '../../store/mappers.ts';
+
+async function agentInfo(s: Services, agentId: string) {
+  const agent = await s.users.get(agentId);
+  if (!agent) return undefined;
+  const showEmail = s.settings.get('Livechat_show_agent_email');
+  return {
+    _id: agent._id,
+    username: agent.username,
+    name: agent.name,
+    status: agent.status,
+    ...(showEmail && agent.emails ? { emails: agent.emails } : {}),
+  };
+}
+
+export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
+  app.get(
+    '/api/v1/livechat/config',
+    {
+      schema: {
+        tags: ['livechat visitor'],
+        querystring: Type.Object({ token: Type.Optional(VisitorToken), department: Type.Optional(Type.String({ maxLength: 256 })), businessUnit: Type.Optional(Id) }),
+      },
+    },
+    async (request) => {
+      const st = s.settings;
+      const { token } = request.query;
+      const departments = await s.db
+        .selectFrom('departments')
+        .select(['_id', 'name', 'show_on_registration', 'show_on_offline_form'])
+        .where('enabled', '=', 1)
+        .orderBy('name')
+        .execute();
+      const guest = token ? await s.livechat.visitors.find(token) : undefined;
+      const openRoom = token
+        ? await s.db.selectFrom('rooms').selectAll().where('visitor_token', '=', token).where('open', '=', 1).executeTakeFirst()
+        : undefined;
+      const agent = openRoom?.served_by_id ? await agentInfo(s, openRoom.served_by_id) : undefined;
+      const online = await s.livechat.anyAgentAvailable();
+      const config = {
+        enabled: st.get('Livechat_enabled'),
+        online,
+        settings: {
+          registrationForm: st.get('Livechat_registration_form'),
+          nameFieldRegistrationForm: st.get('Livechat_name_field_registration_form'),
+          emailFieldRegistrationForm: st.get('Livechat_email_field_registration_form'),
+          displayOfflineForm: st.get('Livechat_display_offline_form'),
+          fileUpload: false,
+          allowSwitchingDepartments: true,
+          showConnecting: false,
+          forceAcceptDataProcessingConsent: false,
+          limitTextLength: st.get('Message_MaxAllowedSize'),
+          transcript: false,
+          agentHiddenInfo: false,
+          clearLocalStorageWhenChatEnded: false,
+          language: '',
+        },
+        theme: {
+          title: st.get('Livechat_title'),
+          color: st.get('Livechat_title_color'),
+          offlineTitle: st.get('Livechat_offline_title'),
+          offlineColor: st.get('Livechat_offline_title_color'),
+        },
+        messages: {
+          offlineMessage: st.get('Livechat_offline_message'),
+          offlineSuccessMessage: st.get('Livechat_offline_success_message'),
+          offlineUnavailableMessage: st.get('Livechat_offline_form_unavailable'),
+          conversationFinishedMessage: st.get('Livechat_conversation_finished_message'),
+          conversationFinishedText: st.get('Livechat_conversation_finished_text'),
+          transcriptMessage: '',
+          registrationFormMessage: '',
+          dataProcessingConsentText: '',
+        },
+        departments: departments.map((d) => ({
+          _id: d._id,
+          name: d.name,
+          showOnRegistration: d.show_on_registration === 1,
+          showOnOfflineForm: d.show_on_offline_form === 1,
+        })),
+        customFields: [],
+        triggers: [],
+        resources: {},
+        ...(guest ? { guest } : {}),
+        ...(openRoom ? { room: toRoom(openRoom) } : {}),
+        ...(agent ? { agent } : {}),
+      };
+      return { config, success: true };
+    },
+  );
+
+  app.get(
+    '/api/v1/livechat/agent.info/:rid/:token',
+    { schema: { tags: ['livechat visitor'], params: Type.Object({ rid: Id, token: VisitorToken }) } },
+    async (request) => {
+      const room = await s.db
+        .selectFrom('rooms')
+        .selectAll()
+        .where('_id', '=', request.params.rid)
+        .where('visitor_token', '=', request.params.token)
+        .executeTakeFirst();
+      if (!room) fail('invalid-room', 'Invalid room');
+      const agent = room.served_by_id ? await agentInfo(s, room.served_by_id) : undefined;
+      if (!agent) fail('error-not-allowed', 'No agent serves this room');
+      return { agent, success: true };
+    },
+  );
+};

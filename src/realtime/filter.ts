@@ -1,0 +1,34 @@
+/** Who may see which live event. Pure, so the rules are tested without sockets. */
+import type { LiveEvent } from './hub.ts';
+
+export type Viewer =
+  | { kind: 'visitor'; token: string }
+  | { kind: 'staff'; userId: string; seeAllRooms: boolean; seeDeliveries: boolean; departments: ReadonlySet<string> };
+
+export function visibleTo(viewer: Viewer, e: LiveEvent): boolean {
+  if (viewer.kind === 'visitor') {
+    return (e.kind === 'message' || e.kind === 'message-deleted' || e.kind === 'room') && e.audience.visitorToken === viewer.token;
+  }
+  switch (e.kind) {
+    case 'message':
+    case 'message-deleted':
+    case 'room':
+      return viewer.seeAllRooms || e.audience.servedById === viewer.userId || e.audience.previousServedById === viewer.userId;
+    case 'inquiry':
+      return viewer.seeAllRooms || !e.inquiry.department || viewer.departments.has(e.inquiry.department);
+    case 'agent-status':
+      return viewer.seeAllRooms || e.agentId === viewer.userId;
+    case 'delivery':
+      return viewer.seeDeliveries;
+  }
+}
+
+/** What a visitor may learn of a live event: no other ids than their own room's. */
+export function forViewer(viewer: Viewer, e: LiveEvent): Record<string, unknown> {
+  const { audience: _audience, ...rest } = e as LiveEvent & { audience?: unknown };
+  if (viewer.kind === 'visitor' && e.kind === 'room') {
+    const { crmData: _crm, ...room } = e.room;
+    return { kind: e.kind, action: e.action, room };
+  }
+  return rest;
+}

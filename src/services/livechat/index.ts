@@ -1,0 +1,110 @@
+/** The livechat use cases, gathered behind one object the routes receive. */
+import type { LivechatDeps } from './deps.ts';
+import { roomById } from './deps.ts';
+import { VisitorsService, resolveDepartment } from './visitors.ts';
+import { RoomsService } from './rooms.ts';
+import { MessagesService } from './messages.ts';
+import { recordOfflineEvent } from '../events.ts';
+import { takeInquiry } from './routing.ts';
+import type { AgentRef } from './routing.ts';
+import { inTx } from '../tx.ts';
+import { fail } from '../../domain/errors.ts';
+import { EMAIL_PATTERN } from '../users.ts';
+import type { Inquiry, Room, User } from '../../domain/models.ts';
+import { toInquiry, toRoom } from '../../store/mappers.ts';
+import type { RoomRow } from '../../store/mappers.ts';
+
+export interface RoomFilter {
+  open?: boolean;
+  agents?: string[];
+  departmentId?: string;
+  createdFrom?: number;
+  createdTo?: number;
+  closedFrom?: number;
+  closedTo?: number;
+  tags?: string[];
+  roomName?: string;
+  count: number;
+  offset: number;
+}
+
+export class LivechatService {
+  readonly visitors: VisitorsService;
+  readonly rooms: RoomsService;
+  readonly messages: MessagesService;
+
+  constructor(readonly deps: LivechatDeps) {
+    this.visitors = new VisitorsService(deps);
+    this.rooms = new RoomsService(deps);
+    this.messages = new MessagesService(deps, this.visitors);
+  }
+
+  async offlineMessage(input: { name: string; email: string; message: string; department?: string; host?: string }): Promise<void> {
+    if (!this.deps.settings.get('Livechat_display_offline_form')) fail('error-not-allowed', 'The offline form is disabled');
+    if (!EMAIL_PATTERN.test(input.email)) fail('error-invalid-email', 'Invalid email');
+    const department = input.department ? await resolveDepartment(this.deps.db, input.department) : undefined;
+    await inTx(this.deps.db, (tx) =>
+      recordOfflineEvent(tx, this.deps, { name: input.name, email: input.email, message: input.message, department }),
+    );
+  }
+
+  async takeInquiry(inquiryId: string, agent: AgentRef): Promise<RoomRow> {
+    return inTx(this.deps.db, (tx) => takeInquiry(tx, this.deps, inquiryId, agent));
+  }
+
+  async anyAgentAvailable(departmentId?: string): Promise<boolean> {
+    let q = this.deps.db
+      .selectFrom('users as u')
+      .select('u._id')
+      .where('u.status_livechat', '=', 'available')
+      .where('u.active', '=', 1)
+      .where('u.roles', 'like', '%"livechat-agent"%');
+    if (departmentId) {
+      q = q.where((eb) =>
+        eb.exists(eb.selectFrom('department_agents as da').select('da.agent_id').whereRef('da.agent_id', '=', 'u._id').where('da.department_id', '=', departmentId)),
+      );
+    }
+    return (await q.limit(1).executeTakeFirst()) !== undefined;
+  }
+
+  /** Managers see every room; an agent sees the rooms they serve and the rooms waiting in the queue. */
+  async roomForStaff(user: User, rid: string, seeAll: boolean): Promise<RoomRow> {
+    const room = await roomById(this.deps.db, rid);
+    if (seeAll || room.served_by_id === user._id) return room;
+    if (room.open === 1 && !room.served_by_id) return room;
+    fail('error-not-allowed', 'Not allowed');
+  }
+
+  async listRooms(f: RoomFilter): Promise<{ rooms: Room[]; total: number }> {
+    let q = this.deps.db.selectFrom('rooms');
+    if (f.open !== undefined) q = q.where('open', '=', f.open ? 1 : 0);
+    if (f.agents?.length) q = q.where('served_by_id', 'in', f.agents);
+    if (f.departmentId) q = q.where('department_id', '=', f.departmentId);
+    if (f.createdFrom !== undefined) q = q.where('created_at', '>=', f.createdFrom);
+    if (f.createdTo !== undefined) q = q.where('created_at', '<=', f.createdTo);
+    if (f.closedFrom !== undefined) q = q.where('closed_at', '>=', f.closedFrom);
+    if (f.closedTo !== undefined) q = q.where('closed_at', '<=', f.closedTo);
+    if (f.roomName) q = q.where((eb) => eb(eb.fn('lower', ['fname']), 'like', `%${f.roomName!.toLowerCase()}%`));
+    for (const tag of f.tags ?? []) q = q.where('tags', 'like', `%${JSON.stringify(tag)}%`);
+    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const rows = await q.selectAll().orderBy('created_at', 'desc').limit(f.count).offset(f.offset).execute();
+    return { rooms: rows.map(toRoom), total: Number(total?.n ?? 0) };
+  }
+
+  /** Queued inquiries an agent may take: no department, or one of theirs. Managers see all. */
+  async queuedInquiries(user: User, seeAll: boolean, page: { count: number; offset: number; department?: string }): Promise<{ inquiries: Inquiry[]; total: number }> {
+    let q = this.deps.db.selectFrom('inquiries').where('status', '=', 'queued');
+    if (page.department) q = q.where('department_id', '=', page.department);
+    if (!seeAll) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('department_id', 'is', null),
+          eb('department_id', 'in', eb.selectFrom('department_agents').select('department_id').where('agent_id', '=', user._id)),
+        ]),
+      );
+    }
+    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const rows = await q.selectAll().orderBy('queued_at').limit(page.count).offset(page.offset).execute();
+    return { inquiries: rows.map(toInquiry), total: Number(total?.n ?? 0) };
+  }
+}

@@ -1,0 +1,290 @@
+/**
+ * Rooms: created for a visitor (Start, then Queued or Taken), forwarded, closed by the agent or
+ * the visitor (closing message saved, then LivechatSession), edited (LivechatEdit once closed).
+ */
+import type { LivechatDeps } from './deps.ts';
+import { audienceOf, roomById, visitorByToken } from './deps.ts';
+import type { ConnectionInfo } from './visitors.ts';
+import { resolveDepartment } from './visitors.ts';
+import { assignAgent, isAutoRouting, pickAgent, queueRoom, routeRoom } from './routing.ts';
+import type { AgentRef } from './routing.ts';
+import { insertMessage } from './messages.ts';
+import { recordRoomEvent } from '../events.ts';
+import { inTx } from '../tx.ts';
+import type { Tx } from '../tx.ts';
+import { newId } from '../../domain/ids.ts';
+import { fail } from '../../domain/errors.ts';
+import { parseUserAgent } from '../../domain/payloads.ts';
+import { CLOSING_MESSAGE_TYPE } from '../../domain/models.ts';
+import type { Room, User } from '../../domain/models.ts';
+import { parseJson, toRoom } from '../../store/mappers.ts';
+import type { RoomRow } from '../../store/mappers.ts';
+
+export interface CloseInput {
+  rid: string;
+  comment?: string;
+  tags?: string[];
+}
+
+export class RoomsService {
+  constructor(private readonly deps: LivechatDeps) {}
+
+  /** GET livechat/room: the visitor's open room, or a new one (newRoom: true). */
+  async getOrCreate(token: string, opts: { rid?: string; agentId?: string }, conn: ConnectionInfo): Promise<{ room: Room; newRoom: boolean }> {
+    if (!this.deps.settings.get('Livechat_enabled')) fail('error-livechat-disabled', 'Livechat is disabled');
+    return inTx(this.deps.db, async (tx) => {
+      const visitor = await visitorByToken(tx.db, token);
+      let q = tx.db.selectFrom('rooms').selectAll().where('visitor_token', '=', token).where('open', '=', 1);
+      if (opts.rid) q = q.where('_id', '=', opts.rid);
+      const open = await q.executeTakeFirst();
+      if (open) return { room: toRoom(open), newRoom: false };
+      if (opts.rid) {
+        const taken = await tx.db.selectFrom('rooms').select('_id').where('_id', '=', opts.rid).executeTakeFirst();
+        if (taken) fail('invalid-room', 'Invalid room');
+      }
+      const now = this.deps.now();
+      const ua = conn.userAgent ?? visitor.user_agent ?? undefined;
+      const { os, browser } = parseUserAgent(ua);
+      const row: RoomRow = {
+        _id: opts.rid ?? newId(),
+        fname: visitor.name ?? visitor.username,
+        visitor_id: visitor._id,
+        visitor_token: visitor.token,
+        visitor_username: visitor.username,
+        department_id: visitor.department,
+        open: 1,
+        served_by_id: null,
+        served_by_username: null,
+        served_by_ts: null,
+        created_at: now,
+        last_message_at: null,
+        closed_at: null,
+        closed_by_id: null,
+        closed_by_username: null,
+        closer: null,
+        tags: null,
+        custom_fields: '{}',
+        topic: null,
+        crm_data: null,
+        ip: conn.ip ?? visitor.ip,
+        user_agent: ua ?? null,
+        os: os ?? null,
+        browser: browser ?? null,
+        msgs: 0,
+        queued_at: null,
+        updated_at: now,
+      };
+      await tx.db.insertInto('rooms').values(row).execute();
+      if (conn.ip || conn.userAgent) {
+        await tx.db
+          .updateTable('visitors')
+          .set({ ip: row.ip, user_agent: row.user_agent, updated_at: now })
+          .where('_id', '=', visitor._id)
+          .execute();
+      }
+      await tx.db
+        .insertInto('inquiries')
+        .values({
+          _id: newId(),
+          rid: row._id,
+          status: 'queued',
+          department_id: row.department_id,
+          name: row.fname,
+          message: null,
+          visitor_id: visitor._id,
+          visitor_token: visitor.token,
+          visitor_username: visitor.username,
+          ts: now,
+          queued_at: now,
+          taken_by_id: null,
+          taken_at: null,
+          updated_at: now,
+        })
+        .execute();
+      // Rocket.Chat's order: the room exists (Start), then routing decides (Queued or Taken).
+      await recordRoomEvent(tx, this.deps, { type: 'LivechatSessionStart', rid: row._id, messages: 'all' });
+      tx.after(() => this.deps.hub.publish({ kind: 'room', audience: audienceOf(row), room: toRoom(row), action: 'created' }));
+      const routed = await routeRoom(tx, this.deps, row, opts.agentId);
+      return { room: toRoom(routed), newRoom: true };
+    });
+  }
+
+  async closeByVisitor(token: string, rid: string): Promise<{ rid: string; comment: string }> {
+    const comment = 'Closed by visitor';
+    await inTx(this.deps.db, async (tx) => {
+      const visitor = await visitorByToken(tx.db, token);
+      const room = await roomById(tx.db, rid);
+      if (room.visitor_token !== token) fail('invalid-room', 'Invalid room');
+      if (room.open !== 1) fail('room-closed', 'Room already closed');
+      await this.close(tx, room, {
+        closer: 'visitor',
+        by: { _id: visitor._id, username: visitor.username, name: visitor.name ?? undefined },
+        token,
+        comment,
+      });
+    });
+    return { rid, comment };
+  }
+
+  async closeByAgent(user: User, input: CloseInput, canCloseOthers: boolean): Promise<void> {
+    await inTx(this.deps.db, async (tx) => {
+      const room = await roomById(tx.db, input.rid);
+      if (room.open !== 1) fail('room-closed', 'Room already closed');
+      if (room.served_by_id !== user._id && !canCloseOthers) fail('error-not-allowed', 'You are not serving this room');
+      await this.close(tx, room, {
+        closer: 'user',
+        by: { _id: user._id, username: user.username, name: user.name },
+        comment: input.comment ?? '',
+        tags: input.tags,
+      });
+    });
+  }
+
+  private async close(
+    tx: Tx,
+    room: RoomRow,
+    c: { closer: 'user' | 'visitor'; by: { _id: string; username: string; name?: string }; comment: string; token?: string; tags?: string[] },
+  ): Promise<void> {
+    const now = this.deps.now();
+    // The closing message comes first: the LivechatSession payload includes it (closingMessage: true).
+    await insertMessage(tx, this.deps, room, { msg: c.comment, t: CLOSING_MESSAGE_TYPE, u: c.by, token: c.token });
+    const patch = {
+      open: 0,
+      closed_at: now,
+      closed_by_id: c.by._id,
+      closed_by_username: c.by.username,
+      closer: c.closer,
+      updated_at: now,
+      ...(c.tags ? { tags: JSON.stringify([...new Set(c.tags)]) } : {}),
+    };
+    await tx.db.updateTable('rooms').set(patch).where('_id', '=', room._id).execute();
+    await tx.db.deleteFrom('inquiries').where('rid', '=', room._id).execute();
+    await recordRoomEvent(tx, this.deps, { type: 'LivechatSession', rid: room._id, messages: 'all' });
+    const closed = await roomById(tx.db, room._id);
+    tx.after(() => this.deps.hub.publish({ kind: 'room', audience: audienceOf(closed), room: toRoom(closed), action: 'closed' }));
+  }
+
+  /** room.forward: to an agent (who must be available) or to a department (routed there). */
+  async forward(user: User, input: { roomId: string; userId?: string; departmentId?: string; comment?: string }, canForwardOthers: boolean): Promise<void> {
+    if (!input.userId && !input.departmentId) fail('invalid-params', 'userId or departmentId is required');
+    await inTx(this.deps.db, async (tx) => {
+      const room = await roomById(tx.db, input.roomId);
+      if (room.open !== 1) fail('room-closed', 'Room closed');
+      if (room.served_by_id !== user._id && !canForwardOthers) fail('error-not-allowed', 'You are not serving this room');
+      const oldServedBy =
+        room.served_by_id && room.served_by_username
+          ? { _id: room.served_by_id, username: room.served_by_username, ts: new Date(room.served_by_ts ?? room.created_at) }
+          : undefined;
+      const oldDepartmentId = room.department_id ?? undefined;
+      let target: RoomRow;
+      if (input.userId) {
+        const agent = await this.availableAgent(tx, input.userId, room);
+        await insertTransferMessage(tx, this.deps, room, user, input.comment);
+        target = await assignAgent(tx, this.deps, room, agent);
+      } else {
+        const departmentId = await resolveDepartment(tx.db, input.departmentId!);
+        if (departmentId === room.department_id && !room.served_by_id) fail('error-forwarding-chat', 'The room is already waiting in that department');
+        const now = this.deps.now();
+        await tx.db.updateTable('rooms').set({ department_id: departmentId, updated_at: now }).where('_id', '=', room._id).execute();
+        const moved: RoomRow = { ...room, department_id: departmentId, updated_at: now };
+        await insertTransferMessage(tx, this.deps, moved, user, input.comment);
+        const agent = isAutoRouting(this.deps) ? await pickAgent(tx.db, departmentId, { exclude: room.served_by_id ?? undefined }) : undefined;
+        target = agent ? await assignAgent(tx, this.deps, moved, agent) : await queueRoom(tx, this.deps, moved);
+      }
+      await recordRoomEvent(tx, this.deps, {
+        type: 'LivechatSessionForwarded',
+        rid: room._id,
+        messages: 'all',
+        oldServedBy,
+        oldDepartmentId,
+      });
+      tx.after(() =>
+        this.deps.hub.publish({ kind: 'room', audience: audienceOf(target, room.served_by_id), room: toRoom(target), action: 'forwarded' }),
+      );
+    });
+  }
+
+  private async availableAgent(tx: Tx, userId: string, room: RoomRow): Promise<AgentRef> {
+    const agent = await tx.db.selectFrom('users').select(['_id', 'username', 'roles', 'status_livechat', 'active']).where('_id', '=', userId).executeTakeFirst();
+    if (!agent || !parseJson<string[]>(agent.roles, []).includes('livechat-agent') || agent.active !== 1) {
+      fail('error-invalid-agent', 'Invalid agent');
+    }
+    if (agent._id === room.served_by_id) fail('error-forwarding-chat', 'The room is already served by this agent');
+    if (agent.status_livechat !== 'available') fail('error-forwarding-chat', 'The agent is not available');
+    return { _id: agent._id, username: agent.username };
+  }
+
+  /** room.saveInfo: visitor and room details; on a closed room this records LivechatEdit. */
+  async saveInfo(
+    guest: { _id: string; name?: string; email?: string; phone?: string; livechatData?: Record<string, string> },
+    roomData: { _id: string; topic?: string; tags?: string[]; livechatData?: Record<string, string> },
+  ): Promise<void> {
+    await inTx(this.deps.db, async (tx) => {
+      const room = await roomById(tx.db, roomData._id);
+      if (room.visitor_id !== guest._id) fail('invalid-params', 'guestData._id is not the visitor of this room');
+      const now = this.deps.now();
+      const visitor = await tx.db.selectFrom('visitors').selectAll().where('_id', '=', guest._id).executeTakeFirstOrThrow();
+      await tx.db
+        .updateTable('visitors')
+        .set({
+          name: guest.name ?? visitor.name,
+          emails: guest.email !== undefined ? JSON.stringify(guest.email ? [{ address: guest.email.toLowerCase() }] : []) : visitor.emails,
+          phones: guest.phone !== undefined ? JSON.stringify(guest.phone ? [{ phoneNumber: guest.phone }] : []) : visitor.phones,
+          custom_fields: guest.livechatData ? JSON.stringify({ ...parseJson(visitor.custom_fields, {}), ...guest.livechatData }) : visitor.custom_fields,
+          updated_at: now,
+        })
+        .where('_id', '=', guest._id)
+        .execute();
+      await tx.db
+        .updateTable('rooms')
+        .set({
+          topic: roomData.topic ?? room.topic,
+          tags: roomData.tags ? JSON.stringify([...new Set(roomData.tags)]) : room.tags,
+          custom_fields: roomData.livechatData ? JSON.stringify({ ...parseJson(room.custom_fields, {}), ...roomData.livechatData }) : room.custom_fields,
+          fname: guest.name ?? room.fname,
+          updated_at: now,
+        })
+        .where('_id', '=', room._id)
+        .execute();
+      if (room.open !== 1) await recordRoomEvent(tx, this.deps, { type: 'LivechatEdit', rid: room._id, messages: 'all' });
+      const updated = await roomById(tx.db, room._id);
+      tx.after(() => this.deps.hub.publish({ kind: 'room', audience: audienceOf(updated), room: toRoom(updated), action: 'updated' }));
+    });
+  }
+
+  /** Auto mode: hands queued rooms to available agents, oldest first, one transaction each. */
+  async processQueue(limit = 100): Promise<number> {
+    if (!isAutoRouting(this.deps)) return 0;
+    const queued = await this.deps.db
+      .selectFrom('inquiries')
+      .select(['_id', 'rid'])
+      .where('status', '=', 'queued')
+      .orderBy('queued_at')
+      .limit(limit)
+      .execute();
+    let assigned = 0;
+    for (const inq of queued) {
+      const done = await inTx(this.deps.db, async (tx) => {
+        const current = await tx.db.selectFrom('inquiries').select('status').where('_id', '=', inq._id).executeTakeFirst();
+        if (current?.status !== 'queued') return false;
+        const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', inq.rid).executeTakeFirst();
+        if (!room || room.open !== 1) return false;
+        const agent = await pickAgent(tx.db, room.department_id);
+        if (!agent) return false;
+        await assignAgent(tx, this.deps, room, agent);
+        return true;
+      });
+      if (done) assigned++;
+    }
+    return assigned;
+  }
+}
+
+async function insertTransferMessage(tx: Tx, deps: LivechatDeps, room: RoomRow, user: User, comment?: string): Promise<void> {
+  // A system message (never sent to the CRM) so the conversation shows the hand-over.
+  await insertMessage(tx, deps, room, {
+    msg: comment ?? '',
+    t: 'livechat_transfer_history',
+    u: { _id: user._id, username: user.username, name: user.name },
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * Routing (Livechat_Routing_Method): Auto_Selection gives a room to the available agent of its
+ * department (any agent when it has none) with the fewest open rooms; Manual_Selection leaves
+ * the inquiry queued until an agent takes it. With no available agent the room is queued, and
+ * in auto mode queued rooms are given out when an agent becomes available.
+ * Each function runs inside the caller's transaction and records the matching event there.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.ts';
+import type { Tx } from '../tx.ts';
+import type { LivechatDeps } from './deps.ts';
+import { audienceOf } from './deps.ts';
+import { recordRoomEvent } from '../events.ts';
+import { toInquiry, toRoom } from '../../store/mappers.ts';
+import type { RoomRow } from '../../store/mappers.ts';
+import { fail } from '../../domain/errors.ts';
+
+export interface AgentRef {
+  _id: string;
+  username: string;
+}
+
+const AGENT_ROLE = '%"livechat-agent"%';
+
+/** The available agent with the fewest open rooms (ties: the one who has waited longest by name order). */
+export async function pickAgent(
+  db: Kysely<Database>,
+  departmentId: string | null,
+  opts: { exclude?: string; prefer?: string } = {},
+): Promise<AgentRef | undefined> {
+  let q = db
+    .selectFrom('users as u')
+    .select(['u._id', 'u.username'])
+    .select((eb) =>
+      eb
+        .selectFrom('rooms as r')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('r.served_by_id', '=', 'u._id')
+        .where('r.open', '=', 1)
+        .as('open_rooms'),
+    )
+    .where('u.status_livechat', '=', 'available')
+    .where('u.active', '=', 1)
+    .where('u.roles', 'like', AGENT_ROLE);
+  if (departmentId) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('department_agents as da')
+          .select('da.agent_id')
+          .whereRef('da.agent_id', '=', 'u._id')
+          .where('da.department_id', '=', departmentId),
+      ),
+    );
+  }
+  if (opts.exclude) q = q.where('u._id', '!=', opts.exclude);
+  const candidates = await q.orderBy('open_rooms').orderBy('u.username').limit(50).execute();
+  const preferred = opts.prefer ? candidates.find((c) => c._id === opts.prefer) : undefined;
+  const chosen = preferred ?? candidates[0];
+  return chosen ? { _id: chosen._id, username: chosen.username } : undefined;
+}
+
+/** Gives the room to the agent: room served, inquiry taken, LivechatSessionTaken recorded. */
+export async function assignAgent(tx: Tx, deps: LivechatDeps, room: RoomRow, agent: AgentRef): Promise<RoomRow> {
+  const now = deps.now();
+  await tx.db
+    .updateTable('rooms')
+    .set({ served_by_id: agent._id, served_by_username: agent.username, served_by_ts: now, updated_at: now })
+    .where('_id', '=', room._id)
+    .execute();
+  await tx.db
+    .updateTable('inquiries')
+    .set({ status: 'taken', taken_by_id: agent._id, taken_at: now, updated_at: now })
+    .where('rid', '=', room._id)
+    .execute();
+  const next: RoomRow = { ...room, served_by_id: agent._id, served_by_username: agent.username, served_by_ts: now, updated_at: now };
+  await recordRoomEvent(tx, deps, { type: 'LivechatSessionTaken', rid: room._id, messages: 'all' });
+  const inquiry = await tx.db.selectFrom('inquiries').selectAll().where('rid', '=', room._id).executeTakeFirst();
+  tx.after(() => {
+    deps.hub.publish({ kind: 'room', audience: audienceOf(next, room.served_by_id), room: toRoom(next), action: 'taken' });
+    if (inquiry) deps.hub.publish({ kind: 'inquiry', inquiry: toInquiry(inquiry), action: 'taken' });
+  });
+  return next;
+}
+
+/** Puts the room (back) in the queue, unserved: LivechatSessionQueued recorded. */
+export async function queueRoom(tx: Tx, deps: LivechatDeps, room: RoomRow): Promise<RoomRow> {
+  const now = deps.now();
+  await tx.db
+    .updateTable('rooms')
+    .set({ served_by_id: null, served_by_username: null, served_by_ts: null, queued_at: now, updated_at: now })
+    .where('_id', '=', room._id)
+    .execute();
+  await tx.db
+    .updateTable('inquiries')
+    .set({ status: 'queued', taken_by_id: null, taken_at: null, queued_at: now, department_id: room.department_id, updated_at: now })
+    .where('rid', '=', room._id)
+    .execute();
+  const next: RoomRow = { ...room, served_by_id: null, served_by_username: null, served_by_ts: null, queued_at: now, updated_at: now };
+  await recordRoomEvent(tx, deps, { type: 'LivechatSessionQueued', rid: room._id, messages: 'all' });
+  const inquiry = await tx.db.selectFrom('inquiries').selectAll().where('rid', '=', room._id).executeTakeFirstOrThrow();
+  tx.after(() => {
+    deps.hub.publish({ kind: 'room', audience: audienceOf(next, room.served_by_id), room: toRoom(next), action: 'queued' });
+    deps.hub.publish({ kind: 'inquiry', inquiry: toInquiry(inquiry), action: 'queued' });
+  });
+  return next;
+}
+
+export function isAutoRouting(deps: LivechatDeps): boolean {
+  return deps.settings.get('Livechat_Routing_Method') === 'Auto_Selection';
+}
+
+/** Routes a room that has no agent: assign in auto mode when someone is available, else queue. */
+export async function routeRoom(tx: Tx, deps: LivechatDeps, room: RoomRow, preferAgentId?: string): Promise<RoomRow> {
+  if (isAutoRouting(deps)) {
+    const agent = await pickAgent(tx.db, room.department_id, { prefer: preferAgentId });
+    if (agent) return assignAgent(tx, deps, room, agent);
+  }
+  return queueRoom(tx, deps, room);
+}
+
+/** An agent takes a queued inquiry (manual routing, or a manager assigning one). */
+export async function takeInquiry(tx: Tx, deps: LivechatDeps, inquiryId: string, agent: AgentRef): Promise<RoomRow> {
+  const inquiry = await tx.db.selectFrom('inquiries').selectAll().where('_id', '=', inquiryId).executeTakeFirst();
+  if (!inquiry) fail('error-invalid-inquiry', 'Invalid inquiry');
+  if (inquiry.status !== 'queued') fail('error-inquiry-taken', 'Inquiry already taken');
+  const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', inquiry.rid).executeTakeFirst();
+  if (!room || room.open !== 1) fail('room-closed', 'Room closed');
+  if (room.department_id) {
+    const member = await tx.db
+      .selectFrom('department_agents')
+      .select('agent_id')
+      .where('department_id', '=', room.department_id)
+      .where('agent_id', '=', agent._id)
+      .executeTakeFirst();
+    if (!member) fail('error-not-allowed', 'The agent is not in the department of this inquiry');
+  }
+  return assignAgent(tx, deps, room, agent);
+}
