@@ -16,6 +16,8 @@ export interface Config {
   readonly egressAllowlist: readonly string[];
   /** Inbound token that a Rocket.Chat server must present to the relay endpoint ('' = relay off). */
   readonly relayInboundToken: string;
+  /** Bearer token for GET /metrics; when empty only loopback clients may scrape. */
+  readonly metricsToken: string;
   /** Run the delivery worker in this process. */
   readonly worker: boolean;
   /** Run the HTTP API in this process. */
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       (env.EGRESS_ALLOWLIST ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0),
     ),
     relayInboundToken: env.RELAY_INBOUND_TOKEN ?? '',
+    metricsToken: env.METRICS_TOKEN ?? '',
     worker: bool(env, 'OMNIHOOK_WORKER', true),
     http: bool(env, 'OMNIHOOK_HTTP', true),
   });

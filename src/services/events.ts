@@ -9,7 +9,7 @@ import { enqueueDeliveries } from './outbox.ts';
 import { newEventId } from '../domain/ids.ts';
 import { buildOfflinePayload, buildRoomPayload, renderBody } from '../domain/payloads.ts';
 import type { RoomEventType } from '../domain/payloads.ts';
-import type { Message } from '../domain/models.ts';
+import type { EventType, Message } from '../domain/models.ts';
 import { toMessage, toRoom, toUser, toVisitor } from '../store/mappers.ts';
 
 export interface EventDeps {
@@ -88,10 +88,19 @@ export async function recordOfflineEvent(tx: Tx, deps: EventDeps, input: Offline
   });
 }
 
+/** An event a Rocket.Chat server sent to the relay: stored as received and fanned out to endpoints. */
+export async function recordRelayedEvent(
+  tx: Tx,
+  deps: EventDeps,
+  e: { type: EventType; rid: string | null; departmentId: string | null; body: string },
+): Promise<RecordedEvent> {
+  return insertEvent(tx, deps, { ...e, relayed: true });
+}
+
 async function insertEvent(
   tx: Tx,
   deps: EventDeps,
-  e: { type: RoomEventType | 'LivechatOfflineMessage'; rid: string | null; departmentId: string | null; body: string; sender?: 'visitor' | 'agent' },
+  e: { type: EventType; rid: string | null; departmentId: string | null; body: string; sender?: 'visitor' | 'agent'; relayed?: boolean },
 ): Promise<RecordedEvent> {
   const _id = newEventId();
   const createdAt = deps.now();
@@ -106,6 +115,7 @@ async function insertEvent(
     departmentId: e.departmentId,
     createdAt,
     sender: e.sender,
+    relayed: e.relayed,
   });
   return { _id, type: e.type, deliveries };
 }

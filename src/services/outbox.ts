@@ -21,6 +21,8 @@ export interface OutboxEvent {
   createdAt: number;
   /** Message events: who sent it, which picks the visitor or agent flag. */
   sender?: 'visitor' | 'agent';
+  /** Received from a Rocket.Chat server: never echoed to the Webhooks-page URL (no loops). */
+  relayed?: boolean;
 }
 
 /** The Webhooks-page flag that gates each event type (LivechatEdit is always sent). */
@@ -59,7 +61,7 @@ export async function enqueueDeliveries(
 ): Promise<number> {
   const targets: { endpointId: string; ordered: boolean }[] = [];
 
-  if (settings.get('Livechat_webhookUrl') !== '') {
+  if (!event.relayed && settings.get('Livechat_webhookUrl') !== '') {
     const flag = flagFor(event.type, event.sender);
     if (flag === 'always' || (settings.get(flag) as unknown) === true) targets.push({ endpointId: ROCKETCHAT_ENDPOINT_ID, ordered: true });
   }

@@ -1,0 +1,36 @@
+/**
+ * GET /metrics, Prometheus text. Who may scrape: with METRICS_TOKEN set, a request carrying
+ * `Authorization: Bearer <token>`; without it, only clients on loopback (a local Prometheus or
+ * sidecar), so metrics never leak endpoint ids to the internet by default.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { RouteRegistrar } from '../schemas.ts';
+import { deliveryMetrics } from '../../services/metrics.ts';
+import { fail } from '../../domain/errors.ts';
+
+function sameSecret(a: string, b: string): boolean {
+  // hash first so the comparison is constant-time whatever the lengths
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+}
+
+function isLoopback(ip: string): boolean {
+  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
+}
+
+export const metricsRoutes: RouteRegistrar = (app, s) => {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'omnihook_process_' });
+  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics' } }, async (request, reply) => {
+    const token = s.config.metricsToken;
+    if (token) {
+      const auth = request.headers.authorization ?? '';
+      if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), token)) fail('unauthorized', 'A valid metrics bearer token is required');
+    } else if (!isLoopback(request.ip)) {
+      fail('error-unauthorized', 'Set METRICS_TOKEN to scrape metrics from another host');
+    }
+    const text = (await deliveryMetrics(s.db, s.now())) + (await registry.metrics());
+    reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
+    return text;
+  });
+};

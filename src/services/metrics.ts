@@ -1,0 +1,85 @@
+/**
+ * Prometheus metrics, read from the store at scrape time. Deriving them from the deliveries and
+ * attempts tables (rather than counting in memory) makes them survive restarts and cover every
+ * worker process sharing a PostgreSQL database; attempts are append-only, so the attempt
+ * counters and the latency histogram only ever grow, as Prometheus expects.
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Database } from '../store/schema.ts';
+
+export const LATENCY_BUCKETS_S = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+function label(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+function line(name: string, labels: Record<string, string>, value: number): string {
+  const l = Object.entries(labels)
+    .map(([k, v]) => `${k}="${label(v)}"`)
+    .join(',');
+  return `${name}${l ? `{${l}}` : ''} ${Number.isFinite(value) ? value : 0}`;
+}
+
+export async function deliveryMetrics(db: Kysely<Database>, now: number): Promise<string> {
+  const out: string[] = [];
+
+  const byStatus = await db
+    .selectFrom('deliveries')
+    .select(['endpoint_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['endpoint_id', 'status'])
+    .execute();
+  out.push('# HELP omnihook_deliveries Deliveries by endpoint and current status (pending, succeeded, failed).');
+  out.push('# TYPE omnihook_deliveries gauge');
+  for (const r of byStatus) out.push(line('omnihook_deliveries', { endpoint: r.endpoint_id, status: r.status }, Number(r.n)));
+
+  const outcome = sql<string>`case when status_code between 200 and 299 then 'success' when status_code is null then coalesce(error_class, 'error') else 'http_' || cast(status_code / 100 as varchar(3)) || 'xx' end`;
+  const attempts = await db
+    .selectFrom('attempts')
+    .select(['endpoint_id', outcome.as('outcome'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['endpoint_id', 'outcome'])
+    .execute();
+  out.push('# HELP omnihook_delivery_attempts_total Delivery attempts by endpoint and outcome.');
+  out.push('# TYPE omnihook_delivery_attempts_total counter');
+  for (const r of attempts) out.push(line('omnihook_delivery_attempts_total', { endpoint: r.endpoint_id, outcome: r.outcome }, Number(r.n)));
+
+  const buckets = LATENCY_BUCKETS_S.map((b, i) =>
+    sql<number>`sum(case when duration_ms <= ${b * 1000} then 1 else 0 end)`.as(`b${i}`),
+  );
+  const hist = await db
+    .selectFrom('attempts')
+    .select(['endpoint_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('duration_ms').as('sum'), ...buckets])
+    .groupBy('endpoint_id')
+    .execute();
+  out.push('# HELP omnihook_attempt_duration_seconds Duration of delivery attempts (request to response).');
+  out.push('# TYPE omnihook_attempt_duration_seconds histogram');
+  for (const r of hist) {
+    const row = r as unknown as Record<string, number | string>;
+    LATENCY_BUCKETS_S.forEach((b, i) => out.push(line('omnihook_attempt_duration_seconds_bucket', { endpoint: r.endpoint_id, le: String(b) }, Number(row[`b${i}`]))));
+    out.push(line('omnihook_attempt_duration_seconds_bucket', { endpoint: r.endpoint_id, le: '+Inf' }, Number(r.n)));
+    out.push(line('omnihook_attempt_duration_seconds_sum', { endpoint: r.endpoint_id }, Number(r.sum) / 1000));
+    out.push(line('omnihook_attempt_duration_seconds_count', { endpoint: r.endpoint_id }, Number(r.n)));
+  }
+
+  const backlog = await db
+    .selectFrom('deliveries')
+    .select(['endpoint_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
+    .where('status', '=', 'pending')
+    .groupBy('endpoint_id')
+    .execute();
+  const endpoints = await db.selectFrom('endpoints').select(['_id', 'enabled', 'paused_until']).where('deleted_at', 'is', null).execute();
+  const pending = new Map(backlog.map((b) => [b.endpoint_id, b]));
+  out.push('# HELP omnihook_backlog Pending deliveries per endpoint.');
+  out.push('# TYPE omnihook_backlog gauge');
+  for (const e of endpoints) out.push(line('omnihook_backlog', { endpoint: e._id }, Number(pending.get(e._id)?.n ?? 0)));
+  out.push('# HELP omnihook_oldest_pending_age_seconds Age of the oldest pending delivery per endpoint (0 when none).');
+  out.push('# TYPE omnihook_oldest_pending_age_seconds gauge');
+  for (const e of endpoints) {
+    const oldest = pending.get(e._id)?.oldest;
+    out.push(line('omnihook_oldest_pending_age_seconds', { endpoint: e._id }, oldest === undefined || oldest === null ? 0 : (now - Number(oldest)) / 1000));
+  }
+  out.push('# HELP omnihook_endpoint_up 1 when the endpoint is enabled and not paused by the circuit breaker.');
+  out.push('# TYPE omnihook_endpoint_up gauge');
+  for (const e of endpoints) out.push(line('omnihook_endpoint_up', { endpoint: e._id }, e.enabled === 1 && !(e.paused_until && e.paused_until > now) ? 1 : 0));
+  return out.join('\n') + '\n';
+}
