@@ -13,6 +13,8 @@ import { DepartmentsService } from './departments.ts';
 import type { Waker } from './outbox.ts';
 import { ensureBuiltinEndpoint } from './endpoints-builtin.ts';
 import { LivechatService } from './livechat/index.ts';
+import { EndpointsService } from './endpoints.ts';
+import { egressCheck } from './egress-check.ts';
 
 export interface Services {
   readonly config: Config;
@@ -23,6 +25,7 @@ export interface Services {
   readonly departments: DepartmentsService;
   readonly hub: Hub;
   readonly livechat: LivechatService;
+  readonly endpoints: EndpointsService;
   /** Wakes the delivery worker after a commit; a hint only, polling is the truth. */
   readonly waker: WakerSlot;
   now(): number;
@@ -56,6 +59,7 @@ export async function createServices(config: Config, store: Store): Promise<Serv
     departments: new DepartmentsService(store.db),
     hub,
     livechat: new LivechatService({ db: store.db, settings, hub, waker, now }),
+    endpoints: new EndpointsService(store.db, waker, egressCheck(config.egressAllowlist), now),
     waker,
     now,
   };

@@ -2,16 +2,32 @@
 import type { RouteRegistrar } from '../schemas.ts';
 import { infoRoutes } from './info.ts';
 import { authRoutes } from './auth.ts';
+import { agentRoutes } from './agents.ts';
+import { departmentRoutes } from './departments.ts';
+import { settingRoutes } from './settings.ts';
 import { livechatVisitorRoutes } from './livechat-visitor.ts';
 import { livechatAgentRoutes } from './livechat-agent.ts';
 import { livechatConfigRoutes } from './livechat-config.ts';
 import { streamRoutes } from './stream.ts';
+import { endpointRoutes } from './endpoints.ts';
+import { metricsRoutes } from './metrics.ts';
+import { relayRoutes } from './relay.ts';
+import { integrationsRoutes } from './integrations.ts';
+import { deliveriesRoutes } from './deliveries.ts';
 
 export const routes: RouteRegistrar[] = [
   infoRoutes,
   authRoutes,
+  agentRoutes,
+  departmentRoutes,
+  settingRoutes,
   livechatVisitorRoutes,
   livechatAgentRoutes,
   livechatConfigRoutes,
   streamRoutes,
+  endpointRoutes,
+  metricsRoutes,
+  relayRoutes,
+  integrationsRoutes,
+  deliveriesRoutes,
 ];

@@ -58,7 +58,11 @@ export function mergeCustomFields(current: Record<string, unknown>, fields: Cust
 function addUnique<T>(list: T[], items: T[], key: (t: T) => string): T[] {
   const seen = new Set(list.map(key));
   const out = [...list];
-  for (const item of items) if (!seen.has(key(item))) out.push(item), seen.add(key(item));
+  for (const item of items) {
+    if (seen.has(key(item))) continue;
+    out.push(item);
+    seen.add(key(item));
+  }
   return out;
 }
 

@@ -1,0 +1,173 @@
+/**
+ * One attempt of one claimed delivery: build the request from the stored event and the endpoint
+ * (the built-in endpoint reads URL, token and timeout from the Rocket.Chat settings now, at send
+ * time), send it, classify the outcome, decide the next state, record it all.
+ */
+import type { Selectable } from 'kysely';
+import type { Dispatcher } from 'undici';
+import type { Services } from '../services/container.ts';
+import type { EndpointsTable } from '../store/schema.ts';
+import { ROCKETCHAT_ENDPOINT_ID } from '../services/outbox.ts';
+import { checkHttpUrl } from '../domain/settings.ts';
+import { VERSION } from '../version.ts';
+import { classifyError, classifyStatus } from './classify.ts';
+import type { Outcome } from './classify.ts';
+import { releaseLeases } from './claim.ts';
+import type { ClaimedRow } from './claim.ts';
+import { decide } from './decide.ts';
+import type { DeliveryStatus } from './decide.ts';
+import { buildHeaders, redactHeaders } from './headers.ts';
+import { recordAttempt } from './record.ts';
+import { parseSchedule } from './retry.ts';
+import type { RetrySchedule } from './retry.ts';
+import { RESPONSE_LIMIT, send } from './send.ts';
+import type { SendResult } from './send.ts';
+
+export type EndpointRow = Selectable<EndpointsTable>;
+
+export interface Target {
+  event: { _id: string; rid: string | null; body: string };
+  endpoint: EndpointRow;
+}
+
+export const USER_AGENT = `Omnihook/${VERSION}`;
+
+/** Loads the events and endpoints of a claimed batch in two queries. */
+export async function loadTargets(s: Services, rows: ClaimedRow[]): Promise<Map<string, Target>> {
+  const eventIds = [...new Set(rows.map((r) => r.event_id))];
+  const endpointIds = [...new Set(rows.map((r) => r.endpoint_id))];
+  const [events, endpoints] = await Promise.all([
+    s.db.selectFrom('events').select(['_id', 'rid', 'body']).where('_id', 'in', eventIds).execute(),
+    s.db.selectFrom('endpoints').selectAll().where('_id', 'in', endpointIds).execute(),
+  ]);
+  const ev = new Map(events.map((e) => [e._id, e]));
+  const ep = new Map(endpoints.map((e) => [e._id, e]));
+  const out = new Map<string, Target>();
+  for (const r of rows) {
+    const event = ev.get(r.event_id);
+    const endpoint = ep.get(r.endpoint_id);
+    if (event && endpoint) out.set(r._id, { event, endpoint });
+  }
+  return out;
+}
+
+export type AttemptResult = 'released' | { status: DeliveryStatus; errorClass: string | null };
+
+export async function attemptOnce(
+  s: Services,
+  dispatcher: Dispatcher,
+  owner: string,
+  row: ClaimedRow,
+  target: Target | undefined,
+  signal: AbortSignal,
+): Promise<AttemptResult> {
+  const attempt = row.attempts + 1;
+  if (!target) {
+    // The event or endpoint row is gone (deleted by hand): nothing can ever be sent; park it.
+    const now = s.now();
+    const outcome: Outcome = { kind: 'retry', errorClass: 'config', message: 'the event or the endpoint no longer exists' };
+    return finish(s, owner, row, attempt, { kind: 'list', delaysMs: [] }, outcome, emptyResult(now), {}, undefined);
+  }
+  const { event, endpoint } = target;
+  const builtin = endpoint._id === ROCKETCHAT_ENDPOINT_ID;
+  const url = builtin ? s.settings.get('Livechat_webhookUrl') : endpoint.url;
+  const timeoutMs = builtin ? s.settings.get('Livechat_http_timeout') : endpoint.timeout_ms;
+  const schedule: RetrySchedule = builtin ? { kind: 'rocketchat' } : parseSchedule(endpoint.retry);
+  const headers = buildHeaders({
+    eventId: event._id,
+    body: event.body,
+    now: s.now(),
+    userAgent: USER_AGENT,
+    secrets: {
+      secret: endpoint.secret,
+      previousSecret: endpoint.previous_secret,
+      previousSecretExpiresAt: endpoint.previous_secret_expires_at,
+    },
+    legacyToken: builtin ? s.settings.get('Livechat_secret_token') : '',
+    custom: parseHeaders(endpoint.headers),
+  });
+
+  const urlProblem = url === '' ? 'no webhook URL is configured' : checkHttpUrl(url);
+  if (urlProblem !== '') {
+    // A configuration gap the manager can fix: retried on schedule, not parked at once.
+    const outcome: Outcome = { kind: 'retry', errorClass: 'config', message: urlProblem };
+    return finish(s, owner, row, attempt, schedule, outcome, emptyResult(s.now()), headers, undefined);
+  }
+
+  const result = await send(dispatcher, { url, headers, body: event.body, timeoutMs, signal });
+  if (result.error !== undefined && signal.aborted) {
+    // Shutting down: our failure, not the receiver's. No attempt is spent.
+    await releaseLeases(s.db, owner, [row._id], s.now());
+    return 'released';
+  }
+  const outcome = outcomeOf(result, builtin, s.now());
+  const crmData =
+    builtin && outcome.kind === 'success' && event.rid !== null && result.responseBody !== undefined
+      ? { rid: event.rid, text: result.responseBody }
+      : undefined;
+  return finish(s, owner, row, attempt, schedule, outcome, result, headers, crmData);
+}
+
+function outcomeOf(result: SendResult, builtin: boolean, now: number): Outcome {
+  if (result.error !== undefined) return { kind: 'retry', ...classifyError(result.error) };
+  if (result.truncated) {
+    // The body passed the 16 KiB limit: the connection was dropped mid-response, so the answer is
+    // incomplete (a crmData cut in half would be stored as the room's CRM data). Retried.
+    return { kind: 'retry', errorClass: 'body-too-large', message: `HTTP ${result.statusCode}: response body larger than ${RESPONSE_LIMIT} bytes` };
+  }
+  return classifyStatus(result.statusCode ?? 0, result.responseHeaders ?? {}, { builtin, now });
+}
+
+async function finish(
+  s: Services,
+  owner: string,
+  row: ClaimedRow,
+  attempt: number,
+  schedule: RetrySchedule,
+  outcome: Outcome,
+  result: SendResult,
+  headers: Record<string, string>,
+  crmData: { rid: string; text: string } | undefined,
+): Promise<AttemptResult> {
+  const now = s.now();
+  const decision = decide(outcome, attempt, schedule, retrySettings(s), now);
+  const errorClass = outcome.kind === 'success' ? null : outcome.errorClass;
+  await recordAttempt(s.db, {
+    owner,
+    now,
+    attempt: {
+      deliveryId: row._id,
+      endpointId: row.endpoint_id,
+      attempt,
+      startedAt: result.startedAt,
+      durationMs: result.durationMs,
+      statusCode: result.statusCode ?? null,
+      errorClass,
+      errorMessage: outcome.kind === 'success' ? null : outcome.message,
+      requestHeaders: redactHeaders(headers),
+      responseHeaders: result.responseHeaders ?? null,
+      responseBody: result.responseBody ?? null,
+    },
+    decision,
+    ...(crmData ? { crmData } : {}),
+  });
+  return { status: decision.status, errorClass };
+}
+
+export function retrySettings(s: Services): { count: number; delayMs: number } {
+  return { count: s.settings.get('Livechat_webhook_retry_count'), delayMs: s.settings.get('Livechat_webhook_retry_delay_ms') };
+}
+
+function emptyResult(now: number): SendResult {
+  return { startedAt: now, durationMs: 0, truncated: false };
+}
+
+function parseHeaders(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

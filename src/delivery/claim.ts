@@ -1,0 +1,127 @@
+/**
+ * The claim: due deliveries are leased in ONE short statement, no transaction held while the HTTP
+ * call runs. An expired lease is simply claimable again, so there is no separate lease sweeper:
+ * a worker that died mid-request loses its lease after timeout + margin and the delivery is sent
+ * again (at-least-once, same webhook-id).
+ *
+ * This is store-level code, and the only place where the dialects differ:
+ * - SQLite: `UPDATE ... WHERE seq IN (SELECT ... LIMIT n) RETURNING`; one writer at a time, so
+ *   nothing to lock (and SQLite has no FOR UPDATE; Kysely would emit it anyway, hence a test).
+ * - PostgreSQL: the same candidates, then `FOR UPDATE SKIP LOCKED` so several processes claim
+ *   disjoint rows without waiting on each other. FOR UPDATE is not allowed next to a window
+ *   function, so the lock is taken in its own CTE, which re-checks status and lease on the row
+ *   it locks (READ COMMITTED re-evaluates them on the newest row version).
+ *
+ * Which rows are candidates:
+ * - status 'pending', next_attempt_at <= now, lease null or expired;
+ * - the endpoint is enabled, not deleted, not paused (paused_until <= now): deliveries to an
+ *   endpoint that is down wait in the store and occupy no worker;
+ * - per-room ordering: a row with an order_key is claimable only when no OTHER row of the same
+ *   (endpoint_id, order_key) with a smaller seq is still 'pending' (pending covers leased and
+ *   waiting-to-retry rows). A row parked as 'failed' does NOT block later ones: a dead event must
+ *   not freeze a conversation for good; the manager sees it in the delivery log and may replay it
+ *   (a replayed row is pending again and, being older, goes before the room's newer rows).
+ *   Rows without an order_key have no ordering constraint.
+ * - fairness and the per-endpoint cap: candidates are numbered per endpoint (rn) and an endpoint
+ *   gets at most max_concurrency minus its rows already leased (by any process); the batch then
+ *   takes rn = 1 of every endpoint before rn = 2 of any, so one endpoint's backlog never fills a
+ *   batch while another endpoint waits.
+ */
+import { sql } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import type { Dialect } from '../store/open.ts';
+import { ROCKETCHAT_ENDPOINT_ID } from '../services/outbox.ts';
+
+export interface ClaimParams {
+  owner: string;
+  now: number;
+  /** Most rows to claim (the worker's free global slots). */
+  limit: number;
+  /** The built-in endpoint's timeout comes from Livechat_http_timeout, not from its row. */
+  rocketchatTimeoutMs: number;
+  /** Added to the endpoint's timeout: time to record the attempt before the lease may expire. */
+  leaseMarginMs: number;
+}
+
+export interface ClaimedRow {
+  seq: number;
+  _id: string;
+  event_id: string;
+  endpoint_id: string;
+  rid: string | null;
+  attempts: number;
+  lease_until: number;
+}
+
+function candidates(p: ClaimParams): RawBuilder<unknown> {
+  return sql`
+    SELECT d.seq, d.next_attempt_at,
+      ROW_NUMBER() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.seq) AS rn,
+      e.max_concurrency - (
+        SELECT COUNT(*) FROM deliveries l
+        WHERE l.endpoint_id = d.endpoint_id AND l.status = 'pending' AND l.lease_until > ${p.now}
+      ) AS slots
+    FROM deliveries d
+    JOIN endpoints e ON e._id = d.endpoint_id
+    WHERE d.status = 'pending'
+      AND d.next_attempt_at <= ${p.now}
+      AND (d.lease_until IS NULL OR d.lease_until <= ${p.now})
+      AND e.enabled = 1
+      AND e.deleted_at IS NULL
+      AND (e.paused_until IS NULL OR e.paused_until <= ${p.now})
+      AND (d.order_key IS NULL OR NOT EXISTS (
+        SELECT 1 FROM deliveries o
+        WHERE o.endpoint_id = d.endpoint_id AND o.order_key = d.order_key
+          AND o.status = 'pending' AND o.seq < d.seq
+      ))`;
+}
+
+function picked(p: ClaimParams): RawBuilder<unknown> {
+  return sql`SELECT c.seq FROM (${candidates(p)}) c
+    WHERE c.rn <= c.slots
+    ORDER BY c.rn, c.next_attempt_at, c.seq
+    LIMIT ${p.limit}`;
+}
+
+function leaseSet(p: ClaimParams): RawBuilder<unknown> {
+  return sql`lease_owner = ${p.owner},
+    lease_until = CAST(${p.now + p.leaseMarginMs} AS BIGINT) + CASE WHEN endpoint_id = ${ROCKETCHAT_ENDPOINT_ID} THEN ${p.rocketchatTimeoutMs}
+      ELSE (SELECT t.timeout_ms FROM endpoints t WHERE t._id = deliveries.endpoint_id) END,
+    updated_at = ${p.now}`;
+}
+
+const RETURNING = sql`RETURNING seq, _id, event_id, endpoint_id, rid, attempts, lease_until`;
+
+/** The claim statement for a dialect (exported so a test can read the SQL each dialect gets). */
+export function claimStatement(dialect: Dialect, p: ClaimParams): RawBuilder<ClaimedRow> {
+  if (dialect === 'sqlite') {
+    return sql<ClaimedRow>`UPDATE deliveries SET ${leaseSet(p)} WHERE seq IN (${picked(p)}) ${RETURNING}`;
+  }
+  return sql<ClaimedRow>`WITH picked AS (${picked(p)}),
+    locked AS (
+      SELECT d.seq FROM deliveries d
+      WHERE d.seq IN (SELECT seq FROM picked)
+        AND d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until <= ${p.now})
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE deliveries SET ${leaseSet(p)} WHERE seq IN (SELECT seq FROM locked) ${RETURNING}`;
+}
+
+export async function claimDue(db: Kysely<Database>, dialect: Dialect, p: ClaimParams): Promise<ClaimedRow[]> {
+  if (p.limit <= 0) return [];
+  const res = await claimStatement(dialect, p).execute(db);
+  return res.rows.map((r) => ({ ...r, seq: Number(r.seq), attempts: Number(r.attempts), lease_until: Number(r.lease_until) }));
+}
+
+/** Gives leases back without spending an attempt (our failure: shutting down, database error). */
+export async function releaseLeases(db: Kysely<Database>, owner: string, deliveryIds: string[], now: number): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  await db
+    .updateTable('deliveries')
+    .set({ lease_owner: null, lease_until: null, updated_at: now })
+    .where('_id', 'in', deliveryIds)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'pending')
+    .execute();
+}

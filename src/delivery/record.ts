@@ -1,0 +1,112 @@
+/**
+ * The second short transaction of an attempt: the attempt row (append-only log), the delivery's
+ * new state, the endpoint's health, and for the built-in endpoint the room's crmData, together.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import type { Decision } from './decide.ts';
+
+export interface AttemptRow {
+  deliveryId: string;
+  endpointId: string;
+  attempt: number;
+  startedAt: number;
+  durationMs: number;
+  statusCode: number | null;
+  errorClass: string | null;
+  errorMessage: string | null;
+  requestHeaders: Record<string, string>;
+  responseHeaders: Record<string, unknown> | null;
+  responseBody: string | null;
+}
+
+export interface RecordInput {
+  owner: string;
+  attempt: AttemptRow;
+  decision: Decision;
+  now: number;
+  /** Built-in endpoint, room event, success: Rocket.Chat stores the response text on the room. */
+  crmData?: { rid: string; text: string };
+}
+
+/** Returns false when our lease was lost (the row changed hands); the attempt is logged anyway. */
+export async function recordAttempt(db: Kysely<Database>, input: RecordInput): Promise<boolean> {
+  const { attempt: a, decision: d, now } = input;
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('attempts')
+      .values({
+        delivery_id: a.deliveryId,
+        endpoint_id: a.endpointId,
+        attempt: a.attempt,
+        started_at: a.startedAt,
+        duration_ms: a.durationMs,
+        status_code: a.statusCode,
+        error_class: a.errorClass,
+        error_message: a.errorMessage === null ? null : a.errorMessage.slice(0, 2000),
+        request_headers: JSON.stringify(a.requestHeaders),
+        response_headers: a.responseHeaders === null ? null : JSON.stringify(a.responseHeaders),
+        response_body: a.responseBody,
+      })
+      .execute();
+    const updated = await trx
+      .updateTable('deliveries')
+      .set({
+        status: d.status,
+        attempts: a.attempt,
+        next_attempt_at: d.nextAttemptAt,
+        completed_at: d.completedAt,
+        lease_owner: null,
+        lease_until: null,
+        last_status_code: a.statusCode,
+        last_error: a.errorClass === null ? null : `${a.errorClass}: ${a.errorMessage ?? ''}`.slice(0, 500),
+        updated_at: now,
+      })
+      .where('_id', '=', a.deliveryId)
+      .where('lease_owner', '=', input.owner)
+      .executeTakeFirst();
+    await updateEndpoint(trx, a.endpointId, d, now);
+    if (input.crmData) {
+      await trx.updateTable('rooms').set({ crm_data: input.crmData.text }).where('_id', '=', input.crmData.rid).execute();
+    }
+    return Number(updated.numUpdatedRows) > 0;
+  });
+}
+
+async function updateEndpoint(db: Kysely<Database>, endpointId: string, d: Decision, now: number): Promise<void> {
+  const q = db.updateTable('endpoints').where('_id', '=', endpointId);
+  switch (d.endpoint.kind) {
+    case 'healthy':
+      // Skip the write when already healthy: the common case stays a no-op on a hot row.
+      await q.set({ consecutive_failures: 0, failing_since: null, updated_at: now }).where('consecutive_failures', '>', 0).execute();
+      return;
+    case 'failing': {
+      const pause = d.endpoint.pauseUntil;
+      await q
+        .set({
+          consecutive_failures: sql<number>`consecutive_failures + 1`,
+          failing_since: sql<number>`COALESCE(failing_since, ${now})`,
+          // Retry-After backs off the whole endpoint, never shortening a longer pause.
+          ...(pause !== undefined
+            ? { paused_until: sql<number>`CASE WHEN paused_until IS NULL OR paused_until < ${pause} THEN ${pause} ELSE paused_until END` }
+            : {}),
+          updated_at: now,
+        })
+        .execute();
+      return;
+    }
+    case 'disable':
+      await q
+        .set({
+          enabled: 0,
+          disabled_reason: d.endpoint.reason,
+          consecutive_failures: sql<number>`consecutive_failures + 1`,
+          failing_since: sql<number>`COALESCE(failing_since, ${now})`,
+          updated_at: now,
+        })
+        .where('kind', '=', 'custom') // the built-in endpoint is never disabled by a receiver
+        .execute();
+      return;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The delivery worker: claim (one short statement), send (no transaction open), record (a second
+ * short transaction), repeat. It polls every `pollMs` and on every wake-up hint; polling alone
+ * finds every due delivery, so a lost hint only costs latency.
+ *
+ * Failure model: a receiver's failure is an outcome (recorded, retried per schedule). Our own
+ * failures — shutting down, a database error while claiming or recording — spend no attempt:
+ * the lease is released (or, if the database is gone, simply expires) and the delivery is sent
+ * again later with the same webhook-id.
+ */
+import { hostname } from 'node:os';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Agent } from 'undici';
+import type { Services } from '../services/container.ts';
+import { newId } from '../domain/ids.ts';
+import { claimDue, releaseLeases } from './claim.ts';
+import type { ClaimedRow } from './claim.ts';
+import { createEgressAgent } from './guarded-connect.ts';
+import { ShutdownError } from './classify.ts';
+import { attemptOnce, loadTargets } from './attempt.ts';
+import type { Target } from './attempt.ts';
+
+export interface WorkerOptions {
+  pollMs?: number;
+  /** Global cap on requests in flight in this process. */
+  maxInFlight?: number;
+  /** How long stop() lets in-flight requests finish before aborting them. */
+  stopTimeoutMs?: number;
+  leaseMarginMs?: number;
+}
+
+export class DeliveryWorker {
+  readonly owner = `${hostname()}:${process.pid}:${newId(8)}`;
+  private readonly agent: Agent;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly shutdown = new AbortController();
+  private readonly pollMs: number;
+  private readonly maxInFlight: number;
+  private readonly stopTimeoutMs: number;
+  private readonly leaseMarginMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private again = false;
+  private stopping = false;
+
+  constructor(
+    private readonly s: Services,
+    private readonly log: FastifyBaseLogger,
+    opts: WorkerOptions = {},
+  ) {
+    this.pollMs = opts.pollMs ?? 250;
+    this.maxInFlight = opts.maxInFlight ?? 64;
+    this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
+    this.leaseMarginMs = opts.leaseMarginMs ?? 30_000;
+    this.agent = createEgressAgent({ allowlist: s.config.egressAllowlist });
+  }
+
+  start(): void {
+    this.s.waker.set(() => this.kick());
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.kick();
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** Runs a claim round now; calls arriving during a round coalesce into one more round. */
+  kick(): void {
+    if (this.stopping) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.round();
+        } while (this.again && !this.stopping);
+      } finally {
+        this.running = false;
+      }
+    })();
+  }
+
+  private async round(): Promise<void> {
+    const free = this.maxInFlight - this.inFlight.size;
+    if (free <= 0) return;
+    const now = this.s.now();
+    let claimed: ClaimedRow[];
+    let targets: Map<string, Target>;
+    try {
+      claimed = await claimDue(this.s.db, this.s.store.dialect, {
+        owner: this.owner,
+        now,
+        limit: free,
+        rocketchatTimeoutMs: this.s.settings.get('Livechat_http_timeout'),
+        leaseMarginMs: this.leaseMarginMs,
+      });
+      if (claimed.length === 0) return;
+      targets = await loadTargets(this.s, claimed);
+    } catch (err) {
+      this.log.error({ err: errText(err) }, 'delivery claim failed; retrying at the next poll');
+      return;
+    }
+    for (const row of claimed) {
+      const target = targets.get(row._id);
+      const p = this.process(row, target).finally(() => {
+        this.inFlight.delete(row._id);
+        this.kick(); // a slot is free, and the room's next event may now be claimable
+      });
+      this.inFlight.set(row._id, p);
+    }
+  }
+
+  private async process(row: ClaimedRow, target: Target | undefined): Promise<void> {
+    try {
+      const result = await attemptOnce(this.s, this.agent, this.owner, row, target, this.shutdown.signal);
+      if (result === 'released') return;
+      this.s.hub.publish({ kind: 'delivery', deliveryId: row._id, endpointId: row.endpoint_id, status: result.status });
+      if (result.status !== 'succeeded') {
+        this.log.warn(
+          { deliveryId: row._id, endpointId: row.endpoint_id, attempt: row.attempts + 1, errorClass: result.errorClass, status: result.status },
+          'webhook delivery attempt failed',
+        );
+      }
+    } catch (err) {
+      // Our failure (database): give the lease back without spending an attempt.
+      this.log.error({ deliveryId: row._id, err: errText(err) }, 'recording a delivery attempt failed; lease released');
+      await releaseLeases(this.s.db, this.owner, [row._id], this.s.now()).catch(() => undefined);
+    }
+  }
+
+  /** Stop claiming, let in-flight requests finish (bounded), abort the rest, close the agent. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.s.waker.set(undefined);
+    if (this.timer) clearInterval(this.timer);
+    const settled = () => Promise.allSettled([...this.inFlight.values()]);
+    if (this.inFlight.size > 0) {
+      await Promise.race([settled(), sleep(this.stopTimeoutMs)]);
+      // Requests still running are aborted; their deliveries release the lease, spending nothing.
+      this.shutdown.abort(new ShutdownError());
+      await Promise.race([settled(), sleep(2_000)]);
+    }
+    await this.agent.close().catch(() => undefined);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** Error text for logs: the message only (never request headers, tokens or bodies). */
+function errText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

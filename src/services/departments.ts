@@ -1,0 +1,236 @@
+/**
+ * Departments and the agents that serve them (Rocket.Chat's livechat_department and
+ * livechat_department_agents). A department's agent list is what routing picks from, so every
+ * agent written here must be a real user with the livechat-agent role at the time of writing;
+ * UsersService.removeRole drops the links when the role goes away.
+ */
+import { sql } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { parseJson, toDepartment } from '../store/mappers.ts';
+import type { DepartmentRow } from '../store/mappers.ts';
+import { newId } from '../domain/ids.ts';
+import { fail } from '../domain/errors.ts';
+import type { Department, DepartmentAgent, Role } from '../domain/models.ts';
+import { EMAIL_PATTERN } from './users.ts';
+
+export interface DepartmentInput {
+  name: string;
+  enabled: boolean;
+  description?: string;
+  email?: string;
+  showOnRegistration: boolean;
+  showOnOfflineForm: boolean;
+}
+
+export interface AgentLink {
+  agentId: string;
+  count?: number;
+  order?: number;
+}
+
+/** Rocket.Chat's `{ upsert, remove }` body of livechat/department/:_id/agents. */
+export interface AgentChanges {
+  upsert?: AgentLink[];
+  remove?: { agentId: string }[];
+}
+
+export const DEPARTMENT_NAME_MAX = 256;
+
+type Db = Kysely<Database>;
+type LinkRow = { department_id: string; agent_id: string; username: string; count: number; order: number };
+
+/** LIKE pattern for "contains text", with the wildcards in the text itself taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function toAgent(r: LinkRow): DepartmentAgent {
+  // There is no surrogate key: the pair is the identity, so the id is derived from it and stable.
+  return {
+    _id: `${r.department_id}-${r.agent_id}`,
+    agentId: r.agent_id,
+    departmentId: r.department_id,
+    username: r.username,
+    count: Number(r.count),
+    order: Number(r.order),
+  };
+}
+
+export class DepartmentsService {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async list(opts: { text?: string; enabled?: boolean; count: number; offset: number }): Promise<{ departments: Department[]; total: number }> {
+    let q = this.db.selectFrom('departments');
+    // Rocket.Chat: enabled=true narrows to enabled departments; anything else lists them all.
+    if (opts.enabled) q = q.where('enabled', '=', 1);
+    if (opts.text) q = q.where(sql<boolean>`lower(${sql.ref('departments.name')}) like ${containsPattern(opts.text)} escape '\\'`);
+    const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const rows = await q
+      .selectAll('departments')
+      .select(numAgents)
+      // case-insensitive, like Rocket.Chat's list; _id keeps pages stable between equal names
+      .orderBy(sql`lower(${sql.ref('departments.name')})`)
+      .orderBy('_id')
+      .limit(opts.count)
+      .offset(opts.offset)
+      .execute();
+    return { departments: rows.map((r) => toDepartment(r, Number(r.num_agents ?? 0))), total: Number(totalRow?.n ?? 0) };
+  }
+
+  async get(id: string, db: Db = this.db): Promise<Department | undefined> {
+    const row = await db
+      .selectFrom('departments')
+      .selectAll('departments')
+      .select(numAgents)
+      .where('_id', '=', id)
+      .executeTakeFirst();
+    return row ? toDepartment(row, Number(row.num_agents ?? 0)) : undefined;
+  }
+
+  /** The department or error-invalid-department: for writes that name a department. */
+  async require(id: string, db: Db = this.db): Promise<Department> {
+    const dep = await this.get(id, db);
+    if (!dep) fail('error-invalid-department', `Department ${id} not found`);
+    return dep;
+  }
+
+  async agents(departmentId: string, opts: { count?: number; offset?: number } = {}): Promise<{ agents: DepartmentAgent[]; total: number }> {
+    const base = this.db.selectFrom('department_agents').where('department_id', '=', departmentId);
+    const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    let q = base.selectAll().orderBy('order').orderBy('username');
+    if (opts.count !== undefined) q = q.limit(opts.count).offset(opts.offset ?? 0);
+    const rows = await q.execute();
+    return { agents: rows.map(toAgent), total: Number(totalRow?.n ?? 0) };
+  }
+
+  /** Department ids per agent, for the agent list (one query for a whole page). */
+  async departmentIdsByAgent(agentIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(agentIds.map((id) => [id, []]));
+    if (agentIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('department_agents')
+      .select(['agent_id', 'department_id'])
+      .where('agent_id', 'in', [...agentIds])
+      .orderBy('department_id')
+      .execute();
+    for (const r of rows) out.get(r.agent_id)?.push(r.department_id);
+    return out;
+  }
+
+  async create(input: DepartmentInput, agents: AgentLink[] = []): Promise<{ department: Department; agents: DepartmentAgent[] }> {
+    const values = checkInput(input);
+    const id = newId();
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      // agents are checked inside the transaction, next to the write that links them
+      const links = await resolveAgents(trx, agents);
+      await trx.insertInto('departments').values({ _id: id, ...values, created_at: now, updated_at: now }).execute();
+      await upsertLinks(trx, id, links);
+    });
+    return { department: (await this.get(id))!, agents: (await this.agents(id)).agents };
+  }
+
+  /** Replaces the department's fields; agents given here are added or updated, never removed (as Rocket.Chat's PUT). */
+  async update(id: string, input: DepartmentInput, agents?: AgentLink[]): Promise<{ department: Department; agents: DepartmentAgent[] }> {
+    const values = checkInput(input);
+    await this.require(id);
+    await this.db.transaction().execute(async (trx) => {
+      const links = await resolveAgents(trx, agents ?? []);
+      const res = await trx.updateTable('departments').set({ ...values, updated_at: this.now() }).where('_id', '=', id).executeTakeFirst();
+      // deleted between the check and the write: answer as if it never existed
+      if (Number(res.numUpdatedRows) === 0) fail('error-invalid-department', `Department ${id} not found`);
+      await upsertLinks(trx, id, links);
+    });
+    return { department: (await this.get(id))!, agents: (await this.agents(id)).agents };
+  }
+
+  async saveAgents(id: string, changes: AgentChanges): Promise<void> {
+    const removeIds = [...new Set((changes.remove ?? []).map((r) => r.agentId))];
+    await this.db.transaction().execute(async (trx) => {
+      await this.require(id, trx);
+      const links = await resolveAgents(trx, changes.upsert ?? []);
+      if (removeIds.length) {
+        await trx.deleteFrom('department_agents').where('department_id', '=', id).where('agent_id', 'in', removeIds).execute();
+      }
+      await upsertLinks(trx, id, links);
+      await trx.updateTable('departments').set({ updated_at: this.now() }).where('_id', '=', id).execute();
+    });
+  }
+
+  /**
+   * Deletes the department and its agent links. Rooms, inquiries and visitors that pointed at it
+   * forget it (Rocket.Chat unsets it on rooms too), so nothing routes to a department that is gone.
+   */
+  async remove(id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const res = await trx.deleteFrom('departments').where('_id', '=', id).executeTakeFirst();
+      if (Number(res.numDeletedRows) === 0) fail('error-invalid-department', `Department ${id} not found`);
+      await trx.deleteFrom('department_agents').where('department_id', '=', id).execute();
+      await trx.updateTable('rooms').set({ department_id: null }).where('department_id', '=', id).execute();
+      await trx.updateTable('inquiries').set({ department_id: null }).where('department_id', '=', id).execute();
+      await trx.updateTable('visitors').set({ department: null }).where('department', '=', id).execute();
+    });
+  }
+}
+
+/** Every id must be a user holding livechat-agent; the username stored is the user's own. */
+async function resolveAgents(db: Db, links: readonly AgentLink[]): Promise<LinkRow[]> {
+  // the last entry for an agent wins, as repeated upserts would
+  const byId = new Map(links.map((l) => [l.agentId, l]));
+  if (byId.size === 0) return [];
+  const users = await db.selectFrom('users').select(['_id', 'username', 'roles']).where('_id', 'in', [...byId.keys()]).execute();
+  const found = new Map(users.map((u) => [u._id, u]));
+  const out: LinkRow[] = [];
+  for (const [agentId, link] of byId) {
+    const user = found.get(agentId);
+    if (!user || !parseJson<Role[]>(user.roles, []).includes('livechat-agent')) {
+      fail('error-invalid-agent', `${agentId} is not a livechat agent`, { agentId });
+    }
+    out.push({ department_id: '', agent_id: agentId, username: user.username, count: link.count ?? 0, order: link.order ?? 0 });
+  }
+  return out;
+}
+
+/** numAgents is counted, not stored: one source of truth, so it can never drift. */
+function numAgents(eb: ExpressionBuilder<Database, 'departments'>) {
+  return eb
+    .selectFrom('department_agents')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .whereRef('department_agents.department_id', '=', 'departments._id')
+    .as('num_agents');
+}
+
+async function upsertLinks(db: Db, departmentId: string, links: readonly LinkRow[]): Promise<void> {
+  if (links.length === 0) return;
+  await db
+    .insertInto('department_agents')
+    .values(links.map((l) => ({ ...l, department_id: departmentId })))
+    .onConflict((oc) =>
+      oc.columns(['department_id', 'agent_id']).doUpdateSet((eb) => ({
+        username: eb.ref('excluded.username'),
+        count: eb.ref('excluded.count'),
+        order: eb.ref('excluded.order'),
+      })),
+    )
+    .execute();
+}
+
+function checkInput(input: DepartmentInput): Omit<DepartmentRow, '_id' | 'created_at' | 'updated_at'> {
+  const name = input.name.trim();
+  if (name === '') fail('invalid-params', 'Department name is required');
+  if (name.length > DEPARTMENT_NAME_MAX) fail('invalid-params', `Department name is longer than ${DEPARTMENT_NAME_MAX} characters`);
+  const email = input.email?.trim() ? input.email.trim() : null;
+  if (email !== null && !EMAIL_PATTERN.test(email)) fail('error-invalid-email', 'Invalid department email');
+  return {
+    name,
+    enabled: input.enabled ? 1 : 0,
+    description: input.description ?? null,
+    email,
+    show_on_registration: input.showOnRegistration ? 1 : 0,
+    show_on_offline_form: input.showOnOfflineForm ? 1 : 0,
+  };
+}
