@@ -23,7 +23,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serverScript, spawnChild } from './lib/child.ts';
 import type { Child } from './lib/child.ts';
-import { ADMIN_PASS, Api } from './lib/api.ts';
+import { Api } from './lib/api.ts';
+import { startOmnihook } from './lib/omnihook.ts';
 import type { BenchRoom } from './lib/api.ts';
 import { cannon } from './lib/cannon.ts';
 import type { LoadResult } from './lib/cannon.ts';
@@ -71,22 +72,6 @@ interface Target {
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
-}
-
-async function startOmnihook(name: string, dbPath: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
-  return spawnChild(name, serverScript('omnihook'), {
-    env: {
-      DATABASE_URL: `sqlite:${dbPath}`,
-      LOG_LEVEL: 'silent',
-      ADMIN_USERNAME: 'admin',
-      ADMIN_PASS,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ...env,
-    },
-    nodeArgs,
-    readyTimeoutMs: 60_000,
-  });
 }
 
 function messageLoad(origin: string, rooms: BenchRoom[], target: { sent: number }) {

@@ -42,7 +42,8 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
   };
 }
 
-async function main(): Promise<void> {
+/** Starts from the environment and stays up until SIGTERM/SIGINT (npm start, omnihook serve). */
+export async function run(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
 
 const entry = process.argv[1] ?? '';
 if (entry.endsWith('main.ts') || entry.endsWith('main.js')) {
-  main().catch((err: unknown) => {
+  run().catch((err: unknown) => {
     process.stderr.write(`omnihook: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   });

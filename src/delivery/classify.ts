@@ -29,7 +29,7 @@ const THROTTLE = new Set([429, 502, 503, 504]);
 /**
  * Any 2xx is a success. Rocket.Chat itself accepts only 200 and re-sends on 201/204, which makes
  * a receiver that answers 204 No Content see every event eleven times; we count 2xx as the
- * Standard Webhooks table does (documented in docs/webhooks.md).
+ * Standard Webhooks table does (documented in docs/delivery.md).
  */
 export function classifyStatus(
   status: number,

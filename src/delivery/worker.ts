@@ -8,6 +8,7 @@
  * the lease is released (or, if the database is gone, simply expires) and the delivery is sent
  * again later with the same webhook-id.
  */
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Agent } from 'undici';
@@ -53,6 +54,8 @@ export class DeliveryWorker {
     this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
     this.leaseMarginMs = opts.leaseMarginMs ?? 30_000;
     this.agent = createEgressAgent({ allowlist: s.config.egressAllowlist });
+    // every request in flight listens on the shutdown signal; up to maxInFlight is expected
+    setMaxListeners(this.maxInFlight + 16, this.shutdown.signal);
   }
 
   start(): void {
@@ -146,7 +149,9 @@ export class DeliveryWorker {
       this.shutdown.abort(new ShutdownError());
       await Promise.race([settled(), sleep(2_000)]);
     }
-    await this.agent.close().catch(() => undefined);
+    // close() waits for idle sockets; destroy() whatever is still open after a short grace
+    await Promise.race([this.agent.close().catch(() => undefined), sleep(1_000)]);
+    await this.agent.destroy().catch(() => undefined);
   }
 }
 

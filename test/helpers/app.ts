@@ -14,6 +14,8 @@ export interface TestApp {
   app: FastifyInstance;
   services: Services;
   admin: Session;
+  /** The DATABASE_URL of this app's store (SQLite file), for a second process to open. */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function makeApp(opts: { dialect?: Dialect; env?: Record<string, st
     app,
     services,
     admin,
+    databaseUrl: ts.url,
     close: async () => {
       await app.close();
       services.settings.stop();

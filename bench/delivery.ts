@@ -1,0 +1,434 @@
+/**
+ * Webhook delivery: deliveries per second and event-to-receipt latency, all against ONE local
+ * receiver (bench/servers/receiver.ts, its own child process, 200 `{}`), in one run:
+ *
+ *   (a) raw      undici POSTs straight to the receiver, `concurrency` in flight: the ceiling
+ *   (b) bullmq   producers `queue.add` once per event (Redis); a BullMQ Worker (concurrency
+ *                `concurrency`) POSTs each job with undici
+ *   (c) outbox   Omnihook in this process: producers call services.livechat.messages.sendAsVisitor
+ *                as the API does (Webhooks-page URL -> receiver, visitor-message flag on); the
+ *                delivery worker (src/delivery/start.ts) runs in-process on a SQLite WAL store
+ *   (d) http     the whole path: POST livechat/message to Omnihook in a child process (npm start
+ *                style, worker on), producers here
+ *
+ * Each system is measured saturated (producers keep at most `cap` events outstanding, so the
+ * queue depth is the same for all) and at a light paced load (latency without queueing).
+ * deliveries/s = receipts / (last receipt - first production). Latency = receipt time at the
+ * receiver - creation time carried in the body (set by the producer just before it produces).
+ * Targets: (c) >= 40% of (a) and >= 2x (b).
+ *
+ *   node --import tsx bench/delivery.ts [--duration 8] [--concurrency 64] [--producers 16]
+ *     [--cap 256] [--rooms 256] [--light-rate 100] [--light-duration 3] [--only a,b,c,d]
+ *
+ * Exit code 1 when the delivery worker is missing or unusable ((c)/(d) not measured; (a)/(b) still
+ * are) or when a check fails (lost, duplicated or out-of-order deliveries).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Pool } from 'undici';
+import { pino } from 'pino';
+import { Queue, Worker } from 'bullmq';
+import type { FastifyBaseLogger } from 'fastify';
+import { startReceiver } from './lib/receiver.ts';
+import type { Receiver, ReceiverStats } from './lib/receiver.ts';
+import { paced, saturate } from './lib/load.ts';
+import type { ProduceResult } from './lib/load.ts';
+import { Api } from './lib/api.ts';
+import type { BenchRoom } from './lib/api.ts';
+import { startOmnihook } from './lib/omnihook.ts';
+import type { Child } from './lib/child.ts';
+import { countStore } from './lib/verify.ts';
+import { fmt, messageText, ms, nowMs, sleep, table } from './lib/stats.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { migrate, openStore } from '../src/store/open.ts';
+import { createServices } from '../src/services/container.ts';
+import type { Services } from '../src/services/container.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: '64' },
+    producers: { type: 'string', default: '16' },
+    cap: { type: 'string', default: '256' },
+    rooms: { type: 'string', default: '256' },
+    'light-rate': { type: 'string', default: '100' },
+    'light-duration': { type: 'string', default: '3' },
+    'drain-timeout': { type: 'string', default: '60' },
+    only: { type: 'string', default: 'a,b,c,d' },
+  },
+});
+const DURATION_MS = Number(args.duration) * 1000;
+const CONCURRENCY = Number(args.concurrency);
+const PRODUCERS = Number(args.producers);
+const CAP = Number(args.cap);
+const ROOMS = Number(args.rooms);
+const LIGHT_RATE = Number(args['light-rate']);
+const LIGHT_MS = Number(args['light-duration']) * 1000;
+const DRAIN_MS = Number(args['drain-timeout']) * 1000;
+const ONLY = new Set(args.only.split(',').map((s) => s.trim()));
+const REDIS = { host: '127.0.0.1', port: 6379 };
+
+function log(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+interface Measured {
+  name: string;
+  note: string;
+  saturated?: { produce: ProduceResult; stats: ReceiverStats; drainMs: number; rate: number };
+  light?: { produce: ProduceResult; stats: ReceiverStats };
+  skipped?: string;
+  problems: string[];
+}
+
+/** A body shaped like Omnihook's Message payload (room id first, one message with ts and t0). */
+function syntheticBody(i: number): string {
+  const t0 = nowMs();
+  return JSON.stringify({
+    _id: `room-${i % ROOMS}`,
+    label: 'Visitor',
+    type: 'Message',
+    visitor: { _id: 'v'.repeat(17), token: 'bench-visitor-token', name: 'Visitor', username: 'guest-1', email: [], phone: null },
+    agent: { _id: 'a'.repeat(17), username: 'bench-agent', name: 'Bench Agent', email: 'bench-agent@example.com' },
+    messages: [{ _id: `m${i}`, username: 'guest-1', msg: messageText(i, t0), ts: new Date(t0).toISOString(), rid: `room-${i % ROOMS}` }],
+    pad: 'x'.repeat(600),
+  });
+}
+
+/** Saturated phase then paced phase against the receiver, with drains and receiver stats. */
+async function measure(
+  m: Measured,
+  rcv: Receiver,
+  produce: (i: number) => Promise<void>,
+  opts: { closedLoop?: boolean; offset: () => number } = { offset: () => 0 },
+): Promise<void> {
+  await rcv.reset();
+  const produceRes = await saturate({
+    durationMs: DURATION_MS,
+    producers: opts.closedLoop ? CONCURRENCY : PRODUCERS,
+    cap: opts.closedLoop ? Number.POSITIVE_INFINITY : CAP,
+    received: rcv.received,
+    produce: (i) => produce(opts.offset() + i),
+  });
+  const drainStart = Date.now();
+  const got = await rcv.waitFor(produceRes.produced, DRAIN_MS);
+  const drainMs = Date.now() - drainStart;
+  await sleep(50);
+  const stats = await rcv.stats();
+  if (got < produceRes.produced) m.problems.push(`saturated: ${produceRes.produced - stats.count} of ${produceRes.produced} events not received within ${DRAIN_MS} ms`);
+  if (produceRes.errors > 0) m.problems.push(`saturated: ${produceRes.errors} producer errors, first: ${produceRes.firstError}`);
+  const rate = stats.count / ((stats.lastAt - produceRes.startedAt) / 1000);
+  m.saturated = { produce: produceRes, stats, drainMs, rate };
+  log(
+    `  ${m.name} saturated: produced ${fmt(produceRes.produced)}, received ${fmt(stats.count)} -> ${fmt(rate)} deliveries/s, ` +
+      `latency p50 ${ms(stats.latency.p50)} p99 ${ms(stats.latency.p99)}, drain ${fmt(drainMs)} ms`,
+  );
+
+  await rcv.reset();
+  const base = opts.offset() + produceRes.produced + produceRes.errors + 1000;
+  const lightRes = await paced({ rate: LIGHT_RATE, durationMs: LIGHT_MS, produce: (i) => produce(base + i) });
+  await rcv.waitFor(lightRes.produced, DRAIN_MS);
+  await sleep(50);
+  const lightStats = await rcv.stats();
+  if (lightStats.count < lightRes.produced) m.problems.push(`light: ${lightRes.produced - lightStats.count} events not received`);
+  if (lightRes.errors > 0) m.problems.push(`light: ${lightRes.errors} producer errors, first: ${lightRes.firstError}`);
+  m.light = { produce: lightRes, stats: lightStats };
+  log(`  ${m.name} light (${LIGHT_RATE}/s): latency p50 ${ms(lightStats.latency.p50)} p99 ${ms(lightStats.latency.p99)}`);
+  for (const s of [stats, lightStats]) {
+    if (s.count !== s.uniqueIds && s.uniqueIds > 0) m.problems.push(`${s.count - s.uniqueIds} duplicate webhook-ids`);
+  }
+}
+
+async function raw(rcv: Receiver): Promise<Measured> {
+  const m: Measured = { name: '(a) raw undici', note: `${CONCURRENCY} concurrent POSTs, closed loop`, problems: [] };
+  const pool = new Pool(new URL(rcv.url).origin, { connections: CONCURRENCY });
+  try {
+    await measure(
+      m,
+      rcv,
+      async (i) => {
+        const res = await pool.request({
+          method: 'POST',
+          path: '/hook',
+          headers: { 'content-type': 'application/json', 'webhook-id': `raw-${i}` },
+          body: syntheticBody(i),
+        });
+        await res.body.dump();
+        if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
+      },
+      { closedLoop: true, offset: () => 0 },
+    );
+  } finally {
+    await pool.close();
+  }
+  return m;
+}
+
+function redisUp(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(REDIS.port, REDIS.host);
+    const done = (ok: boolean) => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.setTimeout(1000, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+  });
+}
+
+async function bullmq(rcv: Receiver): Promise<Measured> {
+  const m: Measured = {
+    name: '(b) bullmq',
+    note: `queue.add per event, Worker concurrency ${CONCURRENCY}, ${PRODUCERS} producers, cap ${CAP}`,
+    problems: [],
+  };
+  if (!(await redisUp())) {
+    m.skipped = `Redis not reachable at ${REDIS.host}:${REDIS.port} (start it: redis-server --daemonize yes --port 6379 --save "" --appendonly no)`;
+    return m;
+  }
+  const name = `omnihook-bench-${process.pid}`;
+  const pool = new Pool(new URL(rcv.url).origin, { connections: CONCURRENCY });
+  const queue = new Queue<{ body: string }>(name, { connection: REDIS });
+  const worker = new Worker<{ body: string }>(
+    name,
+    async (job) => {
+      const res = await pool.request({
+        method: 'POST',
+        path: '/hook',
+        headers: { 'content-type': 'application/json', 'webhook-id': `bull-${job.id ?? ''}` },
+        body: job.data.body,
+      });
+      await res.body.dump();
+      if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
+    },
+    { connection: REDIS, concurrency: CONCURRENCY },
+  );
+  try {
+    await worker.waitUntilReady();
+    await measure(m, rcv, async (i) => {
+      await queue.add('event', { body: syntheticBody(i) }, { removeOnComplete: true, removeOnFail: true });
+    });
+  } finally {
+    await worker.close();
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    await pool.close();
+  }
+  return m;
+}
+
+type StartWorker = typeof import('../src/delivery/start.ts').startWorker;
+
+/** The worker module, or why it cannot be used. */
+async function loadWorker(): Promise<{ startWorker?: StartWorker; why?: string }> {
+  try {
+    const mod = (await import('../src/delivery/start.ts')) as { startWorker?: unknown };
+    if (typeof mod.startWorker !== 'function') return { why: 'src/delivery/start.ts does not export startWorker()' };
+    return { startWorker: mod.startWorker as StartWorker };
+  } catch (err) {
+    return { why: `cannot load src/delivery/start.ts: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+async function inProcess(rcv: Receiver, dir: string, startWorker: StartWorker): Promise<Measured> {
+  const m: Measured = {
+    name: '(c) outbox in-process',
+    note: `sendAsVisitor + worker in this process, SQLite WAL, ${PRODUCERS} producers, cap ${CAP}, ${ROOMS} rooms`,
+    problems: [],
+  };
+  const dbPath = join(dir, 'delivery-inprocess.db');
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${dbPath}`,
+    LOG_LEVEL: 'silent',
+    EGRESS_ALLOWLIST: '127.0.0.1/32',
+    ADMIN_PASS: 'bench-admin-pass-1',
+  });
+  const store = await openStore(config.databaseUrl);
+  let services: Services | undefined;
+  let worker: { stop(): Promise<void> } | undefined;
+  try {
+    await migrate(store);
+    services = await createServices(config, store);
+    const s = services;
+    await s.settings.set('Livechat_webhookUrl', rcv.url);
+    await s.settings.set('Livechat_webhook_on_visitor_message', true);
+    const agent = await s.users.create({ username: 'bench-agent', password: 'bench-agent-pass-1', name: 'Bench Agent', roles: ['livechat-agent'] });
+    await s.users.setLivechatStatus(agent._id, 'available');
+    const rooms: BenchRoom[] = [];
+    for (let i = 0; i < ROOMS; i++) {
+      const token = `bench-visitor-${i}`;
+      await s.livechat.visitors.register({ token, name: `Visitor ${i}` }, {});
+      const { room } = await s.livechat.rooms.getOrCreate(token, {}, {});
+      rooms.push({ token, rid: room._id });
+    }
+    const logger = pino({ level: 'error' }) as unknown as FastifyBaseLogger;
+    worker = startWorker(s, logger);
+    const send = async (i: number) => {
+      const room = rooms[i % rooms.length] as BenchRoom;
+      await s.livechat.messages.sendAsVisitor({ token: room.token, rid: room.rid, msg: messageText(i) });
+    };
+    // Smoke test: one event must arrive, or the worker is not usable.
+    await rcv.reset();
+    await send(0);
+    if ((await rcv.waitFor(1, 10_000)) < 1) {
+      m.skipped = 'the delivery worker did not deliver a single event within 10 s';
+      m.problems.push(m.skipped);
+      return m;
+    }
+    let offset = 1;
+    await measure(m, rcv, send, { offset: () => offset });
+    offset += 1_000_000;
+    await worker.stop();
+    worker = undefined;
+    verify(m, dbPath, 1 + (m.saturated?.stats.count ?? 0) + (m.light?.stats.count ?? 0));
+  } finally {
+    await worker?.stop();
+    services?.settings.stop();
+    await store.close();
+  }
+  return m;
+}
+
+function verify(m: Measured, dbPath: string, received: number): void {
+  const c = countStore(dbPath);
+  if (c.messageEvents !== c.messages) m.problems.push(`Message events ${c.messageEvents} != messages ${c.messages}`);
+  if (c.deliveries.succeeded !== c.messages) {
+    m.problems.push(`succeeded deliveries ${c.deliveries.succeeded} != messages ${c.messages} (pending ${c.deliveries.pending}, failed ${c.deliveries.failed})`);
+  }
+  if (received !== c.deliveries.succeeded) m.problems.push(`receiver counted ${received}, store says ${c.deliveries.succeeded} succeeded`);
+  if (c.orderViolations > 0) m.problems.push(`${c.orderViolations} deliveries started before their room's previous delivery finished`);
+  log(
+    `  ${m.name} store: ${fmt(c.messages)} messages, ${fmt(c.messageEvents)} Message events, deliveries succeeded/pending/failed ` +
+      `${c.deliveries.succeeded}/${c.deliveries.pending}/${c.deliveries.failed}, attempts ${fmt(c.attempts)}, order violations ${c.orderViolations}`,
+  );
+}
+
+async function overHttp(rcv: Receiver, dir: string): Promise<Measured> {
+  const m: Measured = {
+    name: '(d) http API',
+    note: `POST livechat/message to a child server with its worker, ${PRODUCERS} producers, cap ${CAP}, ${ROOMS} rooms`,
+    problems: [],
+  };
+  const dbPath = join(dir, 'delivery-http.db');
+  let child: Child | undefined;
+  let pool: Pool | undefined;
+  try {
+    child = await startOmnihook('omnihook', dbPath, { EGRESS_ALLOWLIST: '127.0.0.1/32' });
+    const origin = `http://127.0.0.1:${child.port}`;
+    const api = new Api(origin);
+    await api.loginAdmin();
+    await api.availableAgent();
+    await api.setting('Livechat_webhookUrl', rcv.url);
+    await api.setting('Livechat_webhook_on_visitor_message', true);
+    const rooms = await api.visitorsWithRooms(ROOMS, 'bench-visitor');
+    await api.close();
+    const p = new Pool(origin, { connections: PRODUCERS });
+    pool = p;
+    await measure(m, rcv, async (i) => {
+      const room = rooms[i % rooms.length] as BenchRoom;
+      const res = await p.request({
+        method: 'POST',
+        path: '/api/v1/livechat/message',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: room.token, rid: room.rid, msg: messageText(i) }),
+      });
+      const text = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+    });
+    await child.stop();
+    child = undefined;
+    verify(m, dbPath, (m.saturated?.stats.count ?? 0) + (m.light?.stats.count ?? 0));
+  } finally {
+    await pool?.close();
+    await child?.stop();
+  }
+  return m;
+}
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), 'omnihook-delivery-'));
+  const rcv = await startReceiver();
+  const results: Measured[] = [];
+  let workerMissing: string | undefined;
+  try {
+    log(
+      `delivery: ${DURATION_MS / 1000} s saturated + ${LIGHT_MS / 1000} s at ${LIGHT_RATE}/s per system; dispatch concurrency ${CONCURRENCY}, ` +
+        `${PRODUCERS} producers, at most ${CAP} outstanding; receiver ${rcv.url}; node ${process.version}`,
+    );
+    if (ONLY.has('a')) results.push(await raw(rcv));
+    if (ONLY.has('b')) results.push(await bullmq(rcv));
+    if (ONLY.has('c') || ONLY.has('d')) {
+      const w = await loadWorker();
+      if (!w.startWorker) {
+        workerMissing = w.why;
+        log(`\nDELIVERY WORKER NOT USABLE: ${w.why}. (c) and (d) are not measured.`);
+      } else {
+        if (ONLY.has('c')) {
+          const c = await inProcess(rcv, dir, w.startWorker);
+          results.push(c);
+          if (c.skipped) workerMissing = c.skipped;
+        }
+        if (ONLY.has('d') && !workerMissing) results.push(await overHttp(rcv, dir));
+        if (workerMissing) log(`\nDELIVERY WORKER NOT USABLE: ${workerMissing}. (c)/(d) results are missing.`);
+      }
+    }
+  } finally {
+    await rcv.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const byTag = (tag: string) => results.find((r) => r.name.startsWith(tag) && r.saturated);
+  const a = byTag('(a)');
+  const rate = (r: Measured | undefined) => r?.saturated?.rate ?? NaN;
+  log('');
+  log(`results (${new Date().toISOString()}; latency = producer's creation time -> receipt at the receiver)`);
+  log(
+    table(
+      ['system', 'deliveries/s', 'vs (a)', 'p50 (saturated)', 'p99 (saturated)', `p50 (${LIGHT_RATE}/s)`, `p99 (${LIGHT_RATE}/s)`, 'body bytes'],
+      results.map((r) =>
+        r.saturated
+          ? [
+              r.name,
+              fmt(r.saturated.rate),
+              a ? (r.saturated.rate / rate(a)).toFixed(3) : 'n/a',
+              ms(r.saturated.stats.latency.p50),
+              ms(r.saturated.stats.latency.p99),
+              ms(r.light?.stats.latency.p50 ?? NaN),
+              ms(r.light?.stats.latency.p99 ?? NaN),
+              fmt(r.saturated.stats.meanBodyBytes),
+            ]
+          : [r.name, `skipped: ${r.skipped ?? 'not run'}`, '', '', '', '', '', ''],
+      ),
+    ),
+  );
+  for (const r of results) log(`  ${r.name}: ${r.note}`);
+  const b = byTag('(b)');
+  const c = byTag('(c)');
+  log('');
+  if (c && a) log(`target (c) >= 0.40 x (a): ${(rate(c) / rate(a)).toFixed(3)} -> ${rate(c) / rate(a) >= 0.4 ? 'MET' : 'MISSED'}`);
+  if (c && b) log(`target (c) >= 2 x (b):    ${(rate(c) / rate(b)).toFixed(3)} -> ${rate(c) / rate(b) >= 2 ? 'MET' : 'MISSED'}`);
+  if (!c) log('targets for (c): not evaluated, (c) was not measured');
+  let code = 0;
+  for (const r of results) {
+    for (const p of r.problems) {
+      log(`CHECK FAILED ${r.name}: ${p}`);
+      code = 1;
+    }
+  }
+  if (workerMissing) code = 1;
+  log(`\ntotal time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`delivery bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,186 @@
+/**
+ * The `omnihook` command. It opens the same store as the server (DATABASE_URL), so an operator
+ * can inspect and act on webhooks while the server runs: SQLite's WAL lets a second process read
+ * and write alongside it, and PostgreSQL is shared by design. Sends happen in the server's worker;
+ * the CLI only queues them (replay, recover, test), except `serve`.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig } from './config/index.ts';
+import { migrate, openStore } from './store/open.ts';
+import { createServices } from './services/container.ts';
+import type { Services } from './services/container.ts';
+import { endpointHealth } from './services/endpoint-health.ts';
+import { listDeliveries, replayDelivery } from './services/deliveries.ts';
+import { sendWebhookTest } from './services/webhook-test.ts';
+import { AppError } from './domain/errors.ts';
+import { EVENT_TYPES } from './domain/models.ts';
+import type { EventType } from './domain/models.ts';
+import { VERSION } from './version.ts';
+
+async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const store = await openStore(config.databaseUrl);
+  try {
+    await migrate(store);
+    const services = await createServices(config, store);
+    try {
+      return await fn(services);
+    } finally {
+      services.settings.stop();
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+function isoDate(value: string): number {
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new InvalidArgumentError('expected an ISO-8601 date, e.g. 2026-01-31T12:00:00Z');
+  return t;
+}
+
+function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
+  return Number(value);
+}
+
+function print(json: boolean, data: unknown, table: () => string[]): void {
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${table().join('\n')}\n`);
+}
+
+export function buildCli(): Command {
+  const program = new Command('omnihook').version(VERSION).description('Omnihook livechat server and webhook operations');
+
+  program
+    .command('serve')
+    .description('start the server (same as npm start)')
+    .action(async () => {
+      await import('./main.ts').then((m) => m.run());
+    });
+
+  program
+    .command('migrate')
+    .description('apply database migrations and exit')
+    .action(() =>
+      withServices(async () => {
+        process.stdout.write('migrations applied\n');
+      }),
+    );
+
+  const webhooks = program.command('webhooks').description('webhook endpoints');
+  webhooks
+    .command('list')
+    .option('--json', 'print JSON')
+    .description('list endpoints with their health')
+    .action((opts: { json?: boolean }) =>
+      withServices(async (s) => {
+        const [endpoints, health] = await Promise.all([s.endpoints.list(), endpointHealth(s.db, s.now())]);
+        const rows = endpoints.map((e) => ({ ...e, url: e.kind === 'rocketchat' ? s.settings.get('Livechat_webhookUrl') : e.url, health: health.get(e._id) }));
+        print(opts.json === true, rows, () =>
+          rows.map((e) => {
+            const h = e.health;
+            const state = !e.enabled ? `disabled (${e.disabledReason ?? ''})` : e.pausedUntil && e.pausedUntil.getTime() > s.now() ? 'paused' : 'active';
+            const rate = h?.successRate24h === null || h?.successRate24h === undefined ? '-' : `${Math.round(h.successRate24h * 100)}%`;
+            return `${e._id}\t${e.kind}\t${state}\tbacklog=${h?.backlog ?? 0}\tsuccess24h=${rate}\t${e.url || '(no URL)'}`;
+          }),
+        );
+      }),
+    );
+  webhooks
+    .command('test <endpointId>')
+    .option('--type <type>', `event type (${EVENT_TYPES.join(', ')})`, 'LivechatSessionStart')
+    .description("send a test event: the Webhooks-page endpoint ('rocketchat') synchronously, others through the worker")
+    .action((endpointId: string, opts: { type: string }) =>
+      withServices(async (s) => {
+        if (!(EVENT_TYPES as readonly string[]).includes(opts.type)) throw new InvalidArgumentError(`unknown type ${opts.type}`);
+        if (s.endpoints.isBuiltin(endpointId)) {
+          const r = await sendWebhookTest(s);
+          process.stdout.write(`receiver answered ${r.statusCode}\n`);
+          return;
+        }
+        const q = await s.endpoints.sendTest(endpointId, opts.type as EventType);
+        process.stdout.write(`queued delivery ${q.deliveryId} (event ${q.eventId}); the server's worker sends it\n`);
+      }),
+    );
+  webhooks
+    .command('rotate-secret <endpointId>')
+    .option('--grace-seconds <n>', 'how long the old secret keeps signing', positiveInt, 86_400)
+    .description('issue a new signing secret; prints it once')
+    .action((endpointId: string, opts: { graceSeconds: number }) =>
+      withServices(async (s) => {
+        const { secret, endpoint } = await s.endpoints.rotateSecret(endpointId, opts.graceSeconds);
+        process.stdout.write(`${secret}\n`);
+        process.stderr.write(`old secret valid until ${endpoint.secretRotation?.previousExpiresAt.toISOString() ?? 'now (no grace)'}\n`);
+      }),
+    );
+
+  const deliveries = program.command('deliveries').description('the delivery log');
+  deliveries
+    .command('list')
+    .option('--status <status>', 'pending | succeeded | failed')
+    .option('--event-type <type>', 'e.g. LivechatSession')
+    .option('--room <rid>', 'room id')
+    .option('--endpoint <id>', 'endpoint id')
+    .option('--since <iso>', 'created at or after', isoDate)
+    .option('--until <iso>', 'created before', isoDate)
+    .option('--limit <n>', 'how many, newest first', positiveInt, 50)
+    .option('--json', 'print JSON')
+    .action((o: { status?: string; eventType?: string; room?: string; endpoint?: string; since?: number; until?: number; limit: number; json?: boolean }) =>
+      withServices(async (s) => {
+        const { deliveries: list, total } = await listDeliveries(
+          s,
+          { status: o.status, eventType: o.eventType, roomId: o.room, endpointId: o.endpoint, since: o.since, until: o.until },
+          { count: o.limit, offset: 0 },
+        );
+        print(o.json === true, { deliveries: list, total }, () => [
+          ...list.map((d) => {
+            const v = d as unknown as { _id: string; status: string; eventType: string; endpointId: string; attempts: number; createdAt: string; lastStatusCode: number | null; lastError: string | null };
+            return `${v._id}\t${v.status}\t${v.eventType}\t${v.endpointId}\tattempts=${v.attempts}\t${v.createdAt}\t${v.lastStatusCode ?? v.lastError ?? ''}`;
+          }),
+          `${list.length} of ${total}`,
+        ]);
+      }),
+    );
+  deliveries
+    .command('replay <deliveryId>')
+    .description('send a delivery again: same body, same webhook-id')
+    .action((id: string) =>
+      withServices(async (s) => {
+        await replayDelivery(s, id);
+        process.stdout.write(`delivery ${id} queued again\n`);
+      }),
+    );
+  deliveries
+    .command('recover <endpointId>')
+    .requiredOption('--since <iso>', 'failed deliveries created at or after', isoDate)
+    .option('--until <iso>', 'and at or before', isoDate)
+    .description('re-send every failed delivery of an endpoint in a time range')
+    .action((endpointId: string, o: { since: number; until?: number }) =>
+      withServices(async (s) => {
+        const n = await s.endpoints.recover(endpointId, o.since, o.until);
+        process.stdout.write(`${n} deliveries queued again\n`);
+      }),
+    );
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof AppError) {
+      process.stderr.write(`omnihook: ${err.message} [${err.code}]\n`);
+      process.exitCode = 1;
+    } else if (err instanceof ConfigError) {
+      process.stderr.write(`omnihook: invalid configuration: ${err.message}\n`);
+      process.exitCode = 2;
+    } else if (err instanceof InvalidArgumentError) {
+      process.stderr.write(`omnihook: ${err.message}\n`);
+      process.exitCode = 2;
+    } else {
+      throw err;
+    }
+  }
+}
+
+await runCli(process.argv);
