@@ -1,0 +1,38 @@
+/**
+ * `npm run bench`: runs every benchmark, one after the other, each in its own Node process (so one
+ * benchmark's heap, JIT state and open handles cannot skew the next), and exits non-zero if any did.
+ * Extra arguments are passed to every benchmark, e.g. `npm run bench -- --duration 5`.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES = ['message-throughput.ts', 'delivery.ts'];
+/** Each benchmark stops by itself well within this; the limit only guards against a hang. */
+const LIMIT_MS: Record<string, number> = { 'message-throughput.ts': 4 * 60_000, 'delivery.ts': 6 * 60_000 };
+
+function runOne(file: string, extra: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url)), ...extra], {
+      stdio: 'inherit',
+    });
+    const timer = setTimeout(() => {
+      process.stderr.write(`${file}: still running after ${(LIMIT_MS[file] ?? 0) / 1000} s, stopping it\n`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+    }, LIMIT_MS[file] ?? 5 * 60_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+const extra = process.argv.slice(2);
+const codes: [string, number][] = [];
+for (const file of BENCHES) {
+  process.stdout.write(`\n===== ${file} =====\n`);
+  codes.push([file, await runOne(file, extra)]);
+}
+process.stdout.write('\n===== summary =====\n');
+for (const [file, code] of codes) process.stdout.write(`${file}: ${code === 0 ? 'ok' : `exit ${code}`}\n`);
+process.exit(codes.some(([, code]) => code !== 0) ? 1 : 0);
