@@ -22,17 +22,6 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
     );
   }
   const app = await buildApp(services, { logger: { level: config.logLevel } });
-  if (config.worker && store.dialect === 'sqlite') {
-    // SQLite mode is one process: a lease still held in the file belongs to a process that died
-    // (kill -9, power loss). Free them now instead of waiting for them to expire, so in-flight
-    // deliveries are re-sent at once (same webhook-id) and per-room order resumes immediately.
-    await store.db
-      .updateTable('deliveries')
-      .set({ lease_owner: null, lease_until: null })
-      .where('status', '=', 'pending')
-      .where('lease_owner', 'is not', null)
-      .execute();
-  }
   const worker = config.worker ? startWorker(services, app.log) : undefined;
   let port = 0;
   if (config.http) {

@@ -20,7 +20,7 @@ import { buildHeaders, redactHeaders } from './headers.ts';
 import { recordAttempt } from './record.ts';
 import { parseSchedule } from './retry.ts';
 import type { RetrySchedule } from './retry.ts';
-import { RESPONSE_LIMIT, send } from './send.ts';
+import { send } from './send.ts';
 import type { SendResult } from './send.ts';
 
 export type EndpointRow = Selectable<EndpointsTable>;
@@ -101,8 +101,11 @@ export async function attemptOnce(
     return 'released';
   }
   const outcome = outcomeOf(result, builtin, s.now());
+  // Rocket.Chat overwrites crmData with every response, even an empty one, which throws away
+  // what the CRM said earlier (a 204 to a message event erases the id it returned at start).
+  // We keep the last non-empty answer.
   const crmData =
-    builtin && outcome.kind === 'success' && event.rid !== null && result.responseBody !== undefined
+    builtin && outcome.kind === 'success' && event.rid !== null && !result.truncated && result.responseBody !== undefined && result.responseBody.trim() !== ''
       ? { rid: event.rid, text: result.responseBody }
       : undefined;
   return finish(s, owner, row, attempt, schedule, outcome, result, headers, crmData);
@@ -110,11 +113,9 @@ export async function attemptOnce(
 
 function outcomeOf(result: SendResult, builtin: boolean, now: number): Outcome {
   if (result.error !== undefined) return { kind: 'retry', ...classifyError(result.error) };
-  if (result.truncated) {
-    // The body passed the 16 KiB limit: the connection was dropped mid-response, so the answer is
-    // incomplete (a crmData cut in half would be stored as the room's CRM data). Retried.
-    return { kind: 'retry', errorClass: 'body-too-large', message: `HTTP ${result.statusCode}: response body larger than ${RESPONSE_LIMIT} bytes` };
-  }
+  // A body past the 16 KiB limit is cut off and the connection dropped. The status line still
+  // says what the receiver decided, so it is classified as usual: a 2xx with a huge body is a
+  // success (re-sending would only duplicate the event), only its crmData is not stored.
   return classifyStatus(result.statusCode ?? 0, result.responseHeaders ?? {}, { builtin, now });
 }
 

@@ -125,3 +125,22 @@ export async function releaseLeases(db: Kysely<Database>, owner: string, deliver
     .where('status', '=', 'pending')
     .execute();
 }
+
+/**
+ * At start: leases left by a process that died. SQLite mode runs one worker process per database
+ * (ARCHITECTURE rule 4), so any lease not ours belongs to a dead predecessor and is released at
+ * once instead of waiting out its expiry; were a second worker wrongly pointed at the same file,
+ * the cost is a duplicate send with the same webhook-id, never a loss. PostgreSQL allows several
+ * live workers, so there leases are left to expire.
+ */
+export async function recoverLeasesAtStart(db: Kysely<Database>, dialect: Dialect, owner: string, now: number): Promise<number> {
+  if (dialect !== 'sqlite') return 0;
+  const res = await db
+    .updateTable('deliveries')
+    .set({ lease_owner: null, lease_until: null, updated_at: now })
+    .where('status', '=', 'pending')
+    .where('lease_owner', 'is not', null)
+    .where('lease_owner', '<>', owner)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

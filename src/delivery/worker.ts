@@ -14,7 +14,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Agent } from 'undici';
 import type { Services } from '../services/container.ts';
 import { newId } from '../domain/ids.ts';
-import { claimDue, releaseLeases } from './claim.ts';
+import { claimDue, recoverLeasesAtStart, releaseLeases } from './claim.ts';
 import type { ClaimedRow } from './claim.ts';
 import { createEgressAgent } from './guarded-connect.ts';
 import { ShutdownError } from './classify.ts';
@@ -52,16 +52,25 @@ export class DeliveryWorker {
     this.pollMs = opts.pollMs ?? 250;
     this.maxInFlight = opts.maxInFlight ?? 64;
     this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
-    this.leaseMarginMs = opts.leaseMarginMs ?? 30_000;
+    this.leaseMarginMs = opts.leaseMarginMs ?? 10_000;
     this.agent = createEgressAgent({ allowlist: s.config.egressAllowlist });
     // every request in flight listens on the shutdown signal; up to maxInFlight is expected
     setMaxListeners(this.maxInFlight + 16, this.shutdown.signal);
   }
 
   start(): void {
-    this.s.waker.set(() => this.kick());
-    this.timer = setInterval(() => this.kick(), this.pollMs);
-    this.kick();
+    // Recover first, then poll: a round must not claim a row that recovery would then release.
+    void recoverLeasesAtStart(this.s.db, this.s.store.dialect, this.owner, this.s.now())
+      .then((n) => {
+        if (n > 0) this.log.info({ released: n }, 'released delivery leases left by a previous process');
+      })
+      .catch((err: unknown) => this.log.error({ err: errText(err) }, 'lease recovery failed; leases will expire instead'))
+      .finally(() => {
+        if (this.stopping) return;
+        this.s.waker.set(() => this.kick());
+        this.timer = setInterval(() => this.kick(), this.pollMs);
+        this.kick();
+      });
   }
 
   get inFlightCount(): number {

@@ -37,6 +37,13 @@ export const ERRORS = {
   'error-invalid-endpoint': 404,
   'error-invalid-delivery': 404,
   'error-livechat-disabled': 400,
+  'error-type-not-allowed': 400, // upload media type outside FileUpload_MediaTypeWhiteList
+  'error-size-not-allowed': 400, // upload larger than FileUpload_MaxFileSize (details: sizeAllowed)
+  'error-file-upload-disabled': 400,
+  'error-invalid-file': 404,
+  'agent-not-found': 400, // agent.next: nobody available
+  'error-transcript-disabled': 400,
+  'error-sending-transcript': 502, // the SMTP server refused or could not be reached
   'error-conflict': 409,
   'error-unavailable': 503,
   'error-internal': 500,

@@ -83,7 +83,34 @@ export interface Message {
   token?: string;
   editedAt?: Date;
   editedBy?: { _id: string; username: string };
+  /** File messages only: Rocket.Chat's `file` and `attachments` (URLs are server-relative). */
+  file?: MessageFile;
+  attachments?: MessageAttachment[];
   _updatedAt: Date;
+}
+
+export interface MessageFile {
+  _id: string;
+  name: string;
+  type: string;
+  size: number;
+}
+
+/** The attachment fields the Rocket.Chat widget renders (image_url, audio_url, video_url or title_link). */
+export interface MessageAttachment {
+  type: 'file';
+  title: string;
+  title_link: string;
+  title_link_download: boolean;
+  image_url?: string;
+  image_type?: string;
+  image_size?: number;
+  audio_url?: string;
+  audio_type?: string;
+  audio_size?: number;
+  video_url?: string;
+  video_type?: string;
+  video_size?: number;
 }
 
 export interface Inquiry {

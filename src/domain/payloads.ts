@@ -76,6 +76,9 @@ function messagePart(m: Message, visitorUsername: string) {
     editedAt: m.editedAt,
     agentId: m.u.username !== visitorUsername ? m.u._id : undefined,
     closingMessage: m.t === CLOSING_MESSAGE_TYPE ? true : undefined,
+    // file messages only, as Rocket.Chat's sendToCRM adds them (absent otherwise)
+    file: m.file,
+    attachments: m.attachments,
     _updatedAt: m._updatedAt,
   };
 }

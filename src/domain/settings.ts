@@ -57,6 +57,27 @@ export const SETTINGS = {
   Livechat_show_agent_email: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
   Livechat_guest_count: { type: 'int', default: 1, min: 1, group: 'Omnichannel' },
   Message_MaxAllowedSize: { type: 'int', default: 5000, min: 1, max: 1_000_000, public: true, group: 'General' },
+  // Rocket.Chat Livechat widget (issue 6): framing, uploads, transcripts.
+  /** Comma-separated domains allowed to frame /livechat (CSP frame-ancestors); '' = any site. */
+  Livechat_AllowedDomainsList: { type: 'string', default: '', group: 'Omnichannel' },
+  Livechat_fileupload_enabled: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
+  Livechat_enable_transcript: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
+  Livechat_transcript_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
+  FileUpload_Enabled: { type: 'boolean', default: true, public: true, group: 'General' },
+  // Uploads are stored in the database, so the default stays modest (Rocket.Chat's is 100 MB).
+  FileUpload_MaxFileSize: { type: 'int', default: 10 * 1024 * 1024, min: 1, max: 100 * 1024 * 1024, public: true, group: 'General' },
+  /** Comma-separated MIME types, `type/*` wildcards allowed; '' accepts any type. */
+  FileUpload_MediaTypeWhiteList: {
+    type: 'string',
+    default: 'image/*,audio/*,video/*,application/pdf,text/plain',
+    public: true,
+    group: 'General',
+  },
+  SMTP_Host: { type: 'string', default: '', group: 'General' },
+  SMTP_Port: { type: 'int', default: 587, min: 1, max: 65535, group: 'General' },
+  SMTP_Username: { type: 'string', default: '', group: 'General' },
+  SMTP_Password: { type: 'string', default: '', secret: true, group: 'General' },
+  SMTP_From: { type: 'string', default: 'omnihook@localhost', group: 'General' },
   // Webhooks page (Rocket.Chat ids and defaults)
   Livechat_webhookUrl: { type: 'string', default: '', url: true, group: 'Webhooks' },
   Livechat_secret_token: { type: 'string', default: '', secret: true, group: 'Webhooks' },

@@ -7,12 +7,14 @@ export type Viewer =
 
 export function visibleTo(viewer: Viewer, e: LiveEvent): boolean {
   if (viewer.kind === 'visitor') {
-    return (e.kind === 'message' || e.kind === 'message-deleted' || e.kind === 'room') && e.audience.visitorToken === viewer.token;
+    const roomEvent = e.kind === 'message' || e.kind === 'message-deleted' || e.kind === 'room' || e.kind === 'typing';
+    return roomEvent && e.audience.visitorToken === viewer.token;
   }
   switch (e.kind) {
     case 'message':
     case 'message-deleted':
     case 'room':
+    case 'typing':
       return viewer.seeAllRooms || e.audience.servedById === viewer.userId || e.audience.previousServedById === viewer.userId;
     case 'inquiry':
       return viewer.seeAllRooms || !e.inquiry.department || viewer.departments.has(e.inquiry.department);

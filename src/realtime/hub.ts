@@ -1,6 +1,6 @@
 /**
  * In-process fan-out of committed changes to live clients (agents, visitors, the UI).
- * Services publish after commit; the SSE route (and later the DDP socket) subscribe.
+ * Services publish after commit; the SSE route and the DDP socket (realtime/ddp) subscribe.
  * With several processes on PostgreSQL each process only sees its own changes; a LISTEN/NOTIFY
  * bridge would carry them across (documented as a known limit).
  */
@@ -25,6 +25,8 @@ export type LiveEvent =
       room: Room;
       action: 'created' | 'taken' | 'forwarded' | 'closed' | 'updated' | 'queued';
     }
+  /** Someone is (or stopped) typing in a room: the visitor over DDP, an agent over REST. */
+  | { kind: 'typing'; audience: RoomAudience; username: string; typing: boolean; from: 'visitor' | 'agent' }
   | { kind: 'inquiry'; inquiry: Inquiry; action: 'queued' | 'taken' }
   | { kind: 'agent-status'; agentId: string; status: 'available' | 'not-available' }
   | { kind: 'delivery'; deliveryId: string; endpointId: string; status: string };

@@ -8,7 +8,7 @@ import type {
   UsersTable,
   VisitorsTable,
 } from './schema.ts';
-import type { Department, Inquiry, Message, Role, Room, User, Visitor } from '../domain/models.ts';
+import type { Department, Inquiry, Message, MessageAttachment, MessageFile, Role, Room, User, Visitor } from '../domain/models.ts';
 
 export type UserRow = Selectable<UsersTable>;
 export type VisitorRow = Selectable<VisitorsTable>;
@@ -119,6 +119,8 @@ export function toMessage(r: MessageRow): Message {
     editedAt: optDate(r.edited_at),
     editedBy:
       r.edited_by_id && r.edited_by_username ? { _id: r.edited_by_id, username: r.edited_by_username } : undefined,
+    file: parseJson<MessageFile | undefined>(r.file, undefined),
+    attachments: parseJson<MessageAttachment[] | undefined>(r.attachments, undefined),
     _updatedAt: date(r.updated_at),
   } satisfies Message);
 }

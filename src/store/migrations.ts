@@ -10,10 +10,12 @@ type Db = Kysely<unknown>;
 interface Capabilities {
   /** column type of an auto-increment primary key */
   serial: 'integer' | 'bigserial';
+  /** column type of raw bytes */
+  bytes: 'blob' | 'bytea';
 }
 
 function caps(dialect: Dialect): Capabilities {
-  return dialect === 'sqlite' ? { serial: 'integer' } : { serial: 'bigserial' };
+  return dialect === 'sqlite' ? { serial: 'integer', bytes: 'blob' } : { serial: 'bigserial', bytes: 'bytea' };
 }
 
 function serialPk(db: Db, c: Capabilities, table: string) {
@@ -247,11 +249,34 @@ function initial(c: Capabilities): Migration {
   };
 }
 
+/** Widget file uploads (issue 6): an uploads table, and file/attachments on messages. */
+function uploads(c: Capabilities): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('uploads')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('rid', 'text', (col) => col.notNull())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('size', 'bigint', (col) => col.notNull())
+        .addColumn('data', c.bytes, (col) => col.notNull())
+        .addColumn('user_id', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('uploads_rid').on('uploads').column('rid').execute();
+      await db.schema.alterTable('messages').addColumn('file', 'text').execute();
+      await db.schema.alterTable('messages').addColumn('attachments', 'text').execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const c = caps(dialect);
   // Names sort in order; append new migrations, never edit an applied one.
   const list: Record<string, Migration> = {
     '0001_initial': initial(c),
+    '0002_uploads': uploads(c),
   };
   return { getMigrations: async () => list };
 }

@@ -116,6 +116,23 @@ export interface MessagesTable {
   edited_by_id: string | null;
   edited_by_username: string | null;
   updated_at: number;
+  /** JSON Rocket.Chat `file` ({_id, name, type}) of a file message; null otherwise (migration 0002). */
+  file: string | null;
+  /** JSON Rocket.Chat `attachments[]` (server-relative URLs); null otherwise (migration 0002). */
+  attachments: string | null;
+}
+
+/** An uploaded file, bytes in the database so both dialects keep it durably with no shared disk. */
+export interface UploadsTable {
+  _id: string;
+  rid: string;
+  name: string;
+  type: string;
+  size: number;
+  data: Uint8Array;
+  /** visitor id or user id of the uploader */
+  user_id: string;
+  created_at: number;
 }
 
 export interface InquiriesTable {
@@ -220,4 +237,5 @@ export interface Database {
   endpoints: EndpointsTable;
   deliveries: DeliveriesTable;
   attempts: AttemptsTable;
+  uploads: UploadsTable;
 }

@@ -111,8 +111,8 @@ describe('delivery to the Webhooks-page endpoint', () => {
       { redirect: `${rx.url}/elsewhere` },
       { hang: true },
       { reset: true },
-      { huge: 5 * 1024 * 1024 },
-      { status: 200 },
+      { huge: 5 * 1024 * 1024, status: 500 },
+      { huge: 5 * 1024 * 1024, status: 200 },
     );
     const ev = await offlineEvent(t.services);
     const d = await waitForDelivery(t.services, ev._id, (x) => x.status === 'succeeded', 15_000);
@@ -123,13 +123,14 @@ describe('delivery to the Webhooks-page endpoint', () => {
       [301, 'redirect'],
       [null, 'timeout'],
       [null, 'connection'],
-      [200, 'body-too-large'],
+      [500, 'http'],
       [200, null],
     ]);
     expect(rx.requests.map((r) => r.path)).not.toContain('/elsewhere');
     expect(attempts[0]?.response_body).toBe('boom');
     expect(attempts[3]?.duration_ms).toBeGreaterThanOrEqual(250);
     expect(attempts[5]?.response_body?.length).toBe(16 * 1024);
+    expect(attempts[6]?.response_body?.length).toBe(16 * 1024);
     expect(d.attempts).toBe(7);
   });
 

@@ -65,7 +65,11 @@ export async function startReceiver(): Promise<Receiver> {
           return false;
         };
         const timer = setTimeout(() => reject(new Error(`receiver: ${requests.length}/${n} requests after ${timeoutMs} ms`)), timeoutMs);
-        if (!check()) waiters.push(() => void check());
+        // a waiter is removed when it runs, so it registers itself again until satisfied
+        const wait = () => {
+          if (!check()) waiters.push(wait);
+        };
+        wait();
       }),
     reset: () => {
       queue.length = 0;

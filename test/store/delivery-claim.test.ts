@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { dialects, openTestStore } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
 import type { Database } from '../../src/store/schema.ts';
-import { claimDue, claimStatement, releaseLeases } from '../../src/delivery/claim.ts';
+import { claimDue, claimStatement, recoverLeasesAtStart, releaseLeases } from '../../src/delivery/claim.ts';
 import type { ClaimParams } from '../../src/delivery/claim.ts';
 import { ensureBuiltinEndpoint } from '../../src/services/endpoints-builtin.ts';
 import { newId } from '../../src/domain/ids.ts';
@@ -180,6 +180,23 @@ describe.each(await dialects())('claim on %s', (dialect) => {
     expect(rows).toHaveLength(4);
     expect(count('quiet')).toBe(2);
     expect(count('big')).toBe(2);
+  });
+
+  it('at start, SQLite (one worker per file) frees leases of a dead process; PostgreSQL lets them expire', async () => {
+    const dead = await addDelivery(db, 'ep1', { lease_until: NOW + 60_000 });
+    const mine = await addDelivery(db, 'ep1');
+    await claim({ owner: 'me' });
+    const released = await recoverLeasesAtStart(db, dialect, 'me', NOW);
+    const claimable = await ids({ owner: 'other' });
+    if (dialect === 'sqlite') {
+      expect(released).toBe(1);
+      expect(claimable).toEqual([dead]);
+    } else {
+      expect(released).toBe(0);
+      expect(claimable).toEqual([]);
+    }
+    const row = await db.selectFrom('deliveries').select('lease_owner').where('_id', '=', mine).executeTakeFirstOrThrow();
+    expect(row.lease_owner).toBe('me'); // our own lease is never touched
   });
 
   it('gives concurrent claimers disjoint rows', async () => {

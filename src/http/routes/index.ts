@@ -14,6 +14,7 @@ import { metricsRoutes } from './metrics.ts';
 import { relayRoutes } from './relay.ts';
 import { integrationsRoutes } from './integrations.ts';
 import { deliveriesRoutes } from './deliveries.ts';
+import { webRoutes } from './web.ts';
 
 export const routes: RouteRegistrar[] = [
   infoRoutes,
@@ -30,4 +31,5 @@ export const routes: RouteRegistrar[] = [
   relayRoutes,
   integrationsRoutes,
   deliveriesRoutes,
+  webRoutes,
 ];

@@ -9,18 +9,10 @@ import { Id, VisitorToken } from '../schemas.ts';
 import type { Services } from '../../services/container.ts';
 import { fail } from '../../domain/errors.ts';
 import { toRoom } from '../../store/mappers.ts';
+import { widgetAgent } from '../../services/livechat/agent-info.ts';
 
 async function agentInfo(s: Services, agentId: string) {
-  const agent = await s.users.get(agentId);
-  if (!agent) return undefined;
-  const showEmail = s.settings.get('Livechat_show_agent_email');
-  return {
-    _id: agent._id,
-    username: agent.username,
-    name: agent.name,
-    status: agent.status,
-    ...(showEmail && agent.emails ? { emails: agent.emails } : {}),
-  };
+  return widgetAgent(s, agentId);
 }
 
 export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
@@ -55,12 +47,12 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
           nameFieldRegistrationForm: st.get('Livechat_name_field_registration_form'),
           emailFieldRegistrationForm: st.get('Livechat_email_field_registration_form'),
           displayOfflineForm: st.get('Livechat_display_offline_form'),
-          fileUpload: false,
+          fileUpload: st.get('FileUpload_Enabled') && st.get('Livechat_fileupload_enabled'),
           allowSwitchingDepartments: true,
           showConnecting: false,
           forceAcceptDataProcessingConsent: false,
           limitTextLength: st.get('Message_MaxAllowedSize'),
-          transcript: false,
+          transcript: st.get('Livechat_enable_transcript'),
           agentHiddenInfo: false,
           clearLocalStorageWhenChatEnded: false,
           language: '',
@@ -77,7 +69,7 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
           offlineUnavailableMessage: st.get('Livechat_offline_form_unavailable'),
           conversationFinishedMessage: st.get('Livechat_conversation_finished_message'),
           conversationFinishedText: st.get('Livechat_conversation_finished_text'),
-          transcriptMessage: '',
+          transcriptMessage: st.get('Livechat_transcript_message'),
           registrationFormMessage: '',
           dataProcessingConsentText: '',
         },

@@ -10,7 +10,7 @@ import { inTx } from '../tx.ts';
 import type { Tx } from '../tx.ts';
 import { newId } from '../../domain/ids.ts';
 import { fail } from '../../domain/errors.ts';
-import type { Message, User } from '../../domain/models.ts';
+import type { Message, MessageAttachment, MessageFile, User } from '../../domain/models.ts';
 import { toMessage } from '../../store/mappers.ts';
 import type { MessageRow, RoomRow, VisitorRow } from '../../store/mappers.ts';
 
@@ -20,6 +20,9 @@ export interface NewMessage {
   t?: string;
   u: { _id: string; username: string; name?: string };
   token?: string;
+  /** File messages (uploads.ts): stored as JSON, sent to the widget and the CRM as Rocket.Chat does. */
+  file?: MessageFile;
+  attachments?: MessageAttachment[];
 }
 
 /** Inserts a message and bumps the room; no event (callers record the one that fits). */
@@ -39,6 +42,8 @@ export async function insertMessage(tx: Tx, deps: LivechatDeps, room: RoomRow, m
     edited_by_id: null,
     edited_by_username: null,
     updated_at: now,
+    file: m.file ? JSON.stringify(m.file) : null,
+    attachments: m.attachments ? JSON.stringify(m.attachments) : null,
   };
   if (m._id) {
     const dup = await tx.db.selectFrom('messages').select('_id').where('_id', '=', m._id).executeTakeFirst();

@@ -1,0 +1,137 @@
+/** The staff app: login, then the Omnichannel menu and its pages. */
+import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { api, isAgent, isManager, loadSession, saveSession, setUnauthorizedHandler } from '../api.ts';
+import type { Me, Session } from '../api.ts';
+import { LiveStream } from '../live.ts';
+import { AppContext } from './app-context.ts';
+import { Link, match, navigate, usePath } from './router.tsx';
+import { Login } from './Login.tsx';
+import { WebhooksPage } from './pages/Webhooks.tsx';
+import { EndpointsPage } from './pages/Endpoints.tsx';
+import { EndpointEditPage } from './pages/EndpointEdit.tsx';
+import { DeliveriesPage } from './pages/Deliveries.tsx';
+import { AgentsPage } from './pages/Agents.tsx';
+import { DepartmentsPage } from './pages/Departments.tsx';
+import { CurrentChatsPage } from './pages/CurrentChats.tsx';
+import { ChatPage } from './pages/Chat.tsx';
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [me, setMe] = useState<Me | null>(null);
+  const path = usePath();
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      saveSession(null);
+      setSession(null);
+      setMe(null);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!session) return;
+    api<Me & { success: boolean }>('GET', 'me').then(setMe, () => {
+      saveSession(null);
+      setSession(null);
+    });
+  }, [session]);
+
+  const live = useMemo(
+    () => (session ? new LiveStream(`/api/v1/stream?userId=${encodeURIComponent(session.userId)}&authToken=${encodeURIComponent(session.authToken)}`) : null),
+    [session],
+  );
+  useEffect(() => () => live?.close(), [live]);
+
+  if (!session) {
+    return (
+      <Login
+        onLogin={(s, m) => {
+          saveSession(s);
+          setSession(s);
+          setMe(m);
+          if (!path.startsWith('/omnichannel')) navigate(home(m), { replace: true });
+        }}
+      />
+    );
+  }
+  if (!me || !live) return <p className="loading">Loading…</p>;
+  const logout = () => {
+    void api('POST', 'logout').catch(() => undefined);
+    saveSession(null);
+    setSession(null);
+    setMe(null);
+    navigate('/login', { replace: true });
+  };
+  return (
+    <AppContext.Provider value={{ me, setMe, live, logout }}>
+      <Layout me={me} path={path} logout={logout}>
+        <Page path={path} me={me} />
+      </Layout>
+    </AppContext.Provider>
+  );
+}
+
+function home(me: Me): string {
+  return isManager(me) ? '/omnichannel/webhooks' : '/omnichannel/current';
+}
+
+function Page({ path, me }: { path: string; me: Me }) {
+  const p = path.split('?')[0]!.replace(/\/$/, '') || '/';
+  useEffect(() => {
+    if (p === '/' || p === '/login' || p === '/omnichannel') navigate(home(me), { replace: true });
+  }, [p, me]);
+  if (p === '/omnichannel/webhooks') return <WebhooksPage />;
+  if (p === '/omnichannel/endpoints') return <EndpointsPage />;
+  if (p === '/omnichannel/endpoints/new') return <EndpointEditPage id={undefined} />;
+  const ep = match('/omnichannel/endpoints/:id', p);
+  if (ep) return <EndpointEditPage id={ep.id} />;
+  if (p === '/omnichannel/deliveries') return <DeliveriesPage />;
+  if (p === '/omnichannel/agents') return <AgentsPage />;
+  if (p === '/omnichannel/departments') return <DepartmentsPage />;
+  if (p === '/omnichannel/current') return <CurrentChatsPage />;
+  const chat = match('/omnichannel/chats/:rid', p);
+  if (chat) return <ChatPage rid={chat.rid!} key={chat.rid} />;
+  return <p>Page not found. <Link to={home(me)}>Go to Omnichannel</Link></p>;
+}
+
+function Layout({ me, path, logout, children }: { me: Me; path: string; logout: () => void; children: ReactNode }) {
+  const items: [string, string][] = [];
+  if (isAgent(me) || isManager(me)) items.push(['/omnichannel/current', 'Current Chats']);
+  if (isManager(me)) {
+    items.push(
+      ['/omnichannel/agents', 'Agents'],
+      ['/omnichannel/departments', 'Departments'],
+      ['/omnichannel/webhooks', 'Webhooks'],
+      ['/omnichannel/endpoints', 'Endpoints'],
+      ['/omnichannel/deliveries', 'Deliveries'],
+    );
+  }
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">Omnihook</span>
+        <span className="spacer" />
+        <span className="who" title={me.roles.join(', ')}>
+          {me.name || me.username}
+        </span>
+        <button type="button" className="ghost" onClick={logout}>
+          Log out
+        </button>
+      </header>
+      <nav className="sidebar" aria-label="Omnichannel">
+        <h2>Omnichannel</h2>
+        <ul>
+          {items.map(([to, label]) => (
+            <li key={to}>
+              <Link to={to} aria-current={path.startsWith(to) ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">{children}</main>
+    </div>
+  );
+}
