@@ -3,10 +3,27 @@ import { randomBytes, randomInt } from 'node:crypto';
 // Rocket.Chat's Random.id() alphabet: no look-alike characters (0/O, 1/l/I).
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz';
 
+// Random bytes are drawn 4 KiB at a time: one system call per few hundred ids instead of one each
+// (measured at several percent of a message write).
+const POOL_SIZE = 4096;
+let pool = randomBytes(POOL_SIZE);
+let offset = 0;
+
+function take(n: number): Buffer {
+  if (offset + n > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  const out = pool.subarray(offset, offset + n);
+  offset += n;
+  return out;
+}
+
 /** A 17-character id like Rocket.Chat's, so ids look the same to scripts written for it. */
 export function newId(length = 17): string {
-  const bytes = randomBytes(length);
+  const bytes = take(length);
   let out = '';
+  // 256 % 55 leaves a slight bias toward the first characters; ids need uniqueness, not uniformity
   for (let i = 0; i < length; i++) out += ALPHABET[bytes[i]! % ALPHABET.length];
   return out;
 }

@@ -11,6 +11,7 @@ import { buildOfflinePayload, buildRoomPayload, renderBody } from '../domain/pay
 import type { RoomEventType } from '../domain/payloads.ts';
 import type { EventType, Message } from '../domain/models.ts';
 import { toMessage, toRoom, toUser, toVisitor } from '../store/mappers.ts';
+import type { RoomRow, VisitorRow } from '../store/mappers.ts';
 
 export interface EventDeps {
   settings: SettingsService;
@@ -26,6 +27,9 @@ export interface RoomEventInput {
   sender?: 'visitor' | 'agent';
   oldServedBy?: { _id: string; username: string; ts: Date };
   oldDepartmentId?: string;
+  /** The room and visitor as they stand after the change, when the caller has them already. */
+  room?: RoomRow;
+  visitor?: VisitorRow;
 }
 
 export interface RecordedEvent {
@@ -35,12 +39,9 @@ export interface RecordedEvent {
 }
 
 export async function recordRoomEvent(tx: Tx, deps: EventDeps, input: RoomEventInput): Promise<RecordedEvent> {
-  const roomRow = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.rid).executeTakeFirstOrThrow();
-  const visitorRow = await tx.db
-    .selectFrom('visitors')
-    .selectAll()
-    .where('_id', '=', roomRow.visitor_id)
-    .executeTakeFirstOrThrow();
+  const roomRow = input.room ?? (await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.rid).executeTakeFirstOrThrow());
+  const visitorRow =
+    input.visitor ?? (await tx.db.selectFrom('visitors').selectAll().where('_id', '=', roomRow.visitor_id).executeTakeFirstOrThrow());
   const agentRow = roomRow.served_by_id
     ? await tx.db.selectFrom('users').selectAll().where('_id', '=', roomRow.served_by_id).executeTakeFirst()
     : undefined;

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import { groupCommitterFor } from '../store/group-commit.ts';
 
 export interface Tx {
   readonly db: Kysely<Database>;
@@ -12,8 +13,15 @@ export interface Tx {
 }
 
 export async function inTx<T>(db: Kysely<Database>, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const hooks: (() => void)[] = [];
-  const result = await db.transaction().execute((trx) => fn({ db: trx, after: (f) => hooks.push(f) }));
+  let hooks: (() => void)[] = [];
+  // A unit may be retried or rolled back alone inside a group commit: keep only the hooks of
+  // the attempt that committed.
+  const work = (trx: Kysely<Database>) => {
+    hooks = [];
+    return fn({ db: trx, after: (f) => hooks.push(f) });
+  };
+  const committer = groupCommitterFor(db);
+  const result = committer ? await committer.run(work) : await db.transaction().execute(work);
   for (const hook of hooks) {
     try {
       hook();

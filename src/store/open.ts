@@ -9,6 +9,8 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
+import { enableGroupCommit } from './group-commit.ts';
+import { startCheckpointer } from './checkpointer.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -42,14 +44,46 @@ function openSqlite(path: string): Store {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  enableGroupCommit(db);
+  // A file database checkpoints on a worker thread; ':memory:' has no WAL to checkpoint.
+  const checkpointer = path === ':memory:' ? undefined : (sqlite.pragma('wal_autocheckpoint = 0'), startCheckpointer(path));
   return {
     db,
     dialect: 'sqlite',
     close: async () => {
-      await db.destroy();
+      await checkpointer?.stop();
+      await db.destroy(); // closing the last connection checkpoints the WAL into the database
     },
   };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement anew; preparing costs as much as running a
+ * simple statement. The same SQL text (parameters are bound separately) reuses one prepared
+ * statement. Bounded, so ad-hoc queries with varying shapes cannot grow it without limit.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        // native methods must run on the real Database, not on the proxy
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (source: string) => {
+        let stmt = cache.get(source);
+        if (!stmt) {
+          stmt = prepare(source);
+          if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+          cache.set(source, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
 }
 
 async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {

@@ -25,8 +25,11 @@ export interface NewMessage {
   attachments?: MessageAttachment[];
 }
 
-/** Inserts a message and bumps the room; no event (callers record the one that fits). */
-export async function insertMessage(tx: Tx, deps: LivechatDeps, room: RoomRow, m: NewMessage): Promise<MessageRow> {
+/**
+ * Inserts a message and bumps the room; no event (callers record the one that fits).
+ * Returns the message and the room as it now stands, so the event needs no second read.
+ */
+export async function insertMessage(tx: Tx, deps: LivechatDeps, room: RoomRow, m: NewMessage): Promise<MessageRow & { room: RoomRow }> {
   const now = deps.now();
   const row: Omit<MessageRow, 'seq'> = {
     _id: m._id ?? newId(),
@@ -57,7 +60,7 @@ export async function insertMessage(tx: Tx, deps: LivechatDeps, room: RoomRow, m
     .execute();
   const full: MessageRow = { ...row, seq: inserted.seq };
   tx.after(() => deps.hub.publish({ kind: 'message', audience: audienceOf(room), message: toMessage(full) }));
-  return full;
+  return { ...full, room: { ...room, msgs: room.msgs + 1, last_message_at: now, updated_at: now } };
 }
 
 function findAll(text: string, pattern: string, flags: string): string[] {
@@ -93,8 +96,8 @@ export class MessagesService {
         token: input.token,
       });
       const message = toMessage(row);
-      await recordRoomEvent(tx, this.deps, { type: 'Message', rid: room._id, messages: [message], sender: 'visitor' });
-      await this.captureLead(tx, visitor, room, input.msg);
+      await recordRoomEvent(tx, this.deps, { type: 'Message', rid: room._id, messages: [message], sender: 'visitor', room: row.room, visitor });
+      await this.captureLead(tx, visitor, row.room, input.msg);
       return message;
     });
   }

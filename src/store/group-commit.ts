@@ -1,0 +1,93 @@
+/**
+ * Group commit for the embedded SQLite store. A commit in WAL mode writes every changed page to
+ * the log (and now and then checkpoints with fsync): it costs more than all the statements of a
+ * typical change together. SQLite has one writer anyway, so transactions that arrive while one is
+ * running are queued, and the next batch runs them back to back inside ONE transaction, each in
+ * its own SAVEPOINT: a unit of work that fails is rolled back alone, the others commit together.
+ * Nobody is answered before the batch's COMMIT, so an acknowledged change is as durable as before.
+ */
+import { sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+type Work = (trx: Transaction<Database>) => Promise<unknown>;
+
+interface Pending {
+  work: Work;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+/** The most units in one transaction: bounds the latency one batch adds to the next. */
+const MAX_BATCH = 128;
+
+export class GroupCommitter {
+  private readonly queue: Pending[] = [];
+  private running = false;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        if (batch.length === 1) {
+          // alone: a plain transaction, no savepoint overhead
+          const only = batch[0]!;
+          await this.db.transaction().execute(only.work).then(only.resolve, only.reject);
+          continue;
+        }
+        await this.runBatch(batch);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runBatch(batch: Pending[]): Promise<void> {
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; err: unknown })[] = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const item of batch) {
+          await sql`savepoint unit`.execute(trx);
+          try {
+            const value = await item.work(trx);
+            await sql`release savepoint unit`.execute(trx);
+            outcomes.push({ ok: true, value });
+          } catch (err) {
+            await sql`rollback to savepoint unit`.execute(trx);
+            await sql`release savepoint unit`.execute(trx);
+            outcomes.push({ ok: false, err });
+          }
+        }
+      });
+    } catch (err) {
+      // the COMMIT itself failed (disk full, I/O error): nothing of the batch was kept
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) item.resolve(o.value);
+      else item.reject(o.err);
+    });
+  }
+}
+
+const committers = new WeakMap<Kysely<Database>, GroupCommitter>();
+
+export function enableGroupCommit(db: Kysely<Database>): void {
+  committers.set(db, new GroupCommitter(db));
+}
+
+export function groupCommitterFor(db: Kysely<Database>): GroupCommitter | undefined {
+  return committers.get(db);
+}
