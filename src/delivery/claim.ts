@@ -7,10 +7,8 @@
  * This is store-level code, and the only place where the dialects differ:
  * - SQLite: `UPDATE ... WHERE seq IN (SELECT ... LIMIT n) RETURNING`; one writer at a time, so
  *   nothing to lock (and SQLite has no FOR UPDATE; Kysely would emit it anyway, hence a test).
- * - PostgreSQL: the same candidates, then `FOR UPDATE SKIP LOCKED` so several processes claim
- *   disjoint rows without waiting on each other. FOR UPDATE is not allowed next to a window
- *   function, so the lock is taken in its own CTE, which re-checks status and lease on the row
- *   it locks (READ COMMITTED re-evaluates them on the newest row version).
+ * - PostgreSQL: the same candidates with `FOR UPDATE SKIP LOCKED`, so several processes claim
+ *   disjoint rows without waiting on each other.
  *
  * Which rows are candidates:
  * - status 'pending', next_attempt_at <= now, lease null or expired;
@@ -22,10 +20,12 @@
  *   not freeze a conversation for good; the manager sees it in the delivery log and may replay it
  *   (a replayed row is pending again and, being older, goes before the room's newer rows).
  *   Rows without an order_key have no ordering constraint.
- * - fairness and the per-endpoint cap: candidates are numbered per endpoint (rn) and an endpoint
- *   gets at most max_concurrency minus its rows already leased (by any process); the batch then
- *   takes rn = 1 of every endpoint before rn = 2 of any, so one endpoint's backlog never fills a
- *   batch while another endpoint waits.
+ * - fairness and the per-endpoint cap: the free slots are shared out one at a time across the
+ *   endpoints that have due work, each capped at max_concurrency minus the leases it already
+ *   holds (by any process); then one short statement per endpoint claims its share. Each
+ *   statement walks a partial index of pending rows, so a claim costs the same with a backlog
+ *   of ten or of a million (an earlier single-statement version numbered every due row with a
+ *   window function and counted leases per row: quadratic in the backlog).
  */
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
@@ -54,34 +54,69 @@ export interface ClaimedRow {
   lease_until: number;
 }
 
-function candidates(p: ClaimParams): RawBuilder<unknown> {
+interface ReadyEndpoint {
+  _id: string;
+  max_concurrency: number;
+  leased: number;
+}
+
+/**
+ * Endpoints that have due work and may send now, with the leases they already hold (by any
+ * process). Partial indexes on pending rows keep this independent of the size of the log.
+ */
+async function readyEndpoints(db: Kysely<Database>, now: number): Promise<ReadyEndpoint[]> {
+  const res = await sql<ReadyEndpoint>`
+    SELECT e._id, e.max_concurrency,
+      (SELECT COUNT(*) FROM deliveries l
+        WHERE l.endpoint_id = e._id AND l.status = 'pending' AND l.lease_until > ${now}) AS leased
+    FROM endpoints e
+    WHERE e.enabled = 1 AND e.deleted_at IS NULL
+      AND (e.paused_until IS NULL OR e.paused_until <= ${now})
+      AND EXISTS (SELECT 1 FROM deliveries d
+        WHERE d.endpoint_id = e._id AND d.status = 'pending' AND d.next_attempt_at <= ${now})
+    ORDER BY e._id`.execute(db);
+  return res.rows.map((r) => ({ _id: r._id, max_concurrency: Number(r.max_concurrency), leased: Number(r.leased) }));
+}
+
+/**
+ * Fair shares of the free slots: one slot to each endpoint in turn, never past an endpoint's
+ * max_concurrency, so one endpoint's backlog never fills a batch while another endpoint waits.
+ */
+export function shareSlots(endpoints: ReadyEndpoint[], free: number): Map<string, number> {
+  const room = new Map(endpoints.map((e) => [e._id, Math.max(0, e.max_concurrency - e.leased)]));
+  const shares = new Map<string, number>();
+  let left = free;
+  let progress = true;
+  while (left > 0 && progress) {
+    progress = false;
+    for (const e of endpoints) {
+      if (left === 0) break;
+      const r = room.get(e._id)!;
+      if (r === 0) continue;
+      room.set(e._id, r - 1);
+      shares.set(e._id, (shares.get(e._id) ?? 0) + 1);
+      left--;
+      progress = true;
+    }
+  }
+  return shares;
+}
+
+/** Due, unleased rows of one endpoint, oldest first, each the oldest pending row of its room. */
+function candidates(p: ClaimParams, endpointId: string, take: number): RawBuilder<unknown> {
   return sql`
-    SELECT d.seq, d.next_attempt_at,
-      ROW_NUMBER() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.seq) AS rn,
-      e.max_concurrency - (
-        SELECT COUNT(*) FROM deliveries l
-        WHERE l.endpoint_id = d.endpoint_id AND l.status = 'pending' AND l.lease_until > ${p.now}
-      ) AS slots
-    FROM deliveries d
-    JOIN endpoints e ON e._id = d.endpoint_id
-    WHERE d.status = 'pending'
+    SELECT d.seq FROM deliveries d
+    WHERE d.endpoint_id = ${endpointId}
+      AND d.status = 'pending'
       AND d.next_attempt_at <= ${p.now}
       AND (d.lease_until IS NULL OR d.lease_until <= ${p.now})
-      AND e.enabled = 1
-      AND e.deleted_at IS NULL
-      AND (e.paused_until IS NULL OR e.paused_until <= ${p.now})
       AND (d.order_key IS NULL OR NOT EXISTS (
         SELECT 1 FROM deliveries o
         WHERE o.endpoint_id = d.endpoint_id AND o.order_key = d.order_key
           AND o.status = 'pending' AND o.seq < d.seq
-      ))`;
-}
-
-function picked(p: ClaimParams): RawBuilder<unknown> {
-  return sql`SELECT c.seq FROM (${candidates(p)}) c
-    WHERE c.rn <= c.slots
-    ORDER BY c.rn, c.next_attempt_at, c.seq
-    LIMIT ${p.limit}`;
+      ))
+    ORDER BY d.next_attempt_at, d.seq
+    LIMIT ${take}`;
 }
 
 function leaseSet(p: ClaimParams): RawBuilder<unknown> {
@@ -93,25 +128,26 @@ function leaseSet(p: ClaimParams): RawBuilder<unknown> {
 
 const RETURNING = sql`RETURNING seq, _id, event_id, endpoint_id, rid, attempts, lease_until`;
 
-/** The claim statement for a dialect (exported so a test can read the SQL each dialect gets). */
-export function claimStatement(dialect: Dialect, p: ClaimParams): RawBuilder<ClaimedRow> {
+/** The claim statement for one endpoint (exported so a test can read the SQL each dialect gets). */
+export function claimStatement(dialect: Dialect, p: ClaimParams, endpointId = ROCKETCHAT_ENDPOINT_ID, take = p.limit): RawBuilder<ClaimedRow> {
   if (dialect === 'sqlite') {
-    return sql<ClaimedRow>`UPDATE deliveries SET ${leaseSet(p)} WHERE seq IN (${picked(p)}) ${RETURNING}`;
+    return sql<ClaimedRow>`UPDATE deliveries SET ${leaseSet(p)} WHERE seq IN (${candidates(p, endpointId, take)}) ${RETURNING}`;
   }
-  return sql<ClaimedRow>`WITH picked AS (${picked(p)}),
-    locked AS (
-      SELECT d.seq FROM deliveries d
-      WHERE d.seq IN (SELECT seq FROM picked)
-        AND d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until <= ${p.now})
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE deliveries SET ${leaseSet(p)} WHERE seq IN (SELECT seq FROM locked) ${RETURNING}`;
+  // FOR UPDATE SKIP LOCKED: concurrent processes claim disjoint rows without waiting; READ
+  // COMMITTED re-checks status and lease on the newest version of each row it locks.
+  return sql<ClaimedRow>`WITH picked AS (${candidates(p, endpointId, take)} FOR UPDATE SKIP LOCKED)
+    UPDATE deliveries SET ${leaseSet(p)} WHERE seq IN (SELECT seq FROM picked) ${RETURNING}`;
 }
 
 export async function claimDue(db: Kysely<Database>, dialect: Dialect, p: ClaimParams): Promise<ClaimedRow[]> {
   if (p.limit <= 0) return [];
-  const res = await claimStatement(dialect, p).execute(db);
-  return res.rows.map((r) => ({ ...r, seq: Number(r.seq), attempts: Number(r.attempts), lease_until: Number(r.lease_until) }));
+  const shares = shareSlots(await readyEndpoints(db, p.now), p.limit);
+  const out: ClaimedRow[] = [];
+  for (const [endpointId, take] of shares) {
+    const res = await claimStatement(dialect, p, endpointId, take).execute(db);
+    for (const r of res.rows) out.push({ ...r, seq: Number(r.seq), attempts: Number(r.attempts), lease_until: Number(r.lease_until) });
+  }
+  return out;
 }
 
 /** Gives leases back without spending an attempt (our failure: shutting down, database error). */

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import { transact } from '../store/group-commit.ts';
 import type { Decision } from './decide.ts';
 
 export interface AttemptRow {
@@ -33,7 +34,8 @@ export interface RecordInput {
 /** Returns false when our lease was lost (the row changed hands); the attempt is logged anyway. */
 export async function recordAttempt(db: Kysely<Database>, input: RecordInput): Promise<boolean> {
   const { attempt: a, decision: d, now } = input;
-  return db.transaction().execute(async (trx) => {
+  // grouped with other attempts and with API writes on SQLite: one commit for many
+  return transact(db, async (trx) => {
     await trx
       .insertInto('attempts')
       .values({

@@ -3,6 +3,8 @@
  * call it through `inject` or a real port; main.ts listens.
  */
 import Fastify from 'fastify';
+import websocket from '@fastify/websocket';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../services/container.ts';
@@ -11,6 +13,7 @@ import { registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { routes } from './routes/index.ts';
+import { DDP_MAX_FRAME_BYTES } from '../realtime/ddp/server.ts';
 
 export type App = FastifyInstance;
 
@@ -41,6 +44,10 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   registerErrorHandling(app);
   registerAuth(app, services.users);
   await registerOpenApi(app);
+  // The widget's DDP socket (/websocket): frames over the cap close that connection (1009).
+  await app.register(websocket, { options: { maxPayload: DDP_MAX_FRAME_BYTES } });
+  // Widget uploads; the per-file size limit is a setting, applied by the upload route.
+  await app.register(multipart, { limits: { files: 1, fields: 10, parts: 20, fieldSize: 64 * 1024 } });
   for (const register of routes) await app.register(async (scope) => register(scope, services));
   return app;
 }

@@ -24,7 +24,8 @@ export async function ensureBuiltinEndpoint(db: Kysely<Database>): Promise<void>
       retry: JSON.stringify({ kind: 'rocketchat' }),
       ordering: 'room',
       rate_limit_per_second: null,
-      max_concurrency: 10,
+      // Rocket.Chat sends without any cap; per-room ordering already keeps each room serial
+      max_concurrency: 64,
       enabled: 1,
       disabled_reason: null,
       secret: '',

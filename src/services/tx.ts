@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { groupCommitterFor } from '../store/group-commit.ts';
+import { transact } from '../store/group-commit.ts';
 
 export interface Tx {
   readonly db: Kysely<Database>;
@@ -20,8 +20,7 @@ export async function inTx<T>(db: Kysely<Database>, fn: (tx: Tx) => Promise<T>):
     hooks = [];
     return fn({ db: trx, after: (f) => hooks.push(f) });
   };
-  const committer = groupCommitterFor(db);
-  const result = committer ? await committer.run(work) : await db.transaction().execute(work);
+  const result = await transact(db, work);
   for (const hook of hooks) {
     try {
       hook();

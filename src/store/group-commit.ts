@@ -91,3 +91,9 @@ export function enableGroupCommit(db: Kysely<Database>): void {
 export function groupCommitterFor(db: Kysely<Database>): GroupCommitter | undefined {
   return committers.get(db);
 }
+
+/** Runs `work` in a transaction: grouped with concurrent ones on SQLite, a plain one elsewhere. */
+export function transact<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const committer = committers.get(db);
+  return committer ? committer.run(work) : db.transaction().execute(work);
+}

@@ -2,6 +2,7 @@
  * One ordered list of migrations that runs on SQLite and PostgreSQL alike. The only dialect
  * difference is the auto-increment key type, passed in as a capability, never as an `if` here.
  */
+import { sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Dialect } from './open.ts';
 
@@ -271,12 +272,28 @@ function uploads(c: Capabilities): Migration {
   };
 }
 
+/**
+ * Partial indexes over pending deliveries only: the claim, the ordering check and the lease count
+ * then cost the same however long the log of finished deliveries grows.
+ */
+function pendingIndexes(): Migration {
+  return {
+    async up(db: Db) {
+      const pending = sql<boolean>`status = 'pending'`;
+      await db.schema.createIndex('deliveries_pending_due').on('deliveries').columns(['endpoint_id', 'next_attempt_at', 'seq']).where(pending).execute();
+      await db.schema.createIndex('deliveries_pending_order').on('deliveries').columns(['endpoint_id', 'order_key', 'seq']).where(pending).execute();
+      await db.schema.createIndex('deliveries_pending_lease').on('deliveries').columns(['endpoint_id', 'lease_until']).where(pending).execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const c = caps(dialect);
   // Names sort in order; append new migrations, never edit an applied one.
   const list: Record<string, Migration> = {
     '0001_initial': initial(c),
     '0002_uploads': uploads(c),
+    '0003_pending_indexes': pendingIndexes(),
   };
   return { getMigrations: async () => list };
 }

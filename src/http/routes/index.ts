@@ -14,6 +14,10 @@ import { metricsRoutes } from './metrics.ts';
 import { relayRoutes } from './relay.ts';
 import { integrationsRoutes } from './integrations.ts';
 import { deliveriesRoutes } from './deliveries.ts';
+import { livechatWidgetRoutes } from './livechat-widget.ts';
+import { livechatUploadRoutes } from './livechat-uploads.ts';
+import { livechatExtraRoutes } from './livechat-extra.ts';
+import { ddpRoutes } from '../../realtime/ddp/server.ts';
 import { webRoutes } from './web.ts';
 
 export const routes: RouteRegistrar[] = [
@@ -31,5 +35,9 @@ export const routes: RouteRegistrar[] = [
   relayRoutes,
   integrationsRoutes,
   deliveriesRoutes,
+  livechatWidgetRoutes,
+  livechatUploadRoutes,
+  livechatExtraRoutes,
+  ddpRoutes(),
   webRoutes,
 ];

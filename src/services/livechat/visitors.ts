@@ -170,7 +170,7 @@ export class VisitorsService {
       .execute();
   }
 
-  /** "Remove my data": the visitor, their rooms, messages and inquiries. Events already recorded stay. */
+  /** "Remove my data": the visitor, their rooms, messages, files and inquiries. Events already recorded stay. */
   async remove(token: string): Promise<{ _id: string; ts: Date }> {
     return inTx(this.deps.db, async (tx) => {
       const v = await visitorByToken(tx.db, token);
@@ -178,6 +178,7 @@ export class VisitorsService {
       const rids = rooms.map((r) => r._id);
       if (rids.length) {
         await tx.db.deleteFrom('messages').where('rid', 'in', rids).execute();
+        await tx.db.deleteFrom('uploads').where('rid', 'in', rids).execute();
         await tx.db.deleteFrom('inquiries').where('rid', 'in', rids).execute();
         await tx.db.deleteFrom('rooms').where('_id', 'in', rids).execute();
       }

@@ -1,0 +1,47 @@
+/**
+ * What the DDP session asks the store: does this visitor token own that room (the one rule that
+ * guards every subscription and method), and where is a queued room in the queue.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.ts';
+
+export interface RoomAccess {
+  rid: string;
+  visitorToken: string;
+  visitorUsername: string;
+  servedById?: string;
+  departmentId?: string;
+  open: boolean;
+}
+
+/** The room when `token` is its visitor's token; otherwise undefined (unknown and foreign alike). */
+export async function roomForToken(db: Kysely<Database>, rid: string, token: string): Promise<RoomAccess | undefined> {
+  const r = await db
+    .selectFrom('rooms')
+    .select(['_id', 'visitor_token', 'visitor_username', 'served_by_id', 'department_id', 'open'])
+    .where('_id', '=', rid)
+    .where('visitor_token', '=', token)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    rid: r._id,
+    visitorToken: r.visitor_token,
+    visitorUsername: r.visitor_username,
+    servedById: r.served_by_id ?? undefined,
+    departmentId: r.department_id ?? undefined,
+    open: r.open === 1,
+  };
+}
+
+/** 1-based place of the room's inquiry among queued inquiries (oldest first), or undefined. */
+export async function queueSpot(db: Kysely<Database>, rid: string): Promise<number | undefined> {
+  const mine = await db.selectFrom('inquiries').select(['queued_at', 'status']).where('rid', '=', rid).executeTakeFirst();
+  if (!mine || mine.status !== 'queued') return undefined;
+  const ahead = await db
+    .selectFrom('inquiries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'queued')
+    .where('queued_at', '<=', mine.queued_at)
+    .executeTakeFirst();
+  return Number(ahead?.n ?? 1);
+}

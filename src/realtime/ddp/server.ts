@@ -1,0 +1,62 @@
+/**
+ * The DDP endpoint `/websocket` (Meteor's raw websocket path, which the widget's SDK uses).
+ * Frame size is capped by the websocket server (maxPayload, see http/app.ts): an oversized frame
+ * closes that connection with 1009. Server pings keep proxies and the widget's 40 s liveness
+ * check happy; a client silent for too long is dropped.
+ */
+import type { WebSocket } from 'ws';
+import type { RouteRegistrar } from '../../http/schemas.ts';
+import { widgetAgent } from '../../services/livechat/agent-info.ts';
+import { DdpSession } from './session.ts';
+import type { DdpLimits } from './session.ts';
+import { frames } from './protocol.ts';
+
+export const DDP_MAX_FRAME_BYTES = 64 * 1024;
+
+export interface DdpOptions {
+  limits: DdpLimits;
+  pingIntervalMs: number;
+  /** no frame from the client for this long: the connection is dead */
+  idleTimeoutMs: number;
+  /** a client that reads slower than this much queued output is cut off */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_DDP_OPTIONS: DdpOptions = {
+  limits: { maxSubscriptions: 50, burst: 60, perSecond: 20 },
+  pingIntervalMs: 25_000,
+  idleTimeoutMs: 60_000,
+  maxBufferedBytes: 4 * 1024 * 1024,
+};
+
+export function ddpRoutes(opts: DdpOptions = DEFAULT_DDP_OPTIONS): RouteRegistrar {
+  return (app, s) => {
+    app.get('/websocket', { websocket: true, schema: { hide: true } }, (socket: WebSocket) => {
+      const session = new DdpSession(
+        { db: s.db, hub: s.hub, agent: (id) => widgetAgent(s, id), limits: opts.limits },
+        {
+          send: (text) => {
+            if (socket.readyState !== socket.OPEN) return;
+            if (socket.bufferedAmount > opts.maxBufferedBytes) return socket.terminate();
+            socket.send(text);
+          },
+          close: (code, reason) => socket.close(code, reason),
+        },
+      );
+      socket.send(JSON.stringify({ server_id: '0' }));
+      const timer = setInterval(() => {
+        if (Date.now() - session.lastReceivedAt > opts.idleTimeoutMs) return socket.terminate();
+        if (socket.readyState === socket.OPEN) socket.send(frames.ping());
+      }, opts.pingIntervalMs);
+      socket.on('message', (data, isBinary) => {
+        // DDP is JSON text; a binary frame is as malformed as bad JSON.
+        session.receive(isBinary ? '' : data.toString());
+      });
+      socket.on('close', () => {
+        clearInterval(timer);
+        session.close();
+      });
+      socket.on('error', () => socket.terminate());
+    });
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * `livechat/room.transfer`: the visitor moves their open room to another department (the
+ * widget's "Change department"). Same outcome as an agent's forward to a department: a transfer
+ * system message, routing in the new department (an agent, else the queue), and the
+ * LivechatSessionForwarded event, all in one transaction.
+ */
+import type { LivechatDeps } from './deps.ts';
+import { audienceOf, visitorByToken, visitorRoom } from './deps.ts';
+import { resolveDepartment } from './visitors.ts';
+import { assignAgent, isAutoRouting, pickAgent, queueRoom } from './routing.ts';
+import { insertMessage } from './messages.ts';
+import { recordRoomEvent } from '../events.ts';
+import { inTx } from '../tx.ts';
+import { fail } from '../../domain/errors.ts';
+import type { Room } from '../../domain/models.ts';
+import { toRoom } from '../../store/mappers.ts';
+import type { RoomRow } from '../../store/mappers.ts';
+
+export async function transferByVisitor(deps: LivechatDeps, input: { rid: string; token: string; department: string }): Promise<Room> {
+  return inTx(deps.db, async (tx) => {
+    const visitor = await visitorByToken(tx.db, input.token);
+    const room = await visitorRoom(tx.db, input.rid, input.token);
+    if (room.open !== 1) fail('room-closed', 'Room closed');
+    const departmentId = await resolveDepartment(tx.db, input.department);
+    if (departmentId === room.department_id) return toRoom(room);
+    const oldServedBy =
+      room.served_by_id && room.served_by_username
+        ? { _id: room.served_by_id, username: room.served_by_username, ts: new Date(room.served_by_ts ?? room.created_at) }
+        : undefined;
+    const now = deps.now();
+    await tx.db.updateTable('rooms').set({ department_id: departmentId, updated_at: now }).where('_id', '=', room._id).execute();
+    await tx.db.updateTable('visitors').set({ department: departmentId, updated_at: now }).where('_id', '=', visitor._id).execute();
+    const moved: RoomRow = { ...room, department_id: departmentId, updated_at: now };
+    await insertMessage(tx, deps, moved, {
+      msg: '',
+      t: 'livechat_transfer_history',
+      u: { _id: visitor._id, username: visitor.username, name: visitor.name ?? undefined },
+    });
+    const agent = isAutoRouting(deps) ? await pickAgent(tx.db, departmentId, { exclude: room.served_by_id ?? undefined }) : undefined;
+    const target = agent ? await assignAgent(tx, deps, moved, agent) : await queueRoom(tx, deps, moved);
+    await recordRoomEvent(tx, deps, {
+      type: 'LivechatSessionForwarded',
+      rid: room._id,
+      messages: 'all',
+      oldServedBy,
+      oldDepartmentId: room.department_id ?? undefined,
+    });
+    tx.after(() => deps.hub.publish({ kind: 'room', audience: audienceOf(target, room.served_by_id), room: toRoom(target), action: 'forwarded' }));
+    return toRoom(target);
+  });
+}
