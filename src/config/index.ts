@@ -18,6 +18,8 @@ export interface Config {
   readonly relayInboundToken: string;
   /** Bearer token for GET /metrics; when empty only loopback clients may scrape. */
   readonly metricsToken: string;
+  /** A custom endpoint failing every attempt for this long is disabled (circuit breaker). */
+  readonly disableFailingEndpointAfterMs: number;
   /** Run the delivery worker in this process. */
   readonly worker: boolean;
   /** Run the HTTP API in this process. */
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     relayInboundToken: env.RELAY_INBOUND_TOKEN ?? '',
     metricsToken: env.METRICS_TOKEN ?? '',
+    disableFailingEndpointAfterMs: int(env, 'DISABLE_FAILING_ENDPOINT_AFTER_MS', 5 * 86_400_000, 60_000, 365 * 86_400_000),
     worker: bool(env, 'OMNIHOOK_WORKER', true),
     http: bool(env, 'OMNIHOOK_HTTP', true),
   });

@@ -136,6 +136,7 @@ async function finish(
   await recordAttempt(s.db, {
     owner,
     now,
+    disableAfterMs: s.config.disableFailingEndpointAfterMs,
     attempt: {
       deliveryId: row._id,
       endpointId: row.endpoint_id,

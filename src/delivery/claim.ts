@@ -32,6 +32,7 @@ import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import type { Dialect } from '../store/open.ts';
 import { ROCKETCHAT_ENDPOINT_ID } from '../services/outbox.ts';
+import { BREAKER_THRESHOLD } from './breaker.ts';
 
 export interface ClaimParams {
   owner: string;
@@ -66,7 +67,9 @@ interface ReadyEndpoint {
  */
 async function readyEndpoints(db: Kysely<Database>, now: number): Promise<ReadyEndpoint[]> {
   const res = await sql<ReadyEndpoint>`
-    SELECT e._id, e.max_concurrency,
+    SELECT e._id,
+      -- a tripped breaker whose pause is over lets exactly one probe through
+      CASE WHEN e.kind = 'custom' AND e.consecutive_failures >= ${BREAKER_THRESHOLD} THEN 1 ELSE e.max_concurrency END AS max_concurrency,
       (SELECT COUNT(*) FROM deliveries l
         WHERE l.endpoint_id = e._id AND l.status = 'pending' AND l.lease_until > ${now}) AS leased
     FROM endpoints e

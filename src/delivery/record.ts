@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { transact } from '../store/group-commit.ts';
+import { breakerVerdict } from './breaker.ts';
 import type { Decision } from './decide.ts';
 
 export interface AttemptRow {
@@ -29,6 +30,8 @@ export interface RecordInput {
   now: number;
   /** Built-in endpoint, room event, success: Rocket.Chat stores the response text on the room. */
   crmData?: { rid: string; text: string };
+  /** Failing longer than this disables a custom endpoint (the circuit breaker's last step). */
+  disableAfterMs: number;
 }
 
 /** Returns false when our lease was lost (the row changed hands); the attempt is logged anyway. */
@@ -69,11 +72,28 @@ export async function recordAttempt(db: Kysely<Database>, input: RecordInput): P
       .where('lease_owner', '=', input.owner)
       .executeTakeFirst();
     await updateEndpoint(trx, a.endpointId, d, now);
+    if (d.endpoint.kind === 'failing') await tripBreaker(trx, a.endpointId, now, input.disableAfterMs);
     if (input.crmData) {
       await trx.updateTable('rooms').set({ crm_data: input.crmData.text }).where('_id', '=', input.crmData.rid).execute();
     }
     return Number(updated.numUpdatedRows) > 0;
   });
+}
+
+/** After a failure is counted: pause (then probe) or disable a custom endpoint that keeps failing. */
+async function tripBreaker(db: Kysely<Database>, endpointId: string, now: number, disableAfterMs: number): Promise<void> {
+  const ep = await db
+    .selectFrom('endpoints')
+    .select(['kind', 'consecutive_failures', 'failing_since', 'paused_until'])
+    .where('_id', '=', endpointId)
+    .executeTakeFirst();
+  if (!ep || ep.kind !== 'custom') return;
+  const verdict = breakerVerdict({ consecutiveFailures: ep.consecutive_failures, failingSince: ep.failing_since ?? now }, now, disableAfterMs);
+  if (verdict.kind === 'pause' && (ep.paused_until === null || ep.paused_until < verdict.until)) {
+    await db.updateTable('endpoints').set({ paused_until: verdict.until }).where('_id', '=', endpointId).execute();
+  } else if (verdict.kind === 'disable') {
+    await db.updateTable('endpoints').set({ enabled: 0, disabled_reason: verdict.reason }).where('_id', '=', endpointId).execute();
+  }
 }
 
 async function updateEndpoint(db: Kysely<Database>, endpointId: string, d: Decision, now: number): Promise<void> {
