@@ -33,6 +33,7 @@ import type { Database } from '../store/schema.ts';
 import type { Dialect } from '../store/open.ts';
 import { ROCKETCHAT_ENDPOINT_ID } from '../services/outbox.ts';
 import { BREAKER_THRESHOLD } from './breaker.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 export interface ClaimParams {
   owner: string;
@@ -43,6 +44,8 @@ export interface ClaimParams {
   rocketchatTimeoutMs: number;
   /** Added to the endpoint's timeout: time to record the attempt before the lease may expire. */
   leaseMarginMs: number;
+  /** Per-endpoint rate limits; without it (tests of the statement) rates are not enforced. */
+  rates?: RateLimiter;
 }
 
 export interface ClaimedRow {
@@ -59,6 +62,7 @@ interface ReadyEndpoint {
   _id: string;
   max_concurrency: number;
   leased: number;
+  rate_limit_per_second: number | null;
 }
 
 /**
@@ -70,6 +74,7 @@ async function readyEndpoints(db: Kysely<Database>, now: number): Promise<ReadyE
     SELECT e._id,
       -- a tripped breaker whose pause is over lets exactly one probe through
       CASE WHEN e.kind = 'custom' AND e.consecutive_failures >= ${BREAKER_THRESHOLD} THEN 1 ELSE e.max_concurrency END AS max_concurrency,
+      e.rate_limit_per_second,
       (SELECT COUNT(*) FROM deliveries l
         WHERE l.endpoint_id = e._id AND l.status = 'pending' AND l.lease_until > ${now}) AS leased
     FROM endpoints e
@@ -78,7 +83,12 @@ async function readyEndpoints(db: Kysely<Database>, now: number): Promise<ReadyE
       AND EXISTS (SELECT 1 FROM deliveries d
         WHERE d.endpoint_id = e._id AND d.status = 'pending' AND d.next_attempt_at <= ${now})
     ORDER BY e._id`.execute(db);
-  return res.rows.map((r) => ({ _id: r._id, max_concurrency: Number(r.max_concurrency), leased: Number(r.leased) }));
+  return res.rows.map((r) => ({
+    _id: r._id,
+    max_concurrency: Number(r.max_concurrency),
+    leased: Number(r.leased),
+    rate_limit_per_second: r.rate_limit_per_second === null ? null : Number(r.rate_limit_per_second),
+  }));
 }
 
 /**
@@ -144,10 +154,16 @@ export function claimStatement(dialect: Dialect, p: ClaimParams, endpointId = RO
 
 export async function claimDue(db: Kysely<Database>, dialect: Dialect, p: ClaimParams): Promise<ClaimedRow[]> {
   if (p.limit <= 0) return [];
-  const shares = shareSlots(await readyEndpoints(db, p.now), p.limit);
+  const ready = await readyEndpoints(db, p.now);
+  const rates = new Map(ready.map((e) => [e._id, e.rate_limit_per_second]));
+  const shares = shareSlots(ready, p.limit);
   const out: ClaimedRow[] = [];
-  for (const [endpointId, take] of shares) {
+  for (const [endpointId, share] of shares) {
+    const rate = rates.get(endpointId);
+    const take = rate && p.rates ? p.rates.take(endpointId, rate, share, p.now) : share;
+    if (take === 0) continue;
     const res = await claimStatement(dialect, p, endpointId, take).execute(db);
+    if (rate && p.rates) p.rates.refund(endpointId, take - res.rows.length);
     for (const r of res.rows) out.push({ ...r, seq: Number(r.seq), attempts: Number(r.attempts), lease_until: Number(r.lease_until) });
   }
   return out;

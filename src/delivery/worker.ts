@@ -15,6 +15,7 @@ import type { Agent } from 'undici';
 import type { Services } from '../services/container.ts';
 import { newId } from '../domain/ids.ts';
 import { claimDue, recoverLeasesAtStart, releaseLeases } from './claim.ts';
+import { RateLimiter } from './rate-limit.ts';
 import type { ClaimedRow } from './claim.ts';
 import { createEgressAgent } from './guarded-connect.ts';
 import { ShutdownError } from './classify.ts';
@@ -35,6 +36,7 @@ export class DeliveryWorker {
   private readonly agent: Agent;
   private readonly inFlight = new Map<string, Promise<void>>();
   private soon: NodeJS.Timeout | undefined;
+  private readonly rates = new RateLimiter();
   private readonly shutdown = new AbortController();
   private readonly pollMs: number;
   private readonly maxInFlight: number;
@@ -124,6 +126,7 @@ export class DeliveryWorker {
         limit: free,
         rocketchatTimeoutMs: this.s.settings.get('Livechat_http_timeout'),
         leaseMarginMs: this.leaseMarginMs,
+        rates: this.rates,
       });
       if (claimed.length === 0) return;
       targets = await loadTargets(this.s, claimed);

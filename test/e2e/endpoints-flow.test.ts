@@ -94,7 +94,9 @@ describe('webhook endpoints end to end', () => {
     const paused = await row();
     expect(paused.consecutive_failures).toBeGreaterThanOrEqual(BREAKER_THRESHOLD);
     expect(paused.paused_until).toBeGreaterThan(Date.now());
-    // while paused nothing is sent
+    // requests already under way when it tripped finish; after that, while paused, nothing is sent
+    const leased = () => t.services.db.selectFrom('deliveries').select('_id').where('endpoint_id', '=', ep._id).where('lease_owner', 'is not', null).execute();
+    await until(async () => (await leased()).length === 0);
     const sent = rx.requests.length;
     await new Promise((r) => setTimeout(r, 300));
     expect(rx.requests.length).toBe(sent);
@@ -116,6 +118,16 @@ describe('webhook endpoints end to end', () => {
     expect(healthy.consecutive_failures).toBe(0);
     const ok = await t.services.db.selectFrom('deliveries').select('status').where('endpoint_id', '=', ep._id).execute();
     expect(ok.every((d) => d.status === 'succeeded')).toBe(true);
+  });
+
+  it('honours rateLimitPerSecond', async () => {
+    await createEndpoint({ url: `${rx.url}/slow`, events: ['LivechatOfflineMessage'], ordering: 'none', rateLimitPerSecond: 5 });
+    for (let i = 0; i < 15; i++) await offline(`r${i}`);
+    const reqs = await rx.waitFor(15, 10_000);
+    const first = reqs[0]!.at;
+    // a full bucket (5) at once, then 5 a second: 15 requests need about two seconds
+    expect(reqs.filter((r) => r.at - first < 900).length).toBeLessThanOrEqual(10);
+    expect(reqs[14]!.at - first).toBeGreaterThanOrEqual(1500);
   });
 
   it('disables an endpoint failing for longer than the limit, and shows why', async () => {

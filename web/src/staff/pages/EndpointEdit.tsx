@@ -152,7 +152,7 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
         <fieldset>
           <legend>Headers</legend>
           {form.headers.map((h, i) => (
-            <div className="inline" key={i}>
+            <div className="header-row" key={i}>
               <TextField label={`Header ${i + 1} name`} value={h.name} onChange={(e) => set({ headers: form.headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })} />
               <TextField label={`Header ${i + 1} value`} value={h.value} onChange={(e) => set({ headers: form.headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })} />
               <button type="button" onClick={() => set({ headers: form.headers.filter((_, j) => j !== i) })}>
@@ -168,7 +168,7 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
           <TextField label="Timeout (ms)" type="number" min={100} max={60000} value={form.timeoutMs} onChange={(e) => set({ timeoutMs: e.target.value })} />
           <SelectField label="Retry schedule" value={form.retryKind} onChange={(e) => set({ retryKind: e.target.value as Form['retryKind'] })}>
             <option value="exponential">Exponential backoff</option>
-            <option value="rocketchat">Rocket.Chat (10 tries, 10 s apart)</option>
+            <option value="rocketchat">Rocket.Chat's (fixed delay)</option>
             <option value="list">My own delays</option>
           </SelectField>
           {form.retryKind === 'list' && <TextField label="Retry delays (seconds)" hint="Comma separated, e.g. 10, 60, 300" value={form.delays} onChange={(e) => set({ delays: e.target.value })} />}

@@ -1,0 +1,170 @@
+/** One conversation for its agent: live messages, send, visitor info, forward and close. */
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, errorText } from '../../api.ts';
+import { useApp, useLive } from '../app-context.ts';
+import { Link } from '../router.tsx';
+import { ErrorText, useLoad, useToast, when } from '../ui.tsx';
+import type { Message, Room } from '../types.ts';
+import { ChatActions } from './ChatActions.tsx';
+import { MessageList, upsertMessage } from '../../widget/MessageList.tsx';
+
+interface Visitor {
+  name?: string;
+  username: string;
+  visitorEmails?: { address: string }[];
+  phone?: { phoneNumber: string }[];
+  ip?: string;
+  host?: string;
+}
+
+export function ChatPage({ rid }: { rid: string }) {
+  const { me } = useApp();
+  const toast = useToast();
+  const [room, setRoom] = useState<Room>();
+  const [error, setError] = useState<unknown>();
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [text, setText] = useState('');
+  const [notice, setNotice] = useState<string>();
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  const loadRoom = () => api<{ room: Room }>('GET', 'rooms.info', { query: { roomId: rid } }).then((r) => setRoom(r.room), setError);
+  const loadMessages = () =>
+    api<{ messages: Message[] }>('GET', `livechat/messages.history/${rid}`, { query: { limit: 200 } }).then((r) => setMessages(r.messages.slice().reverse()), setError);
+  useEffect(() => {
+    void loadRoom();
+    void loadMessages();
+  }, [rid]);
+  const visitor = useLoad(
+    () => (room ? api<{ visitor: Visitor }>('GET', `livechat/visitor/${encodeURIComponent(room.v.token)}`, { staff: false }).then((r) => r.visitor) : Promise.resolve(undefined)),
+    [room?.v.token],
+  );
+
+  useLive((kind, data) => {
+    if (kind === 'ready') {
+      void loadRoom();
+      void loadMessages();
+      return;
+    }
+    if (kind === 'message') {
+      const m = data.message as Message;
+      if (m.rid === rid) setMessages((list) => upsertMessage(list, m));
+    }
+    if (kind === 'message-deleted') setMessages((list) => list.filter((m) => m._id !== data._id));
+    if (kind === 'room') {
+      const r = data.room as Room;
+      if (r._id !== rid) return;
+      setRoom(r);
+      if (data.action === 'closed') setNotice('This conversation is closed.');
+      else if (data.action === 'forwarded' && r.servedBy?._id !== me._id) setNotice(`Forwarded${r.servedBy ? ` to ${r.servedBy.username}` : ' to the queue'}.`);
+    }
+  });
+
+  const send = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const msg = text.trim();
+    if (!msg) return;
+    try {
+      const r = await api<{ message: Message }>('POST', 'chat.sendMessage', { body: { message: { rid, msg } } });
+      setMessages((list) => upsertMessage(list, r.message));
+      setText('');
+      input.current?.focus();
+    } catch (err) {
+      toast(errorText(err), 'error');
+    }
+  };
+
+  if (error && !room) return <ErrorText error={error} />;
+  if (!room) return <p className="loading">Loading…</p>;
+  const mine = room.open && room.servedBy?._id === me._id;
+  const v = visitor.data;
+
+  return (
+    <section className="page chat-page">
+      <header className="page-header">
+        <h1>{room.fname}</h1>
+        <Link to="/omnichannel/current">Back to Current Chats</Link>
+      </header>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <div className="chat-layout">
+        <div className="card chat">
+          <MessageList messages={messages} mineId={me._id} visitorId={room.v._id} />
+          {room.open ? (
+            <form className="composer" onSubmit={send}>
+              <label htmlFor="agent-message" className="sr-only">
+                Message
+              </label>
+              <textarea
+                id="agent-message"
+                ref={input}
+                rows={2}
+                value={text}
+                placeholder={mine ? 'Type a message' : 'You do not serve this chat'}
+                disabled={!mine}
+                onChange={(e) => setText(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.shiftKey) {
+                    e.preventDefault();
+                    void send();
+                  }
+                }}
+              />
+              <button type="submit" className="primary" disabled={!mine || !text.trim()}>
+                Send
+              </button>
+            </form>
+          ) : (
+            <p className="muted">Closed {when(room.closedAt)}.</p>
+          )}
+        </div>
+        <aside className="card info" aria-label="Visitor">
+          <h2>Visitor</h2>
+          <dl className="facts">
+            <dt>Name</dt>
+            <dd>{v?.name ?? room.fname}</dd>
+            <dt>Email</dt>
+            <dd>{v?.visitorEmails?.[0]?.address ?? '–'}</dd>
+            {v?.phone?.[0] && (
+              <>
+                <dt>Phone</dt>
+                <dd>{v.phone[0].phoneNumber}</dd>
+              </>
+            )}
+            <dt>Username</dt>
+            <dd>{room.v.username}</dd>
+            <dt>Started</dt>
+            <dd>{when(room.ts)}</dd>
+            <dt>Agent</dt>
+            <dd>{room.servedBy?.username ?? 'waiting in queue'}</dd>
+            {room.browser && (
+              <>
+                <dt>Browser</dt>
+                <dd>
+                  {room.browser}
+                  {room.os ? ` on ${room.os}` : ''}
+                </dd>
+              </>
+            )}
+            {room.ip && (
+              <>
+                <dt>IP</dt>
+                <dd>{room.ip}</dd>
+              </>
+            )}
+            {room.tags && room.tags.length > 0 && (
+              <>
+                <dt>Tags</dt>
+                <dd>{room.tags.join(', ')}</dd>
+              </>
+            )}
+          </dl>
+          {room.open && <ChatActions room={room} onForwarded={(to) => setNotice(`Forwarded to ${to}.`)} onClosed={() => setNotice('This conversation is closed.')} />}
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/** Forward a chat to an agent or a department, or close it with a comment and tags. */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api } from '../../api.ts';
+import { useApp } from '../app-context.ts';
+import { ErrorText, SelectField, TextField, useLoad, useToast } from '../ui.tsx';
+import type { Agent, Department, Room } from '../types.ts';
+
+export function ChatActions({ room, onForwarded, onClosed }: { room: Room; onForwarded: (to: string) => void; onClosed: () => void }) {
+  const { me } = useApp();
+  const toast = useToast();
+  const agents = useLoad(() => api<{ users: Agent[] }>('GET', 'livechat/users/agent', { query: { count: 500 } }).then((r) => r.users), []);
+  const deps = useLoad(() => api<{ departments: Department[] }>('GET', 'livechat/department', { query: { enabled: true, count: 500 } }).then((r) => r.departments), []);
+  const [target, setTarget] = useState('');
+  const [comment, setComment] = useState('');
+  const [closeComment, setCloseComment] = useState('');
+  const [tags, setTags] = useState('');
+  const [error, setError] = useState<unknown>();
+
+  const forward = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    const [kind, id] = target.split(':');
+    try {
+      await api('POST', 'livechat/room.forward', {
+        body: { roomId: room._id, ...(kind === 'agent' ? { userId: id } : { departmentId: id }), ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      });
+      const name = kind === 'agent' ? agents.data?.find((a) => a._id === id)?.username : deps.data?.find((d) => d._id === id)?.name;
+      toast('Chat forwarded');
+      onForwarded(name ?? 'the queue');
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const close = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    const list = tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    try {
+      await api('POST', 'livechat/room.closeByUser', { body: { rid: room._id, ...(closeComment.trim() ? { comment: closeComment.trim() } : {}), ...(list.length ? { tags: list } : {}) } });
+      toast('Chat closed');
+      onClosed();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const others = (agents.data ?? []).filter((a) => a._id !== me._id);
+  return (
+    <div className="chat-actions">
+      <ErrorText error={error} />
+      <form onSubmit={forward} aria-labelledby="forward-title">
+        <h3 id="forward-title">Forward</h3>
+        <SelectField label="Forward to" required value={target} onChange={(e) => setTarget(e.target.value)}>
+          <option value="">Choose…</option>
+          <optgroup label="Agents">
+            {others.map((a) => (
+              <option key={a._id} value={`agent:${a._id}`}>
+                {a.username} {a.statusLivechat === 'available' ? '(available)' : '(not available)'}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Departments">
+            {(deps.data ?? []).map((d) => (
+              <option key={d._id} value={`department:${d._id}`}>
+                {d.name}
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
+        <TextField label="Forward comment" value={comment} onChange={(e) => setComment(e.target.value)} />
+        <button type="submit">Forward</button>
+      </form>
+      <form onSubmit={close} aria-labelledby="close-title">
+        <h3 id="close-title">Close</h3>
+        <TextField label="Closing comment" value={closeComment} onChange={(e) => setCloseComment(e.target.value)} />
+        <TextField label="Tags" hint="Comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
+        <button type="submit" className="danger">
+          Close chat
+        </button>
+      </form>
+    </div>
+  );
+}

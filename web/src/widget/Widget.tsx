@@ -1,0 +1,186 @@
+/**
+ * The visitor widget: the visitor token lives in localStorage; livechat/config says whether anyone
+ * is online, who the visitor is and whether a chat is open. The room is created on the first
+ * message (as Rocket.Chat's widget does), and agent messages arrive over SSE (?token=).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, errorText } from '../api.ts';
+import { LiveStream } from '../live.ts';
+import { MessageList, upsertMessage } from './MessageList.tsx';
+import type { ChatMessage } from './MessageList.tsx';
+import { OfflineForm, RegisterForm } from './Forms.tsx';
+
+const TOKEN_KEY = 'omnihook.widget.token';
+
+function visitorToken(): string {
+  let t = localStorage.getItem(TOKEN_KEY);
+  if (!t) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    t = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    localStorage.setItem(TOKEN_KEY, t);
+  }
+  return t;
+}
+
+interface Config {
+  enabled: boolean;
+  online: boolean;
+  settings: { displayOfflineForm: boolean };
+  theme: { title: string; color: string; offlineTitle: string; offlineColor: string };
+  messages: { offlineMessage: string; offlineSuccessMessage: string; offlineUnavailableMessage: string; conversationFinishedMessage: string };
+  guest?: { _id: string; name?: string };
+  room?: { _id: string; open: boolean };
+  agent?: { username: string; name?: string };
+}
+
+export function Widget() {
+  const token = useRef(visitorToken()).current;
+  const [config, setConfig] = useState<Config>();
+  const [error, setError] = useState<string>();
+  const [guest, setGuest] = useState<Config['guest']>();
+  const [rid, setRid] = useState<string>();
+  const [closed, setClosed] = useState(false);
+  const [agent, setAgent] = useState<string>();
+  const [messages, setMessages] = useState<ChatMessage[]>([]);
+  const [text, setText] = useState('');
+  const ridRef = useRef<string | undefined>(undefined);
+  ridRef.current = rid;
+
+  const loadHistory = useCallback(
+    (roomId: string) =>
+      api<{ messages: ChatMessage[] }>('GET', `livechat/messages.history/${roomId}`, { staff: false, query: { token, limit: 100 } }).then(
+        (r) => setMessages(r.messages.slice().reverse()),
+        (e: unknown) => setError(errorText(e)),
+      ),
+    [token],
+  );
+
+  useEffect(() => {
+    api<{ config: Config }>('GET', 'livechat/config', { staff: false, query: { token } }).then((r) => {
+      setConfig(r.config);
+      setGuest(r.config.guest);
+      if (r.config.agent) setAgent(r.config.agent.name || r.config.agent.username);
+      if (r.config.room) {
+        setRid(r.config.room._id);
+        void loadHistory(r.config.room._id);
+      }
+    }, (e: unknown) => setError(errorText(e)));
+  }, [token, loadHistory]);
+
+  // Live updates once the visitor exists (the stream refuses unknown tokens).
+  useEffect(() => {
+    if (!guest) return;
+    const live = new LiveStream(`/api/v1/stream?token=${encodeURIComponent(token)}`);
+    live.subscribe((kind, data) => {
+      const current = ridRef.current;
+      if (kind === 'ready' && current) void loadHistory(current);
+      if (kind === 'message') {
+        const m = data.message as ChatMessage & { rid: string };
+        if (m.rid === current) setMessages((list) => upsertMessage(list, m));
+      }
+      if (kind === 'message-deleted') setMessages((list) => list.filter((m) => m._id !== data._id));
+      if (kind === 'room') {
+        const room = data.room as { _id: string; open: boolean; servedBy?: { username: string } };
+        if (room._id !== current) return;
+        if (!room.open) setClosed(true);
+        setAgent(room.servedBy?.username);
+      }
+    });
+    return () => live.close();
+  }, [guest, token, loadHistory]);
+
+  const send = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const msg = text.trim();
+    if (!msg) return;
+    setError(undefined);
+    try {
+      let roomId = rid;
+      if (!roomId || closed) {
+        const r = await api<{ room: { _id: string; servedBy?: { username: string } } }>('GET', 'livechat/room', { staff: false, query: { token } });
+        roomId = r.room._id;
+        setRid(roomId);
+        ridRef.current = roomId;
+        setClosed(false);
+        setMessages([]);
+        setAgent(r.room.servedBy?.username);
+      }
+      const r = await api<{ message: ChatMessage }>('POST', 'livechat/message', { staff: false, body: { token, rid: roomId, msg } });
+      setMessages((list) => upsertMessage(list, r.message));
+      setText('');
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  const minimize = () => window.parent.postMessage({ omnihook: 'minimize' }, '*');
+  const online = config?.online ?? false;
+  const offline = config && !online && !rid;
+  const color = offline ? config.theme.offlineColor : (config?.theme.color ?? '#1d74f5');
+  const title = offline ? config.theme.offlineTitle : (config?.theme.title ?? 'Livechat');
+
+  return (
+    <div className="widget">
+      <header className="wheader" style={{ background: color }}>
+        <div>
+          <h1>{title}</h1>
+          {agent && !offline && <p className="wsub">Chatting with {agent}</p>}
+          {!agent && rid && !closed && <p className="wsub">Waiting for an agent…</p>}
+        </div>
+        {window.parent !== window && (
+          <button type="button" className="wclose" onClick={minimize} aria-label="Minimize chat">
+            –
+          </button>
+        )}
+      </header>
+      <div className="wbody">
+        {!config && !error && <p className="wnote">Loading…</p>}
+        {config && !config.enabled && <p className="wnote">Livechat is not available.</p>}
+        {config?.enabled && offline && (
+          <OfflineForm
+            intro={config.messages.offlineMessage}
+            success={config.messages.offlineSuccessMessage}
+            unavailable={config.messages.offlineUnavailableMessage}
+            enabled={config.settings.displayOfflineForm}
+          />
+        )}
+        {config?.enabled && !offline && !guest && <RegisterForm token={token} onRegistered={setGuest} />}
+        {config?.enabled && !offline && guest && (
+          <>
+            <MessageList messages={messages} mineId={guest._id} visitorId={guest._id} empty={`Hi${guest.name ? ` ${guest.name}` : ''}! How can we help you?`} />
+            {closed && <p className="wnote">{config.messages.conversationFinishedMessage || 'The conversation has ended.'} Send a message to start a new one.</p>}
+          </>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {config?.enabled && !offline && guest && (
+        <form className="wcomposer" onSubmit={send}>
+          <label htmlFor="visitor-message" className="sr-only">
+            Type your message
+          </label>
+          <textarea
+            id="visitor-message"
+            rows={1}
+            value={text}
+            placeholder="Type your message here"
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                void send();
+              }
+            }}
+          />
+          <button type="submit" className="primary" disabled={!text.trim()} aria-label="Send">
+            Send
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
