@@ -57,6 +57,14 @@ describe('auth', () => {
     expect((await call(t, { method: 'GET', url: '/api/v1/me', as: s })).status).toBe(401);
   });
 
+  it('checks who is calling before looking at the body', async () => {
+    const anon = await call(t, { method: 'POST', url: '/api/v1/users.create', payload: { username: 42 } });
+    expect(anon.status).toBe(401);
+    const agent = await createStaff(t, 'nosy', ['livechat-agent']);
+    const forbidden = await call(t, { method: 'POST', url: '/api/v1/webhooks/endpoints', as: agent, payload: { url: 7 } });
+    expect(forbidden.status).toBe(403);
+  });
+
   it('only an admin creates users', async () => {
     const agent = await createStaff(t, 'agent1', ['livechat-agent']);
     const res = await call(t, { method: 'POST', url: '/api/v1/users.create', as: agent, payload: { username: 'x', password: 'password123' } });

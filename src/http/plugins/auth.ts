@@ -24,7 +24,9 @@ function one(v: string | string[] | undefined): string | undefined {
 export function registerAuth(app: FastifyInstance, users: UsersService): void {
   app.decorateRequest('user', undefined);
   app.decorateRequest('authToken', undefined);
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // onRequest, before body validation: an anonymous or unauthorised caller learns nothing about
+  // the request shape (401/403 before any 400).
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     const q = (request.query ?? {}) as Record<string, unknown>;
     const streamAuth = request.routeOptions.config?.queryAuth === true;
     const userId = one(request.headers['x-user-id']) ?? (streamAuth && typeof q.userId === 'string' ? q.userId : undefined);
@@ -51,7 +53,7 @@ export function currentUser(request: FastifyRequest): User {
   return request.user;
 }
 
-/** preHandler: a logged-in user holding at least one of the permissions. */
+/** preValidation hook: a logged-in user holding at least one of the permissions. */
 export function needPermission(...permissions: Permission[]): preHandlerAsyncHookHandler {
   return async (request) => {
     const user = currentUser(request);

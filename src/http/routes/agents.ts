@@ -34,7 +34,9 @@ const WRITE: Record<Kind, Permission[]> = { agent: ['manage-livechat-agents'], m
 function needFor(table: Record<Kind, Permission[]>): preHandlerAsyncHookHandler {
   return async (request: FastifyRequest) => {
     const user = currentUser(request);
-    const kind = (request.params as { type: Kind }).type;
+    // runs before schema validation (auth first), so the path parameter is still unchecked here
+    const kind = (request.params as { type?: string }).type;
+    if (kind !== 'agent' && kind !== 'manager') throw new AppError('invalid-params', 'params.type must be agent or manager');
     if (!table[kind].some((p) => can(user, p))) {
       throw new AppError('error-unauthorized', 'User does not have the permissions required for this action');
     }
@@ -66,7 +68,7 @@ export const agentRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/livechat/users/:type',
     {
-      preHandler: needFor(READ),
+      preValidation: needFor(READ),
       schema: {
         tags: ['livechat-users'],
         summary: 'List agents or managers (text filters username and name)',
@@ -86,7 +88,7 @@ export const agentRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/users/:type',
     {
-      preHandler: needFor(WRITE),
+      preValidation: needFor(WRITE),
       schema: {
         tags: ['livechat-users'],
         summary: 'Give a user the livechat-agent or livechat-manager role',
@@ -108,7 +110,7 @@ export const agentRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/livechat/users/:type/:_id',
     {
-      preHandler: needFor({ agent: ['view-livechat-manager'], manager: ['view-livechat-manager'] }),
+      preValidation: needFor({ agent: ['view-livechat-manager'], manager: ['view-livechat-manager'] }),
       schema: {
         tags: ['livechat-users'],
         summary: 'One agent or manager; user is null when the user does not hold that role',
@@ -130,7 +132,7 @@ export const agentRoutes: RouteRegistrar = (app, s) => {
   app.delete(
     '/api/v1/livechat/users/:type/:_id',
     {
-      preHandler: needFor(WRITE),
+      preValidation: needFor(WRITE),
       schema: {
         tags: ['livechat-users'],
         summary: 'Take the role away (an agent also leaves every department)',

@@ -24,7 +24,7 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/webhooks/deliveries',
     {
-      preHandler: needPermission('view-webhook-deliveries'),
+      preValidation: needPermission('view-webhook-deliveries'),
       schema: { tags: ['webhooks'], summary: 'The delivery log, newest first', security: staffSecurity, querystring: ListQuery },
     },
     async (request) => {
@@ -49,7 +49,7 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/webhooks/deliveries/:_id',
     {
-      preHandler: needPermission('view-webhook-deliveries'),
+      preValidation: needPermission('view-webhook-deliveries'),
       schema: { tags: ['webhooks'], summary: 'One delivery with its event and attempts', security: staffSecurity, params: ByIdParams },
     },
     async (request) => ({ delivery: await getDelivery(s, request.params._id), success: true }),
@@ -58,7 +58,7 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/webhooks/deliveries/:_id/replay',
     {
-      preHandler: needPermission('view-webhook-deliveries'),
+      preValidation: needPermission('view-webhook-deliveries'),
       schema: {
         tags: ['webhooks'],
         summary: 'Send a delivery again now: same body, same webhook-id',

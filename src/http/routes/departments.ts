@@ -43,7 +43,7 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/livechat/department',
     {
-      preHandler: needPermission('view-livechat-departments', 'view-l-room'),
+      preValidation: needPermission('view-livechat-departments', 'view-l-room'),
       schema: {
         tags,
         security: staffSecurity,
@@ -65,7 +65,7 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/department',
     {
-      preHandler: needPermission('manage-livechat-departments'),
+      preValidation: needPermission('manage-livechat-departments'),
       schema: { tags, security: staffSecurity, summary: 'Create a department, optionally with agents', body: DepartmentBody },
     },
     async (request) => {
@@ -77,7 +77,7 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/livechat/department/:_id',
     {
-      preHandler: needPermission('view-livechat-departments', 'view-l-room'),
+      preValidation: needPermission('view-livechat-departments', 'view-l-room'),
       schema: {
         tags,
         security: staffSecurity,
@@ -98,7 +98,7 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
   app.put(
     '/api/v1/livechat/department/:_id',
     {
-      preHandler: needPermission('manage-livechat-departments'),
+      preValidation: needPermission('manage-livechat-departments'),
       schema: {
         tags,
         security: staffSecurity,
@@ -116,7 +116,7 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
   app.delete(
     '/api/v1/livechat/department/:_id',
     {
-      preHandler: needPermission('manage-livechat-departments'),
+      preValidation: needPermission('manage-livechat-departments'),
       schema: { tags, security: staffSecurity, summary: 'Delete a department and its agent links', params: IdParams },
     },
     async (request) => {
@@ -128,7 +128,7 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/livechat/department/:_id/agents',
     {
-      preHandler: needPermission('view-livechat-departments', 'view-l-room'),
+      preValidation: needPermission('view-livechat-departments', 'view-l-room'),
       schema: {
         tags,
         security: staffSecurity,
@@ -148,7 +148,7 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/department/:_id/agents',
     {
-      preHandler: needPermission('manage-livechat-departments'),
+      preValidation: needPermission('manage-livechat-departments'),
       schema: {
         tags,
         security: staffSecurity,

@@ -35,18 +35,18 @@ const IsoDate = Type.String({ format: 'date-time' });
 export const endpointRoutes: RouteRegistrar = (app, s) => {
   const manage = needPermission('manage-webhook-endpoints');
 
-  app.post('/api/v1/webhooks/endpoints', { preHandler: manage, schema: { tags, security, body: Type.Object(Fields) } }, async (request) => {
+  app.post('/api/v1/webhooks/endpoints', { preValidation: manage, schema: { tags, security, body: Type.Object(Fields) } }, async (request) => {
     const { endpoint, secret } = await s.endpoints.create(request.body);
     return { success: true, endpoint: { ...endpoint, secret } };
   });
 
-  app.get('/api/v1/webhooks/endpoints', { preHandler: manage, schema: { tags, security } }, async () => {
+  app.get('/api/v1/webhooks/endpoints', { preValidation: manage, schema: { tags, security } }, async () => {
     const [endpoints, health] = await Promise.all([s.endpoints.list(), endpointHealth(s.db, s.now())]);
     const empty = { backlog: 0, oldestPendingAgeMs: null, attempts24h: 0, successRate24h: null };
     return { success: true, endpoints: endpoints.map((e) => ({ ...e, health: health.get(e._id) ?? empty })) };
   });
 
-  app.get('/api/v1/webhooks/endpoints/:_id', { preHandler: manage, schema: { tags, security, params: Params } }, async (request) => {
+  app.get('/api/v1/webhooks/endpoints/:_id', { preValidation: manage, schema: { tags, security, params: Params } }, async (request) => {
     const endpoint = await s.endpoints.get(request.params._id);
     const health = (await endpointHealth(s.db, s.now())).get(endpoint._id);
     return { success: true, endpoint: { ...endpoint, health } };
@@ -54,11 +54,11 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
 
   app.patch(
     '/api/v1/webhooks/endpoints/:_id',
-    { preHandler: manage, schema: { tags, security, params: Params, body: Type.Partial(Type.Object(Fields)) } },
+    { preValidation: manage, schema: { tags, security, params: Params, body: Type.Partial(Type.Object(Fields)) } },
     async (request) => ({ success: true, endpoint: await s.endpoints.update(request.params._id, request.body) }),
   );
 
-  app.delete('/api/v1/webhooks/endpoints/:_id', { preHandler: manage, schema: { tags, security, params: Params } }, async (request) => {
+  app.delete('/api/v1/webhooks/endpoints/:_id', { preValidation: manage, schema: { tags, security, params: Params } }, async (request) => {
     await s.endpoints.remove(request.params._id);
     return { success: true };
   });
@@ -66,7 +66,7 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/webhooks/endpoints/:_id/rotate-secret',
     {
-      preHandler: manage,
+      preValidation: manage,
       schema: { tags, security, params: Params, body: Type.Optional(Type.Object({ graceSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 * 86_400 })) })) },
     },
     async (request) => {
@@ -77,13 +77,13 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
 
   app.get(
     '/api/v1/webhooks/endpoints/:_id/secret',
-    { preHandler: needPermission('reveal-webhook-secret'), schema: { tags, security, summary: 'Reveal the signing secret (admins only)', params: Params } },
+    { preValidation: needPermission('reveal-webhook-secret'), schema: { tags, security, summary: 'Reveal the signing secret (admins only)', params: Params } },
     async (request) => ({ success: true, secret: await s.endpoints.revealSecret(request.params._id) }),
   );
 
   app.post(
     '/api/v1/webhooks/endpoints/:_id/test',
-    { preHandler: manage, schema: { tags, security, params: Params, body: Type.Object({ type: EventName }) } },
+    { preValidation: manage, schema: { tags, security, params: Params, body: Type.Object({ type: EventName }) } },
     async (request) => {
       const queued = await s.endpoints.sendTest(request.params._id, request.body.type as EventType);
       return { success: true, ...queued };
@@ -92,7 +92,7 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
 
   app.post(
     '/api/v1/webhooks/endpoints/:_id/recover',
-    { preHandler: manage, schema: { tags, security, params: Params, body: Type.Object({ since: IsoDate, until: Type.Optional(IsoDate) }) } },
+    { preValidation: manage, schema: { tags, security, params: Params, body: Type.Object({ since: IsoDate, until: Type.Optional(IsoDate) }) } },
     async (request) => {
       const since = Date.parse(request.body.since);
       const until = request.body.until ? Date.parse(request.body.until) : undefined;

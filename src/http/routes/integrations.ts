@@ -53,7 +53,7 @@ export const integrationsRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/livechat/integrations.settings',
     {
-      preHandler: needPermission('view-livechat-manager'),
+      preValidation: needPermission('view-livechat-manager'),
       schema: { tags: ['webhooks'], summary: 'The Webhooks page settings (URL, token, timeout, the 8 event flags)', security: staffSecurity },
     },
     async () => {
@@ -72,7 +72,7 @@ export const integrationsRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/omnichannel/integrations',
     {
-      preHandler: needPermission('view-livechat-manager'),
+      preValidation: needPermission('view-livechat-manager'),
       schema: {
         tags: ['webhooks'],
         summary: 'Save the Webhooks page; only the keys present are written (false saves)',
@@ -100,7 +100,7 @@ export const integrationsRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/webhook.test',
     {
-      preHandler: needPermission('view-livechat-webhooks'),
+      preValidation: needPermission('view-livechat-webhooks'),
       schema: {
         tags: ['webhooks'],
         summary: 'POST the sample LivechatSession payload once to the configured URL',

@@ -34,7 +34,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/agent.status',
     {
-      preHandler: needPermission('view-l-room'),
+      preValidation: needPermission('view-l-room'),
       schema: {
         tags,
         security,
@@ -61,7 +61,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/livechat/inquiries.queued',
     {
-      preHandler: needPermission('view-livechat-queue'),
+      preValidation: needPermission('view-livechat-queue'),
       schema: { tags, security, querystring: Type.Object({ ...Paging, department: Type.Optional(Id) }) },
     },
     async (request) => {
@@ -75,7 +75,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/inquiries.take',
     {
-      preHandler: needPermission('take-inquiry-from-queue'),
+      preValidation: needPermission('take-inquiry-from-queue'),
       schema: { tags, security, body: Type.Object({ inquiryId: Id, userId: Type.Optional(Id) }) },
     },
     async (request) => {
@@ -92,7 +92,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/livechat/rooms',
     {
-      preHandler: needPermission('view-l-room'),
+      preValidation: needPermission('view-l-room'),
       schema: {
         tags,
         security,
@@ -134,7 +134,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
 
   app.get(
     '/api/v1/rooms.info',
-    { preHandler: needPermission('view-l-room'), schema: { tags, security, querystring: Type.Object({ roomId: Id }) } },
+    { preValidation: needPermission('view-l-room'), schema: { tags, security, querystring: Type.Object({ roomId: Id }) } },
     async (request) => {
       const user = currentUser(request);
       const room = await lc.roomForStaff(user, request.query.roomId, can(user, 'view-livechat-rooms'));
@@ -145,7 +145,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/chat.sendMessage',
     {
-      preHandler: needPermission('view-l-room'),
+      preValidation: needPermission('view-l-room'),
       schema: {
         tags,
         security,
@@ -162,7 +162,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/room.forward',
     {
-      preHandler: needPermission('transfer-livechat-guest'),
+      preValidation: needPermission('transfer-livechat-guest'),
       schema: {
         tags,
         security,
@@ -184,7 +184,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/room.closeByUser',
     {
-      preHandler: needPermission('close-livechat-room'),
+      preValidation: needPermission('close-livechat-room'),
       schema: {
         tags,
         security,
@@ -206,7 +206,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/room.saveInfo',
     {
-      preHandler: needPermission('edit-omnichannel-contact'),
+      preValidation: needPermission('edit-omnichannel-contact'),
       schema: {
         tags,
         security,

@@ -79,7 +79,7 @@ export const livechatExtraRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/livechat/typing',
     {
-      preHandler: needPermission('view-l-room'),
+      preValidation: needPermission('view-l-room'),
       schema: {
         tags: ['livechat agent'],
         security: staffSecurity,

@@ -49,7 +49,7 @@ export const settingRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/settings',
     {
-      preHandler: needUser,
+      preValidation: needUser,
       schema: {
         tags: ['settings'],
         summary: 'The settings this user may read, with values',
@@ -77,7 +77,7 @@ export const settingRoutes: RouteRegistrar = (app, s) => {
   app.post(
     '/api/v1/settings/:_id',
     {
-      preHandler: needPermission('edit-privileged-setting'),
+      preValidation: needPermission('edit-privileged-setting'),
       schema: {
         tags: ['settings'],
         summary: 'Change one setting; the value is checked against its type and limits',

@@ -36,7 +36,9 @@ export async function transferByVisitor(deps: LivechatDeps, input: { rid: string
       t: 'livechat_transfer_history',
       u: { _id: visitor._id, username: visitor.username, name: visitor.name ?? undefined },
     });
-    const agent = isAutoRouting(deps) ? await pickAgent(tx.db, departmentId, { exclude: room.served_by_id ?? undefined }) : undefined;
+    // The visitor asked for another department, not another person: the current agent may stay
+    // when they belong to it (unlike an agent's forward, which hands the room to someone else).
+    const agent = isAutoRouting(deps) ? await pickAgent(tx.db, departmentId, { prefer: room.served_by_id ?? undefined }) : undefined;
     const target = agent ? await assignAgent(tx, deps, moved, agent) : await queueRoom(tx, deps, moved);
     await recordRoomEvent(tx, deps, {
       type: 'LivechatSessionForwarded',
