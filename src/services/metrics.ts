@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import { endpointHealth } from './endpoint-health.ts';
 
 export const LATENCY_BUCKETS_S = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -61,23 +62,14 @@ export async function deliveryMetrics(db: Kysely<Database>, now: number): Promis
     out.push(line('omnihook_attempt_duration_seconds_count', { endpoint: r.endpoint_id }, Number(r.n)));
   }
 
-  const backlog = await db
-    .selectFrom('deliveries')
-    .select(['endpoint_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
-    .where('status', '=', 'pending')
-    .groupBy('endpoint_id')
-    .execute();
+  const health = await endpointHealth(db, now);
   const endpoints = await db.selectFrom('endpoints').select(['_id', 'enabled', 'paused_until']).where('deleted_at', 'is', null).execute();
-  const pending = new Map(backlog.map((b) => [b.endpoint_id, b]));
   out.push('# HELP omnihook_backlog Pending deliveries per endpoint.');
   out.push('# TYPE omnihook_backlog gauge');
-  for (const e of endpoints) out.push(line('omnihook_backlog', { endpoint: e._id }, Number(pending.get(e._id)?.n ?? 0)));
+  for (const e of endpoints) out.push(line('omnihook_backlog', { endpoint: e._id }, health.get(e._id)?.backlog ?? 0));
   out.push('# HELP omnihook_oldest_pending_age_seconds Age of the oldest pending delivery per endpoint (0 when none).');
   out.push('# TYPE omnihook_oldest_pending_age_seconds gauge');
-  for (const e of endpoints) {
-    const oldest = pending.get(e._id)?.oldest;
-    out.push(line('omnihook_oldest_pending_age_seconds', { endpoint: e._id }, oldest === undefined || oldest === null ? 0 : (now - Number(oldest)) / 1000));
-  }
+  for (const e of endpoints) out.push(line('omnihook_oldest_pending_age_seconds', { endpoint: e._id }, (health.get(e._id)?.oldestPendingAgeMs ?? 0) / 1000));
   out.push('# HELP omnihook_endpoint_up 1 when the endpoint is enabled and not paused by the circuit breaker.');
   out.push('# TYPE omnihook_endpoint_up gauge');
   for (const e of endpoints) out.push(line('omnihook_endpoint_up', { endpoint: e._id }, e.enabled === 1 && !(e.paused_until && e.paused_until > now) ? 1 : 0));

@@ -3,16 +3,12 @@
  * `Authorization: Bearer <token>`; without it, only clients on loopback (a local Prometheus or
  * sidecar), so metrics never leak endpoint ids to the internet by default.
  */
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { RouteRegistrar } from '../schemas.ts';
 import { deliveryMetrics } from '../../services/metrics.ts';
 import { fail } from '../../domain/errors.ts';
+import { sameSecret } from '../../domain/secrets.ts';
 
-function sameSecret(a: string, b: string): boolean {
-  // hash first so the comparison is constant-time whatever the lengths
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-}
 
 function isLoopback(ip: string): boolean {
   return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');

@@ -4,18 +4,15 @@
  * subscribed endpoint. Rocket.Chat's token header is checked against RELAY_INBOUND_TOKEN in
  * constant time; with no token configured the relay is off.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { RouteRegistrar } from '../schemas.ts';
 import { fail } from '../../domain/errors.ts';
+import { sameSecret } from '../../domain/secrets.ts';
 import { EVENT_TYPES } from '../../domain/models.ts';
 import type { EventType } from '../../domain/models.ts';
 import { inTx } from '../../services/tx.ts';
 import { recordRelayedEvent } from '../../services/events.ts';
 
-function sameSecret(a: string, b: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-}
 
 export const relayRoutes: RouteRegistrar = (app, s) => {
   app.post(
