@@ -134,6 +134,8 @@ async function main(): Promise<number> {
       'sample-ms': { type: 'string', default: '50' },
       'drain-timeout': { type: 'string', default: '15' },
       only: { type: 'string', default: 'baseline,contended' },
+      // accepted so that `npm run bench -- --rooms N` reaches every benchmark; offline messages have no room
+      rooms: { type: 'string' },
     },
   });
   const DURATION_MS = Number(args.duration) * 1000;

@@ -287,6 +287,21 @@ function pendingIndexes(): Migration {
   };
 }
 
+/**
+ * The full (status, next_attempt_at) and (endpoint_id, order_key, status, seq) indexes are
+ * superseded by the pending-only ones. Left in place, SQLite (with no statistics) chose the old
+ * one for the claim and walked every endpoint's due rows, so a dead endpoint's backlog slowed the
+ * healthy ones; every delivery insert also paid for two more indexes.
+ */
+function dropFullDeliveryIndexes(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.dropIndex('deliveries_due').execute();
+      await db.schema.dropIndex('deliveries_order').execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   const c = caps(dialect);
   // Names sort in order; append new migrations, never edit an applied one.
@@ -294,6 +309,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0001_initial': initial(c),
     '0002_uploads': uploads(c),
     '0003_pending_indexes': pendingIndexes(),
+    '0004_drop_full_delivery_indexes': dropFullDeliveryIndexes(),
   };
   return { getMigrations: async () => list };
 }
