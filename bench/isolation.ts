@@ -158,6 +158,7 @@ async function main(): Promise<number> {
   const t0 = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'omnihook-isolation-'));
   let rcv: Receiver | undefined;
+  let twin: Receiver | undefined;
   let dead: Child | undefined;
   let services: Services | undefined;
   let worker: ReturnType<typeof startWorker> | undefined;
@@ -168,6 +169,7 @@ async function main(): Promise<number> {
   let deadMaxConcurrency = 0;
   try {
     rcv = await startReceiver();
+    twin = await startReceiver();
     dead = await spawnChild('dead-receiver', fileURLToPath(import.meta.url), { env: { [ROLE_ENV]: 'dead-receiver' } });
     const deadUrl = `http://127.0.0.1:${dead.port}/hook`;
     const dbPath = join(dir, 'isolation.db');
@@ -234,8 +236,11 @@ async function main(): Promise<number> {
       await rcv!.reset();
       await dead!.request({ cmd: 'reset' }, 'reset-ok');
       const phaseStart = s.now();
+      // Both phases deliver every event to TWO endpoints, so the write cost is the same: in the
+      // baseline the second endpoint is a live twin receiver, in the contended phase it is dead.
+      // The ratio then measures what a dead endpoint costs compared with a live one.
       // Enabling wakes the worker at once: its backlog of due dead deliveries is claimed right away.
-      if (kind === 'contended') await s.endpoints.update(deadEp._id, { enabled: true }); // also resets its breaker
+      await s.endpoints.update(deadEp._id, { enabled: true, url: kind === 'contended' ? deadUrl : twin!.url }); // also resets its breaker
       let sampling = true;
       const acc = { n: 0, dead: 0, deadMax: 0, healthy: 0, healthyMax: 0, inFlight: 0, heldMs: 0, heldReceived: 0 };
       const sampler = (async () => {
@@ -289,8 +294,8 @@ async function main(): Promise<number> {
         .where('_id', '=', deadEp._id)
         .executeTakeFirstOrThrow();
       const ds = await dead!.request<DeadStats>({ cmd: 'stats' }, 'stats');
+      await s.endpoints.update(deadEp._id, { enabled: false });
       if (kind === 'contended') {
-        await s.endpoints.update(deadEp._id, { enabled: false });
         // Let the dead requests still in flight time out, so the next baseline starts clean.
         const end = Date.now() + DEAD_TIMEOUT_MS + 2000;
         while ((await leased(s.now())).dead > 0 && Date.now() < end) await sleep(50);
@@ -355,6 +360,7 @@ async function main(): Promise<number> {
     services?.settings.stop();
     await store?.close();
     await rcv?.stop();
+    await twin?.stop();
     await dead?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
