@@ -106,6 +106,28 @@ describe('routing', () => {
     expect(fwd.body.errorType).toBe('error-forwarding-chat');
   });
 
+  it('routes within a department, and forwards to a department', async () => {
+    const mk = async (name: string) =>
+      (await call(t, { method: 'POST', url: '/api/v1/livechat/department', as: t.admin, payload: { department: { enabled: true, name, showOnRegistration: true, showOnOfflineForm: true } } })).body.department as { _id: string };
+    const sales = await mk('Sales');
+    const support = await mk('Support');
+    const outsider = await availableAgent(t, 'outsider'); // in no department
+    const seller = await availableAgent(t, 'seller');
+    const helper = await availableAgent(t, 'helper');
+    await call(t, { method: 'POST', url: `/api/v1/livechat/department/${sales._id}/agents`, as: t.admin, payload: { upsert: [{ agentId: seller.userId, username: 'seller' }], remove: [] } });
+    await call(t, { method: 'POST', url: `/api/v1/livechat/department/${support._id}/agents`, as: t.admin, payload: { upsert: [{ agentId: helper.userId, username: 'helper' }], remove: [] } });
+    await newVisitor(t, 'buyer', { department: 'Sales' }); // by name, as Rocket.Chat accepts
+    const { room } = await openRoom(t, 'buyer');
+    expect(room.servedBy?._id).toBe(seller.userId);
+    const fwd = await call(t, { method: 'POST', url: '/api/v1/livechat/room.forward', as: seller, payload: { roomId: room._id, departmentId: support._id } });
+    expect(fwd.status).toBe(200);
+    const info = await call(t, { method: 'GET', url: `/api/v1/rooms.info?roomId=${room._id}`, as: helper });
+    expect(info.body.room).toMatchObject({ departmentId: support._id, servedBy: { _id: helper.userId } });
+    const events = await roomEvents(t, room._id);
+    expect(events.at(-1)).toMatchObject({ type: 'LivechatSessionForwarded', body: { oldDepartmentId: sales._id, departmentId: support._id, oldServedBy: { _id: seller.userId } } });
+    expect(outsider.userId).not.toBe(helper.userId);
+  });
+
   it('close by the visitor', async () => {
     await availableAgent(t, 'judy');
     await newVisitor(t, 'v1');
