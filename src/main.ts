@@ -8,6 +8,7 @@ import { migrate, openStore } from './store/open.ts';
 import { createServices } from './services/container.ts';
 import { buildApp } from './http/app.ts';
 import { startWorker } from './delivery/start.ts';
+import { startPgBridge } from './realtime/pg-bridge.ts';
 
 export async function start(config: Config): Promise<{ close(): Promise<void>; port: number }> {
   const store = await openStore(config.databaseUrl);
@@ -22,6 +23,11 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
     );
   }
   const app = await buildApp(services, { logger: { level: config.logLevel } });
+  // PostgreSQL mode may run many processes: carry live events between them.
+  const bridge =
+    store.dialect === 'postgres'
+      ? await startPgBridge(services.hub, { url: config.databaseUrl, onError: (err) => app.log.warn({ err: err.message }, 'live event bridge') })
+      : undefined;
   const worker = config.worker ? startWorker(services, app.log) : undefined;
   let port = 0;
   if (config.http) {
@@ -36,6 +42,7 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
     async close() {
       await app.close(); // stop accepting requests, finish the ones in flight
       await worker?.stop(); // let in-flight deliveries finish; unfinished leases expire and retry
+      await bridge?.stop();
       services.settings.stop();
       await store.close();
     },

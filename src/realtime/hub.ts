@@ -1,8 +1,7 @@
 /**
  * In-process fan-out of committed changes to live clients (agents, visitors, the UI).
  * Services publish after commit; the SSE route and the DDP socket (realtime/ddp) subscribe.
- * With several processes on PostgreSQL each process only sees its own changes; a LISTEN/NOTIFY
- * bridge would carry them across (documented as a known limit).
+ * With several processes on PostgreSQL, realtime/pg-bridge.ts relays events between them.
  */
 import { EventEmitter } from 'node:events';
 import type { Inquiry, Message, Room } from '../domain/models.ts';
@@ -39,8 +38,21 @@ export class Hub {
     this.emitter.setMaxListeners(0);
   }
 
+  private relay: ((event: LiveEvent) => void) | undefined;
+
+  /** A change of this process: to local listeners, and to other processes when bridged. */
   publish(event: LiveEvent): void {
     this.emitter.emit('event', event);
+    this.relay?.(event);
+  }
+
+  /** An event another process published: to local listeners only. */
+  emitLocal(event: LiveEvent): void {
+    this.emitter.emit('event', event);
+  }
+
+  setRelay(fn: ((event: LiveEvent) => void) | undefined): void {
+    this.relay = fn;
   }
 
   subscribe(fn: (event: LiveEvent) => void): () => void {
