@@ -32,6 +32,9 @@ export interface Target {
 
 export const USER_AGENT = `Omnihook/${VERSION}`;
 
+/** Largest request body a delivery sends. */
+export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
 /** Loads the events and endpoints of a claimed batch in two queries. */
 export async function loadTargets(s: Services, rows: ClaimedRow[]): Promise<Map<string, Target>> {
   const eventIds = [...new Set(rows.map((r) => r.event_id))];
@@ -92,6 +95,13 @@ export async function attemptOnce(
     // A configuration gap the manager can fix: retried on schedule, not parked at once.
     const outcome: Outcome = { kind: 'retry', errorClass: 'config', message: urlProblem };
     return finish(s, owner, row, attempt, schedule, outcome, emptyResult(s.now()), headers, undefined);
+  }
+
+  if (Buffer.byteLength(event.body) > MAX_REQUEST_BYTES) {
+    // A body this large (a very long conversation) is refused by most receivers and would tie up
+    // a connection; it will not shrink, so it is parked at once, visible in the log.
+    const outcome: Outcome = { kind: 'retry', errorClass: 'request-too-large', message: `the event body is larger than ${MAX_REQUEST_BYTES} bytes` };
+    return finish(s, owner, row, attempt, { kind: 'list', delaysMs: [] }, outcome, emptyResult(s.now()), headers, undefined);
   }
 
   const result = await send(dispatcher, { url, headers, body: event.body, timeoutMs, signal });

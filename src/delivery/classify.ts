@@ -12,6 +12,7 @@ export type ErrorClass =
   | 'ssrf'
   | 'redirect'
   | 'body-too-large'
+  | 'request-too-large'
   | 'config';
 
 export type Outcome =

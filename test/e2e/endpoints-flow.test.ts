@@ -130,6 +130,19 @@ describe('webhook endpoints end to end', () => {
     expect(reqs[14]!.at - first).toBeGreaterThanOrEqual(1500);
   });
 
+  it('parks a delivery whose body is over the request size limit without sending it', async () => {
+    // disabled while the test event is made huge (as a very long conversation would be), so the
+    // worker cannot pick up the small one first
+    const ep = await createEndpoint({ url: `${rx.url}/big`, events: ['LivechatOfflineMessage'], enabled: false });
+    const q = await t.services.endpoints.sendTest(ep._id, 'LivechatOfflineMessage');
+    await t.services.db.updateTable('events').set({ body: JSON.stringify({ type: 'LivechatOfflineMessage', message: 'x'.repeat(6 * 1024 * 1024) }) }).where('_id', '=', q.eventId).execute();
+    await t.services.endpoints.update(ep._id, { enabled: true });
+    await until(async () => (await t.services.db.selectFrom('deliveries').select('status').where('_id', '=', q.deliveryId).executeTakeFirstOrThrow()).status === 'failed');
+    const [attempt] = await t.services.db.selectFrom('attempts').selectAll().where('delivery_id', '=', q.deliveryId).execute();
+    expect(attempt?.error_class).toBe('request-too-large');
+    expect(rx.requests.filter((r) => r.path === '/big')).toHaveLength(0);
+  });
+
   it('disables an endpoint failing for longer than the limit, and shows why', async () => {
     const ep = await createEndpoint({ url: `${rx.url}/dead`, events: ['LivechatOfflineMessage'], retry: { kind: 'list', delaysMs: [10] } });
     await t.services.db.updateTable('endpoints').set({ failing_since: Date.now() - 6 * 86_400_000, consecutive_failures: 1 }).where('_id', '=', ep._id).execute();
