@@ -19,6 +19,8 @@ export interface SettingDef {
   readonly url?: boolean;
   /** For strings: must compile as a regular expression. */
   readonly regex?: boolean;
+  /** For strings: must match this pattern (e.g. a CSS colour the widget puts in a style). */
+  readonly pattern?: string;
   readonly group: 'Omnichannel' | 'Webhooks' | 'General';
 }
 
@@ -27,6 +29,8 @@ export interface SettingDef {
 export const DEFAULT_EMAIL_REGEX = '\\b[A-Z0-9._%+-]+@(?:[A-Z0-9-]+\\.)+[A-Z]{2,4}\\b';
 export const DEFAULT_PHONE_REGEX =
   '((?:\\([0-9]{1,3}\\)|[0-9]{2})[ \\-]*?[0-9]{4,5}(?:[\\-\\s\\_]{1,2})?[0-9]{4}(?:(?=[^0-9])|$)|[0-9]{4,5}(?:[\\-\\s\\_]{1,2})?[0-9]{4}(?:(?=[^0-9])|$))';
+
+const COLOUR = '^#[0-9A-Fa-f]{3,8}$';
 
 export const SETTINGS = {
   Livechat_enabled: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
@@ -37,13 +41,13 @@ export const SETTINGS = {
     group: 'Omnichannel',
   },
   Livechat_title: { type: 'string', default: 'Omnihook', public: true, group: 'Omnichannel' },
-  Livechat_title_color: { type: 'string', default: '#C1272D', public: true, group: 'Omnichannel' },
+  Livechat_title_color: { type: 'string', default: '#C1272D', pattern: COLOUR, public: true, group: 'Omnichannel' },
   Livechat_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_name_field_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_email_field_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_display_offline_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_offline_title: { type: 'string', default: 'Leave a message', public: true, group: 'Omnichannel' },
-  Livechat_offline_title_color: { type: 'string', default: '#666666', public: true, group: 'Omnichannel' },
+  Livechat_offline_title_color: { type: 'string', default: '#666666', pattern: COLOUR, public: true, group: 'Omnichannel' },
   Livechat_offline_message: {
     type: 'string',
     default: 'We are not online right now. Please leave us a message:',
@@ -55,7 +59,7 @@ export const SETTINGS = {
   Livechat_conversation_finished_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
   Livechat_conversation_finished_text: { type: 'string', default: '', public: true, group: 'Omnichannel' },
   Livechat_show_agent_email: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
-  Livechat_guest_count: { type: 'int', default: 1, min: 1, group: 'Omnichannel' },
+  Livechat_guest_count: { type: 'int', default: 1, min: 1, max: 1_000_000_000, group: 'Omnichannel' },
   Message_MaxAllowedSize: { type: 'int', default: 5000, min: 1, max: 1_000_000, public: true, group: 'General' },
   // Rocket.Chat Livechat widget (issue 6): framing, uploads, transcripts.
   /** Comma-separated domains allowed to frame /livechat (CSP frame-ancestors); '' = any site. */
@@ -134,6 +138,7 @@ export function checkSettingValue(id: SettingId, value: unknown): { ok: true; va
         const err = checkHttpUrl(value);
         if (err) return { ok: false, error: `${id}: ${err}` };
       }
+      if (def.pattern && !new RegExp(def.pattern).test(value)) return { ok: false, error: `${id} must match ${def.pattern}` };
       if (def.regex) {
         try {
           new RegExp(value);

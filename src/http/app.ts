@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../services/container.ts';
 import { validatorCompiler } from './validation.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { routes } from './routes/index.ts';
@@ -39,6 +39,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     trustProxy: false,
     // SSE streams stay open; on shutdown they are cut rather than waited for.
     forceCloseConnections: true,
+    // router errors (bad percent-encoding, over-long params) answered in our error shape
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app);

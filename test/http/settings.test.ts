@@ -45,6 +45,11 @@ describe('settings', () => {
     expect(read.body.value).toBe('https://crm.example.com/hook');
     const cleared = await call(t, { method: 'POST', url: '/api/v1/settings/Livechat_webhookUrl', as: t.admin, payload: { value: '' } });
     expect(cleared.status).toBe(200);
+    // the widget puts the title colour in a style: only a hex colour is accepted
+    const colour = await call(t, { method: 'POST', url: '/api/v1/settings/Livechat_title_color', as: t.admin, payload: { value: 'red;background:url(javascript:x)' } });
+    expect(colour.status).toBe(400);
+    expect(colour.body.errorType).toBe('error-invalid-setting');
+    expect((await call(t, { method: 'POST', url: '/api/v1/settings/Livechat_title_color', as: t.admin, payload: { value: '#0a0' } })).status).toBe(200);
   });
 
   it('lists with paging: public only without privileges, all for admins', async () => {

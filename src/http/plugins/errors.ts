@@ -3,7 +3,7 @@
  * body too large) get stable codes; anything else is logged and answered with a bare 500 that
  * leaks nothing. The body shape is Rocket.Chat's: { success: false, error, errorType }.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorBody } from '../../domain/errors.ts';
 import type { ErrorCode } from '../../domain/errors.ts';
 
@@ -24,6 +24,9 @@ function fromFastify(err: FastifyError): AppError | undefined {
     FST_ERR_CTP_INVALID_MEDIA_TYPE: ['error-unsupported-media-type', 'Unsupported Content-Type'],
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['invalid-params', 'Content-Length does not match the body'],
     FST_ERR_CTP_INVALID_TYPE: ['error-unsupported-media-type', 'Unsupported Content-Type'],
+    // router errors (reach us through frameworkErrors); the message never echoes the URL
+    FST_ERR_BAD_URL: ['invalid-params', 'The URL is not validly percent-encoded'],
+    FST_ERR_MAX_PARAM_LENGTH: ['invalid-params', 'A path parameter is too long'],
   };
   const mapped = err.code ? byCode[err.code] : undefined;
   if (mapped) return new AppError(mapped[0], mapped[1]);
@@ -34,6 +37,17 @@ function fromFastify(err: FastifyError): AppError | undefined {
   if (err.statusCode === 415) return new AppError('error-unsupported-media-type', 'Unsupported Content-Type');
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('invalid-params', 'Bad request');
   return undefined;
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised by the router before any route or hook runs
+ * (a path that is not valid percent-encoding, a path parameter over maxParamLength). Without it
+ * Fastify answers those itself, in its own shape and echoing the URL. Pass it to Fastify():
+ * `Fastify({ ..., frameworkErrors })`.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const known = fromFastify(err) ?? new AppError('invalid-params', 'Bad request');
+  void reply.status(known.status).send(errorBody(known));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -25,12 +25,22 @@ export function parseCookies(header: string | undefined): Record<string, string>
     const i = part.indexOf('=');
     if (i <= 0) continue;
     try {
-      out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+      const value = decodeURIComponent(part.slice(i + 1).trim());
+      // eslint-disable-next-line no-control-regex -- control characters (NUL) never belong to our cookies
+      if (!/[\u0000-\u001f\u007f]/.test(value)) out[part.slice(0, i).trim()] = value;
     } catch {
       // a cookie we cannot decode is not one of ours
     }
   }
   return out;
+}
+
+/** A multipart body the parser gave up on (cut short, bad headers): the client's fault, a 400. */
+function malformed(err: unknown): never {
+  if (err instanceof AppError) throw err;
+  const status = (err as { statusCode?: number }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) throw err; // the error handler maps these
+  throw new AppError('invalid-params', 'The multipart body is malformed');
 }
 
 const INLINE = /^(image\/(png|jpeg|gif|webp|bmp)|audio\/[\w.+-]+|video\/[\w.+-]+|application\/pdf|text\/plain)$/;
@@ -62,11 +72,14 @@ export const livechatUploadRoutes: RouteRegistrar = (app, s) => {
     { schema: { tags: ['livechat visitor'], summary: 'Visitor file upload (multipart field `file`, header x-visitor-token)', params: Type.Object({ rid: Id }) } },
     async (request) => {
       const token = request.headers['x-visitor-token'];
-      if (typeof token !== 'string' || token.length === 0 || token.length > 256) fail('invalid-token', 'Invalid visitor token');
+      // eslint-disable-next-line no-control-regex -- a token with control characters is no token
+      if (typeof token !== 'string' || token.length === 0 || token.length > 256 || /[\u0000-\u001f\u007f]/.test(token)) {
+        fail('invalid-token', 'Invalid visitor token');
+      }
       const { maxSize } = uploads.limits();
       await uploads.checkRoom(token, request.params.rid);
       if (!request.isMultipart()) fail('invalid-params', 'Send the file as multipart/form-data in the field `file`');
-      const part = await request.file({ limits: { fileSize: maxSize, files: 1 } });
+      const part = await request.file({ limits: { fileSize: maxSize, files: 1 } }).catch(malformed);
       if (!part || part.fieldname !== 'file') {
         part?.file.resume();
         fail('invalid-params', 'The multipart field `file` is required');
@@ -83,7 +96,7 @@ export const livechatUploadRoutes: RouteRegistrar = (app, s) => {
         data = await part.toBuffer();
       } catch (err) {
         if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') uploads.sizeError();
-        throw err;
+        malformed(err);
       }
       if (part.file.truncated) uploads.sizeError();
       const message = await uploads.saveVisitorFile({ token, rid: request.params.rid, name: part.filename, type, data });

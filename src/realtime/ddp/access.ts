@@ -16,6 +16,9 @@ export interface RoomAccess {
 
 /** The room when `token` is its visitor's token; otherwise undefined (unknown and foreign alike). */
 export async function roomForToken(db: Kysely<Database>, rid: string, token: string): Promise<RoomAccess | undefined> {
+  // No stored room has such an id or token; PostgreSQL would refuse the NUL outright and the
+  // frame would go unanswered.
+  if (rid.length > 64 || rid.includes('\u0000') || token.includes('\u0000')) return undefined;
   const r = await db
     .selectFrom('rooms')
     .select(['_id', 'visitor_token', 'visitor_username', 'served_by_id', 'department_id', 'open'])
