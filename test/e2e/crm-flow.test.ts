@@ -4,12 +4,11 @@
  * every event type, in order, with the spec's fields; nothing for a flag that is off; crmData
  * round-tripped.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeApp, call } from '../helpers/app.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver, ReceivedRequest } from '../helpers/receiver.ts';
-import { runWorker } from '../helpers/deliveries.ts';
+import { useDeliveryRig } from '../helpers/deliveries.ts';
 import { availableAgent, newVisitor, openRoom } from '../helpers/livechat.ts';
 
 const ALL_FLAGS = {
@@ -44,17 +43,8 @@ function keysDeep(value: unknown): unknown {
 describe('CRM webhooks through the API, as a Rocket.Chat receiver sees them', () => {
   let t: TestApp;
   let rx: Receiver;
-  let worker: ReturnType<typeof runWorker>;
-  beforeAll(async () => {
-    t = await makeApp({ env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
-    rx = await startReceiver();
-    worker = runWorker(t);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await rx.close();
-    await t.close();
-  });
+  const rig = useDeliveryRig();
+  beforeAll(() => ({ t, rx } = rig));
   beforeEach(() => rx.reset());
 
   const configure = (body: Record<string, unknown>) => call(t, { method: 'POST', url: '/api/v1/omnichannel/integrations', as: t.admin, payload: body });

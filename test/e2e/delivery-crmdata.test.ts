@@ -2,30 +2,20 @@
  * Rocket.Chat's own crmData test, through the real livechat API: point the Webhooks page at an
  * echo service, start a chat, and the room's crmData is the echo of the LivechatSessionStart event.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeApp } from '../helpers/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call} from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
-import { runWorker } from '../helpers/deliveries.ts';
+import { useDeliveryRig } from '../helpers/deliveries.ts';
 
 describe('crmData via the livechat API', () => {
   let t: TestApp;
   let rx: Receiver;
-  let worker: ReturnType<typeof runWorker>;
-
-  beforeAll(async () => {
-    t = await makeApp({ env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
-    rx = await startReceiver();
-    // an echo service, like the one Rocket.Chat's test uses: { json: <the posted body> }
-    rx.route = (req) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: JSON.parse(req.body) }) });
-    worker = runWorker(t);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await rx.close();
-    await t.close();
-  });
+  const rig = useDeliveryRig({ prepare: ({ rx }) => {
+      // an echo service, like the one Rocket.Chat's test uses: { json: <the posted body> }
+      rx.route = (req) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: JSON.parse(req.body) }) });
+    } });
+  beforeAll(() => ({ t, rx } = rig));
 
   it('stores the echo of LivechatSessionStart on the room', async () => {
     const saved = await call(t, {

@@ -11,7 +11,7 @@ import type { TestApp } from '../helpers/app.ts';
 import { dialects } from '../helpers/db.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
-import { attemptsOf, insertRoom, offlineEvent, roomEvent, runWorker, waitForDelivery } from '../helpers/deliveries.ts';
+import { attemptsOf, insertRoom, offlineEvent, roomEvent, runWorker, useDeliveryRig, waitForDelivery } from '../helpers/deliveries.ts';
 import type { Services } from '../../src/services/container.ts';
 
 async function addEndpoint(
@@ -56,18 +56,8 @@ const secret = () => `whsec_${randomBytes(24).toString('base64')}`;
 describe.each(await dialects())('custom endpoints on %s', (dialect) => {
   let t: TestApp;
   let rx: Receiver;
-  let worker: ReturnType<typeof runWorker>;
-
-  beforeAll(async () => {
-    t = await makeApp({ dialect, env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
-    rx = await startReceiver();
-    worker = runWorker(t);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await rx.close();
-    await t.close();
-  });
+  const rig = useDeliveryRig({ dialect });
+  beforeAll(() => ({ t, rx } = rig));
   beforeEach(async () => {
     rx.reset();
     await t.services.db.updateTable('endpoints').set({ enabled: 0 }).where('kind', '=', 'custom').execute();

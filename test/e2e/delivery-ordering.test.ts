@@ -2,30 +2,18 @@
  * Per-room ordering under failure, end to end: room A's failing event holds back only room A;
  * room B flows; once A's event succeeds (or is parked) A's later events follow in order.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeApp } from '../helpers/app.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { startReceiver } from '../helpers/receiver.ts';
 import type { ReceivedRequest, Receiver } from '../helpers/receiver.ts';
-import { configureWebhook, insertRoom, roomEvent, runWorker, waitForDelivery } from '../helpers/deliveries.ts';
+import { configureWebhook, insertRoom, roomEvent, useDeliveryRig, waitForDelivery } from '../helpers/deliveries.ts';
 
 const parsed = (r: ReceivedRequest) => JSON.parse(r.body) as { _id: string; type: string };
 
 describe('per-room ordering', () => {
   let t: TestApp;
   let rx: Receiver;
-  let worker: ReturnType<typeof runWorker>;
-
-  beforeAll(async () => {
-    t = await makeApp({ env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
-    rx = await startReceiver();
-    worker = runWorker(t);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await rx.close();
-    await t.close();
-  });
+  const rig = useDeliveryRig();
+  beforeAll(() => ({ t, rx } = rig));
   beforeEach(() => rx.reset());
 
   it("holds back only the failing room; its events then arrive in order", async () => {

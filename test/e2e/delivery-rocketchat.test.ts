@@ -2,10 +2,8 @@
  * The Webhooks-page endpoint end to end: real store, real worker, real receiver on loopback
  * (reachable because EGRESS_ALLOWLIST admits 127.0.0.1/32).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeApp } from '../helpers/app.ts';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
 import {
   attemptsOf,
@@ -13,25 +11,15 @@ import {
   insertRoom,
   offlineEvent,
   roomEvent,
-  runWorker,
+  useDeliveryRig,
   waitForDelivery,
 } from '../helpers/deliveries.ts';
 
 describe('delivery to the Webhooks-page endpoint', () => {
   let t: TestApp;
   let rx: Receiver;
-  let worker: ReturnType<typeof runWorker>;
-
-  beforeAll(async () => {
-    t = await makeApp({ env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
-    rx = await startReceiver();
-    worker = runWorker(t);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await rx.close();
-    await t.close();
-  });
+  const rig = useDeliveryRig();
+  beforeAll(() => ({ t, rx } = rig));
   beforeEach(() => rx.reset());
   afterEach(async () => {
     // leave no retrying delivery behind for the next test's receiver script

@@ -3,13 +3,12 @@
  * signatures verified by the `standardwebhooks` package across a rotation and after its grace
  * period, and the circuit breaker (pause, one probe, resume and drain; disable after long failure).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
-import { makeApp, call } from '../helpers/app.ts';
+import { call } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
-import { runWorker } from '../helpers/deliveries.ts';
+import { useDeliveryRig } from '../helpers/deliveries.ts';
 import { newVisitor, openRoom } from '../helpers/livechat.ts';
 import { BREAKER_THRESHOLD } from '../../src/delivery/breaker.ts';
 
@@ -25,17 +24,8 @@ async function until(cond: () => Promise<boolean> | boolean, ms = 10_000): Promi
 describe('webhook endpoints end to end', () => {
   let t: TestApp;
   let rx: Receiver;
-  let worker: ReturnType<typeof runWorker>;
-  beforeAll(async () => {
-    t = await makeApp({ env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
-    rx = await startReceiver();
-    worker = runWorker(t);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await rx.close();
-    await t.close();
-  });
+  const rig = useDeliveryRig();
+  beforeAll(() => ({ t, rx } = rig));
   beforeEach(async () => {
     rx.reset();
     await t.services.db.updateTable('endpoints').set({ enabled: 0 }).where('kind', '=', 'custom').execute();

@@ -11,7 +11,12 @@ import { recordOfflineEvent, recordRoomEvent } from '../../src/services/events.t
 import type { RoomEventType } from '../../src/domain/payloads.ts';
 import type { DeliveriesTable, AttemptsTable } from '../../src/store/schema.ts';
 import { startWorker } from '../../src/delivery/start.ts';
+import { afterAll, beforeAll } from 'vitest';
 import type { TestApp } from './app.ts';
+import { makeApp } from './app.ts';
+import { startReceiver } from './receiver.ts';
+import type { Receiver } from './receiver.ts';
+import type { Dialect } from '../../src/store/open.ts';
 
 export async function insertRoom(s: Services, opts: { fname?: string } = {}): Promise<{ rid: string; visitorId: string; token: string }> {
   const now = s.now();
@@ -138,4 +143,31 @@ export async function waitForDelivery(
     await new Promise((r) => setTimeout(r, 15));
   }
   throw new Error(`delivery of ${eventId} did not reach the expected state: ${JSON.stringify(last)}`);
+}
+
+export interface DeliveryRig {
+  t: TestApp;
+  rx: Receiver;
+  worker: ReturnType<typeof runWorker>;
+}
+
+/**
+ * The usual delivery test set-up, registered as this suite's beforeAll/afterAll: an app whose
+ * egress allows loopback, a real receiver, and a worker with short polls. `prepare` runs before
+ * the worker starts (e.g. to script the receiver). The returned object is filled in beforeAll.
+ */
+export function useDeliveryRig(opts: { dialect?: Dialect; prepare?: (rig: Omit<DeliveryRig, 'worker'>) => void } = {}): DeliveryRig {
+  const rig = {} as DeliveryRig;
+  beforeAll(async () => {
+    rig.t = await makeApp({ dialect: opts.dialect, env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
+    rig.rx = await startReceiver();
+    opts.prepare?.(rig);
+    rig.worker = runWorker(rig.t);
+  });
+  afterAll(async () => {
+    await rig.worker?.stop();
+    await rig.rx?.close();
+    await rig.t?.close();
+  });
+  return rig;
 }
