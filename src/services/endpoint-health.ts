@@ -13,7 +13,8 @@ export interface EndpointHealth {
   lastError?: { at: Date; statusCode?: number; errorClass?: string; message?: string };
 }
 
-export async function endpointHealth(db: Kysely<Database>, now: number): Promise<Map<string, EndpointHealth>> {
+/** Health of every endpoint, or of one when `endpointId` is given. */
+export async function endpointHealth(db: Kysely<Database>, now: number, endpointId?: string): Promise<Map<string, EndpointHealth>> {
   const out = new Map<string, EndpointHealth>();
   const get = (id: string) => {
     let h = out.get(id);
@@ -24,6 +25,7 @@ export async function endpointHealth(db: Kysely<Database>, now: number): Promise
     .selectFrom('deliveries')
     .select(['endpoint_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
     .where('status', '=', 'pending')
+    .$if(endpointId !== undefined, (q) => q.where('endpoint_id', '=', endpointId!))
     .groupBy('endpoint_id')
     .execute();
   for (const p of pending) {
@@ -43,6 +45,7 @@ export async function endpointHealth(db: Kysely<Database>, now: number): Promise
           .as('ok'),
     ])
     .where('started_at', '>=', since)
+    .$if(endpointId !== undefined, (q) => q.where('endpoint_id', '=', endpointId!))
     .groupBy('endpoint_id')
     .execute();
   for (const a of attempts) {
@@ -58,6 +61,7 @@ export async function endpointHealth(db: Kysely<Database>, now: number): Promise
         .selectFrom('attempts')
         .select((e) => e.fn.max('seq').as('seq'))
         .where((w) => w.or([w('status_code', 'is', null), w('status_code', '<', 200), w('status_code', '>=', 300)]))
+        .$if(endpointId !== undefined, (q) => q.where('endpoint_id', '=', endpointId!))
         .groupBy('endpoint_id'),
     )
     .execute();

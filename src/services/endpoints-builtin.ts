@@ -7,12 +7,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { ROCKETCHAT_ENDPOINT_ID } from './outbox.ts';
 import { EVENT_TYPES } from '../domain/models.ts';
+import { newEndpointRow } from './endpoint-row.ts';
 
 export async function ensureBuiltinEndpoint(db: Kysely<Database>): Promise<void> {
   const now = Date.now();
-  await db
-    .insertInto('endpoints')
-    .values({
+  const row = newEndpointRow(
+    {
       _id: ROCKETCHAT_ENDPOINT_ID,
       kind: 'rocketchat',
       url: '',
@@ -29,15 +29,12 @@ export async function ensureBuiltinEndpoint(db: Kysely<Database>): Promise<void>
       enabled: 1,
       disabled_reason: null,
       secret: '',
-      previous_secret: null,
-      previous_secret_expires_at: null,
-      paused_until: null,
-      failing_since: null,
-      consecutive_failures: 0,
-      deleted_at: null,
-      created_at: now,
-      updated_at: now,
-    })
+    },
+    now,
+  );
+  await db
+    .insertInto('endpoints')
+    .values(row)
     .onConflict((oc) => oc.column('_id').doNothing())
     .execute();
 }

@@ -3,8 +3,10 @@
  * headers, timeout, retry schedule, ordering, rate limit and a Standard Webhooks secret.
  * The built-in 'rocketchat' endpoint is listed here too but configured on the Webhooks page.
  */
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, EndpointsTable } from '../store/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { newEndpointRow } from './endpoint-row.ts';
+import type { EndpointRow } from './endpoint-row.ts';
 import { newEventId, newId } from '../domain/ids.ts';
 import { fail } from '../domain/errors.ts';
 import { checkEvents, checkHeaders, checkRetry, checkUrl, newSecret, DEFAULT_MAX_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../domain/endpoint-rules.ts';
@@ -18,7 +20,6 @@ import type { Waker } from './outbox.ts';
 import { inTx } from './tx.ts';
 import type { EgressCheck } from './egress-check.ts';
 
-type EndpointRow = Selectable<EndpointsTable>;
 
 export interface EndpointInput {
   url: string;
@@ -123,7 +124,7 @@ export class EndpointsService {
     await this.egress.checkUrl(url);
     const now = this.now();
     const secret = newSecret();
-    const row: EndpointRow = {
+    const row = newEndpointRow({
       _id: newId(),
       kind: 'custom',
       url,
@@ -139,15 +140,7 @@ export class EndpointsService {
       enabled: input.enabled === false ? 0 : 1,
       disabled_reason: input.enabled === false ? 'disabled by a manager' : null,
       secret,
-      previous_secret: null,
-      previous_secret_expires_at: null,
-      paused_until: null,
-      failing_since: null,
-      consecutive_failures: 0,
-      deleted_at: null,
-      created_at: now,
-      updated_at: now,
-    };
+    }, now);
     await this.db.insertInto('endpoints').values(row).execute();
     return { endpoint: toEndpoint(row), secret };
   }

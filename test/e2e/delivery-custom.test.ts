@@ -13,6 +13,7 @@ import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
 import { attemptsOf, insertRoom, offlineEvent, roomEvent, runWorker, useDeliveryRig, waitForDelivery } from '../helpers/deliveries.ts';
 import type { Services } from '../../src/services/container.ts';
+import { newEndpointRow } from '../../src/services/endpoint-row.ts';
 
 async function addEndpoint(
   s: Services,
@@ -23,7 +24,7 @@ async function addEndpoint(
   const now = s.now();
   await s.db
     .insertInto('endpoints')
-    .values({
+    .values(newEndpointRow({
       _id: id,
       kind: 'custom',
       url,
@@ -41,13 +42,7 @@ async function addEndpoint(
       secret: over.secret ?? '',
       previous_secret: over.previous ?? null,
       previous_secret_expires_at: over.previous ? now + 3_600_000 : null,
-      paused_until: null,
-      failing_since: null,
-      consecutive_failures: 0,
-      deleted_at: null,
-      created_at: now,
-      updated_at: now,
-    })
+    }, now))
     .execute();
 }
 

@@ -48,7 +48,7 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
 
   app.get('/api/v1/webhooks/endpoints/:_id', { preValidation: manage, schema: { tags, security, params: Params } }, async (request) => {
     const endpoint = await s.endpoints.get(request.params._id);
-    const health = (await endpointHealth(s.db, s.now())).get(endpoint._id);
+    const health = (await endpointHealth(s.db, s.now(), endpoint._id)).get(endpoint._id);
     return { success: true, endpoint: { ...endpoint, health } };
   });
 
