@@ -31,15 +31,20 @@ export function CurrentChatsPage() {
     if (kind === 'agent-status' && data.agentId === me._id) setMe({ ...me, statusLivechat: data.status as typeof me.statusLivechat });
   });
 
-  const available = me.statusLivechat === 'available';
+  // The switch shows the requested state at once (a controlled checkbox would otherwise snap back
+  // until the server answers); it returns to the server's state if the request fails.
+  const [requested, setRequested] = useState<boolean | undefined>(undefined);
+  const available = requested ?? me.statusLivechat === 'available';
   const setAvailable = async (on: boolean) => {
     setBusy(true);
+    setRequested(on);
     try {
       const r = await api<{ status: 'available' | 'not-available' }>('POST', 'livechat/agent.status', { body: { status: on ? 'available' : 'not-available' } });
       setMe({ ...me, statusLivechat: r.status });
     } catch (err) {
       toast(errorText(err), 'error');
     } finally {
+      setRequested(undefined);
       setBusy(false);
     }
   };
