@@ -12,6 +12,19 @@ import type { RoomEventType } from '../domain/payloads.ts';
 import type { EventType, Message } from '../domain/models.ts';
 import { toMessage, toRoom, toUser, toVisitor } from '../store/mappers.ts';
 import type { RoomRow, VisitorRow } from '../store/mappers.ts';
+import { arg, first, prepare } from '../store/prepared.ts';
+
+const agentQ = prepare((db) => db.selectFrom('users').selectAll().where('_id', '=', arg('id')));
+const insertEventQ = prepare((db) =>
+  db.insertInto('events').values({
+    _id: arg('_id'),
+    type: arg('type'),
+    rid: arg('rid'),
+    department_id: arg('department_id'),
+    body: arg('body'),
+    created_at: arg('created_at'),
+  }),
+);
 
 export interface EventDeps {
   settings: SettingsService;
@@ -42,9 +55,7 @@ export async function recordRoomEvent(tx: Tx, deps: EventDeps, input: RoomEventI
   const roomRow = input.room ?? (await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.rid).executeTakeFirstOrThrow());
   const visitorRow =
     input.visitor ?? (await tx.db.selectFrom('visitors').selectAll().where('_id', '=', roomRow.visitor_id).executeTakeFirstOrThrow());
-  const agentRow = roomRow.served_by_id
-    ? await tx.db.selectFrom('users').selectAll().where('_id', '=', roomRow.served_by_id).executeTakeFirst()
-    : undefined;
+  const agentRow = roomRow.served_by_id ? await first(tx.x, agentQ, { id: roomRow.served_by_id }) : undefined;
   let messages: Message[];
   if (input.messages === 'all') {
     const rows = await tx.db.selectFrom('messages').selectAll().where('rid', '=', input.rid).orderBy('seq').execute();
@@ -105,10 +116,7 @@ async function insertEvent(
 ): Promise<RecordedEvent> {
   const _id = newEventId();
   const createdAt = deps.now();
-  await tx.db
-    .insertInto('events')
-    .values({ _id, type: e.type, rid: e.rid, department_id: e.departmentId, body: e.body, created_at: createdAt })
-    .execute();
+  await tx.x.run(insertEventQ, { _id, type: e.type, rid: e.rid, department_id: e.departmentId, body: e.body, created_at: createdAt });
   const deliveries = await enqueueDeliveries(tx, deps.settings, deps.waker, {
     _id,
     type: e.type,

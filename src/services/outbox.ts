@@ -7,8 +7,38 @@ import type { Tx } from './tx.ts';
 import type { SettingsService } from './settings.ts';
 import type { EventType } from '../domain/models.ts';
 import type { SettingId } from '../domain/settings.ts';
-import { newId } from '../domain/ids.ts';
+import { newSortableId } from '../domain/ids.ts';
 import { parseJson } from '../store/mappers.ts';
+import { arg, prepare } from '../store/prepared.ts';
+
+const liveCustomEndpointsQ = prepare((db) =>
+  db
+    .selectFrom('endpoints')
+    .select(['_id', 'events', 'department_ids', 'ordering'])
+    .where('kind', '=', 'custom')
+    .where('enabled', '=', 1)
+    .where('deleted_at', 'is', null),
+);
+const insertDeliveryQ = prepare((db) =>
+  db.insertInto('deliveries').values({
+    _id: arg('_id'),
+    event_id: arg('event_id'),
+    endpoint_id: arg('endpoint_id'),
+    event_type: arg('event_type'),
+    rid: arg('rid'),
+    order_key: arg('order_key'),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: arg('now'),
+    lease_owner: null,
+    lease_until: null,
+    last_status_code: null,
+    last_error: null,
+    created_at: arg('now'),
+    updated_at: arg('now'),
+    completed_at: null,
+  }),
+);
 
 /** The built-in endpoint: the Webhooks page (Rocket.Chat's Livechat_webhookUrl settings). */
 export const ROCKETCHAT_ENDPOINT_ID = 'rocketchat';
@@ -66,13 +96,7 @@ export async function enqueueDeliveries(
     if (flag === 'always' || (settings.get(flag) as unknown) === true) targets.push({ endpointId: ROCKETCHAT_ENDPOINT_ID, ordered: true });
   }
 
-  const endpoints = await tx.db
-    .selectFrom('endpoints')
-    .select(['_id', 'events', 'department_ids', 'ordering'])
-    .where('kind', '=', 'custom')
-    .where('enabled', '=', 1)
-    .where('deleted_at', 'is', null)
-    .execute();
+  const endpoints = await tx.x.all(liveCustomEndpointsQ);
   for (const ep of endpoints) {
     const events = parseJson<string[]>(ep.events, []);
     if (!events.includes(event.type)) continue;
@@ -83,29 +107,17 @@ export async function enqueueDeliveries(
 
   if (targets.length === 0) return 0;
   const now = event.createdAt;
-  await tx.db
-    .insertInto('deliveries')
-    .values(
-      targets.map((t) => ({
-        _id: newId(),
-        event_id: event._id,
-        endpoint_id: t.endpointId,
-        event_type: event.type,
-        rid: event.rid,
-        order_key: t.ordered ? event.rid : null,
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now,
-        lease_owner: null,
-        lease_until: null,
-        last_status_code: null,
-        last_error: null,
-        created_at: now,
-        updated_at: now,
-        completed_at: null,
-      })),
-    )
-    .execute();
+  for (const t of targets) {
+    await tx.x.run(insertDeliveryQ, {
+      _id: newSortableId(),
+      event_id: event._id,
+      endpoint_id: t.endpointId,
+      event_type: event.type,
+      rid: event.rid,
+      order_key: t.ordered ? event.rid : null,
+      now,
+    });
+  }
   tx.after(() => waker.wake());
   return targets.length;
 }

@@ -6,9 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { transact } from '../store/group-commit.ts';
+import type { Exec } from '../store/prepared.ts';
 
 export interface Tx {
   readonly db: Kysely<Database>;
+  /** Runs prepared (precompiled) statements in this transaction: the hot paths use it. */
+  readonly x: Exec;
   after(fn: () => void): void;
 }
 
@@ -16,9 +19,9 @@ export async function inTx<T>(db: Kysely<Database>, fn: (tx: Tx) => Promise<T>):
   let hooks: (() => void)[] = [];
   // A unit may be retried or rolled back alone inside a group commit: keep only the hooks of
   // the attempt that committed.
-  const work = (trx: Kysely<Database>) => {
+  const work = (trx: Kysely<Database>, x: Exec) => {
     hooks = [];
-    return fn({ db: trx, after: (f) => hooks.push(f) });
+    return fn({ db: trx, x, after: (f) => hooks.push(f) });
   };
   const result = await transact(db, work);
   for (const hook of hooks) {

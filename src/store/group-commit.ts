@@ -6,11 +6,13 @@
  * its own SAVEPOINT: a unit of work that fails is rolled back alone, the others commit together.
  * Nobody is answered before the batch's COMMIT, so an acknowledged change is as durable as before.
  */
-import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import { sqliteExecOf, txExec } from './prepared.ts';
+import type { Exec, SqliteExec } from './prepared.ts';
 
-type Work = (trx: Transaction<Database>) => Promise<unknown>;
+/** A unit of work: the transaction, and the executor for prepared statements inside it. */
+type Work = (trx: Transaction<Database>, x: Exec) => Promise<unknown>;
 
 interface Pending {
   work: Work;
@@ -25,9 +27,15 @@ export class GroupCommitter {
   private readonly queue: Pending[] = [];
   private running = false;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly raw: SqliteExec;
 
-  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  constructor(private readonly db: Kysely<Database>) {
+    const raw = sqliteExecOf(db);
+    if (!raw) throw new Error('group commit needs a SQLite store');
+    this.raw = raw;
+  }
+
+  run<T>(work: (trx: Transaction<Database>, x: Exec) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
       if (!this.running) void this.drain();
@@ -46,7 +54,10 @@ export class GroupCommitter {
         if (batch.length === 1) {
           // alone: a plain transaction, no savepoint overhead
           const only = batch[0]!;
-          await this.db.transaction().execute(only.work).then(only.resolve, only.reject);
+          await this.db
+            .transaction()
+            .execute((trx) => only.work(trx, this.raw))
+            .then(only.resolve, only.reject);
           continue;
         }
         await this.runBatch(batch);
@@ -60,15 +71,17 @@ export class GroupCommitter {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; err: unknown })[] = [];
     try {
       await this.db.transaction().execute(async (trx) => {
+        // the savepoints run on the raw connection: this transaction holds it
+        const raw = this.raw;
         for (const item of batch) {
-          await sql`savepoint unit`.execute(trx);
+          raw.runText('savepoint unit');
           try {
-            const value = await item.work(trx);
-            await sql`release savepoint unit`.execute(trx);
+            const value = await item.work(trx, raw);
+            raw.runText('release savepoint unit');
             outcomes.push({ ok: true, value });
           } catch (err) {
-            await sql`rollback to savepoint unit`.execute(trx);
-            await sql`release savepoint unit`.execute(trx);
+            raw.runText('rollback to savepoint unit');
+            raw.runText('release savepoint unit');
             outcomes.push({ ok: false, err });
           }
         }
@@ -97,7 +110,7 @@ export function groupCommitterFor(db: Kysely<Database>): GroupCommitter | undefi
 }
 
 /** Runs `work` in a transaction: grouped with concurrent ones on SQLite, a plain one elsewhere. */
-export function transact<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export function transact<T>(db: Kysely<Database>, work: (trx: Transaction<Database>, x: Exec) => Promise<T>): Promise<T> {
   const committer = committers.get(db);
-  return committer ? committer.run(work) : db.transaction().execute(work);
+  return committer ? committer.run(work) : db.transaction().execute((trx) => work(trx, txExec(db, trx)));
 }

@@ -11,6 +11,7 @@ import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
 import { enableGroupCommit } from './group-commit.ts';
 import { startCheckpointer } from './checkpointer.ts';
+import { registerSqlite } from './prepared.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -44,7 +45,12 @@ function openSqlite(path: string): Store {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // SQLite's default page cache is 2 MiB: once messages and events outgrow it, every lookup and
+  // every index insert reads its pages back with a system call. 64 MiB keeps the hot pages of a
+  // busy server in memory (it is a ceiling, allocated as pages are used).
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  registerSqlite(db, sqlite);
   enableGroupCommit(db);
   // A file database checkpoints on a worker thread; ':memory:' has no WAL to checkpoint.
   const checkpointer = path === ':memory:' ? undefined : (sqlite.pragma('wal_autocheckpoint = 0'), startCheckpointer(path));

@@ -7,6 +7,9 @@ import type { Waker } from '../outbox.ts';
 import type { EventDeps } from '../events.ts';
 import type { RoomRow, VisitorRow } from '../../store/mappers.ts';
 import { fail } from '../../domain/errors.ts';
+import type { Tx } from '../tx.ts';
+import { arg, first, plainExec, prepare } from '../../store/prepared.ts';
+import type { Exec } from '../../store/prepared.ts';
 
 export interface LivechatDeps extends EventDeps {
   db: Kysely<Database>;
@@ -24,26 +27,34 @@ export function audienceOf(room: RoomRow, previousServedById?: string | null): R
   return a;
 }
 
-export async function visitorByToken(db: Kysely<Database>, token: string): Promise<VisitorRow> {
-  const v = await db.selectFrom('visitors').selectAll().where('token', '=', token).executeTakeFirst();
+/** Inside a transaction (a Tx) or on the store itself. */
+export type Queryable = Tx | Kysely<Database>;
+
+export function execOf(q: Queryable): Exec {
+  return 'after' in q ? q.x : plainExec(q);
+}
+
+const visitorByTokenQ = prepare((db) => db.selectFrom('visitors').selectAll().where('token', '=', arg('token')));
+const roomByIdQ = prepare((db) => db.selectFrom('rooms').selectAll().where('_id', '=', arg('rid')));
+const visitorRoomQ = prepare((db) =>
+  db.selectFrom('rooms').selectAll().where('_id', '=', arg('rid')).where('visitor_token', '=', arg('token')),
+);
+
+export async function visitorByToken(q: Queryable, token: string): Promise<VisitorRow> {
+  const v = await first(execOf(q), visitorByTokenQ, { token });
   if (!v) fail('invalid-token', 'Invalid visitor token');
   return v;
 }
 
-export async function roomById(db: Kysely<Database>, rid: string): Promise<RoomRow> {
-  const r = await db.selectFrom('rooms').selectAll().where('_id', '=', rid).executeTakeFirst();
+export async function roomById(q: Queryable, rid: string): Promise<RoomRow> {
+  const r = await first(execOf(q), roomByIdQ, { rid });
   if (!r) fail('invalid-room', 'Invalid room');
   return r;
 }
 
 /** The visitor's own room; another visitor's room is reported exactly like an unknown one. */
-export async function visitorRoom(db: Kysely<Database>, rid: string, token: string): Promise<RoomRow> {
-  const r = await db
-    .selectFrom('rooms')
-    .selectAll()
-    .where('_id', '=', rid)
-    .where('visitor_token', '=', token)
-    .executeTakeFirst();
+export async function visitorRoom(q: Queryable, rid: string, token: string): Promise<RoomRow> {
+  const r = await first(execOf(q), visitorRoomQ, { rid, token });
   if (!r) fail('invalid-room', 'Invalid room');
   return r;
 }

@@ -8,11 +8,43 @@ import type { VisitorsService } from './visitors.ts';
 import { recordRoomEvent } from '../events.ts';
 import { inTx } from '../tx.ts';
 import type { Tx } from '../tx.ts';
-import { newId } from '../../domain/ids.ts';
+import { newSortableId } from '../../domain/ids.ts';
 import { fail } from '../../domain/errors.ts';
 import type { Message, MessageAttachment, MessageFile, User } from '../../domain/models.ts';
 import { toMessage } from '../../store/mappers.ts';
 import type { MessageRow, RoomRow, VisitorRow } from '../../store/mappers.ts';
+import { arg, first, prepare } from '../../store/prepared.ts';
+
+// The statements every message runs, compiled once (src/store/prepared.ts).
+const messageIdTakenQ = prepare((db) => db.selectFrom('messages').select('_id').where('_id', '=', arg('id')));
+const insertMessageQ = prepare((db) =>
+  db
+    .insertInto('messages')
+    .values({
+      _id: arg('_id'),
+      rid: arg('rid'),
+      msg: arg('msg'),
+      t: arg('t'),
+      u_id: arg('u_id'),
+      u_username: arg('u_username'),
+      u_name: arg('u_name'),
+      token: arg('token'),
+      ts: arg('ts'),
+      edited_at: arg('edited_at'),
+      edited_by_id: arg('edited_by_id'),
+      edited_by_username: arg('edited_by_username'),
+      updated_at: arg('updated_at'),
+      file: arg('file'),
+      attachments: arg('attachments'),
+    })
+    .returning('seq'),
+);
+const bumpRoomQ = prepare((db) =>
+  db
+    .updateTable('rooms')
+    .set((eb) => ({ msgs: eb('msgs', '+', 1), last_message_at: arg('now'), updated_at: arg('now') }))
+    .where('_id', '=', arg('rid')),
+);
 
 export interface NewMessage {
   msg: string;
@@ -32,7 +64,7 @@ export interface NewMessage {
 export async function insertMessage(tx: Tx, deps: LivechatDeps, room: RoomRow, m: NewMessage): Promise<MessageRow & { room: RoomRow }> {
   const now = deps.now();
   const row: Omit<MessageRow, 'seq'> = {
-    _id: m._id ?? newId(),
+    _id: m._id ?? newSortableId(),
     rid: room._id,
     msg: m.msg,
     t: m.t ?? null,
@@ -49,15 +81,12 @@ export async function insertMessage(tx: Tx, deps: LivechatDeps, room: RoomRow, m
     attachments: m.attachments ? JSON.stringify(m.attachments) : null,
   };
   if (m._id) {
-    const dup = await tx.db.selectFrom('messages').select('_id').where('_id', '=', m._id).executeTakeFirst();
+    const dup = await first(tx.x, messageIdTakenQ, { id: m._id });
     if (dup) fail('error-invalid-message', 'A message with this _id already exists');
   }
-  const inserted = await tx.db.insertInto('messages').values(row).returning('seq').executeTakeFirstOrThrow();
-  await tx.db
-    .updateTable('rooms')
-    .set((eb) => ({ msgs: eb('msgs', '+', 1), last_message_at: now, updated_at: now }))
-    .where('_id', '=', room._id)
-    .execute();
+  const inserted = await first(tx.x, insertMessageQ, row);
+  if (!inserted) throw new Error('insert into messages returned no row');
+  await tx.x.run(bumpRoomQ, { now, rid: room._id });
   const full: MessageRow = { ...row, seq: inserted.seq };
   tx.after(() => deps.hub.publish({ kind: 'message', audience: audienceOf(room), message: toMessage(full) }));
   return { ...full, room: { ...room, msgs: room.msgs + 1, last_message_at: now, updated_at: now } };
@@ -86,8 +115,8 @@ export class MessagesService {
   async sendAsVisitor(input: { token: string; rid: string; msg: string; _id?: string }): Promise<Message> {
     this.checkText(input.msg);
     return inTx(this.deps.db, async (tx) => {
-      const visitor = await visitorByToken(tx.db, input.token);
-      const room = await visitorRoom(tx.db, input.rid, input.token);
+      const visitor = await visitorByToken(tx, input.token);
+      const room = await visitorRoom(tx, input.rid, input.token);
       if (room.open !== 1) fail('room-closed', 'Room closed');
       const row = await insertMessage(tx, this.deps, room, {
         msg: input.msg,
@@ -114,7 +143,7 @@ export class MessagesService {
   async sendAsAgent(user: User, input: { rid: string; msg: string; _id?: string }, canActOnAnyRoom: boolean): Promise<Message> {
     this.checkText(input.msg);
     return inTx(this.deps.db, async (tx) => {
-      const room = await roomById(tx.db, input.rid);
+      const room = await roomById(tx, input.rid);
       if (room.open !== 1) fail('room-closed', 'Room closed');
       if (room.served_by_id !== user._id && !canActOnAnyRoom) fail('error-not-allowed', 'You are not serving this room');
       const row = await insertMessage(tx, this.deps, room, {
@@ -132,8 +161,8 @@ export class MessagesService {
   async editAsVisitor(input: { token: string; rid: string; _id: string; msg: string }): Promise<Message> {
     this.checkText(input.msg);
     return inTx(this.deps.db, async (tx) => {
-      const visitor = await visitorByToken(tx.db, input.token);
-      const room = await visitorRoom(tx.db, input.rid, input.token);
+      const visitor = await visitorByToken(tx, input.token);
+      const room = await visitorRoom(tx, input.rid, input.token);
       if (room.open !== 1) fail('room-closed', 'Room closed');
       const row = await this.ownMessage(tx, input._id, room._id, input.token);
       const now = this.deps.now();
@@ -148,8 +177,8 @@ export class MessagesService {
 
   async deleteAsVisitor(input: { token: string; rid: string; _id: string }): Promise<{ _id: string; ts: Date }> {
     return inTx(this.deps.db, async (tx) => {
-      await visitorByToken(tx.db, input.token);
-      const room = await visitorRoom(tx.db, input.rid, input.token);
+      await visitorByToken(tx, input.token);
+      const room = await visitorRoom(tx, input.rid, input.token);
       if (room.open !== 1) fail('room-closed', 'Room closed');
       const row = await this.ownMessage(tx, input._id, room._id, input.token);
       await tx.db.deleteFrom('messages').where('_id', '=', row._id).execute();

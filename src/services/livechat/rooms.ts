@@ -33,7 +33,7 @@ export class RoomsService {
   async getOrCreate(token: string, opts: { rid?: string; agentId?: string }, conn: ConnectionInfo): Promise<{ room: Room; newRoom: boolean }> {
     if (!this.deps.settings.get('Livechat_enabled')) fail('error-livechat-disabled', 'Livechat is disabled');
     return inTx(this.deps.db, async (tx) => {
-      const visitor = await visitorByToken(tx.db, token);
+      const visitor = await visitorByToken(tx, token);
       let q = tx.db.selectFrom('rooms').selectAll().where('visitor_token', '=', token).where('open', '=', 1);
       if (opts.rid) q = q.where('_id', '=', opts.rid);
       const open = await q.executeTakeFirst();
@@ -112,8 +112,8 @@ export class RoomsService {
   async closeByVisitor(token: string, rid: string): Promise<{ rid: string; comment: string }> {
     const comment = 'Closed by visitor';
     await inTx(this.deps.db, async (tx) => {
-      const visitor = await visitorByToken(tx.db, token);
-      const room = await roomById(tx.db, rid);
+      const visitor = await visitorByToken(tx, token);
+      const room = await roomById(tx, rid);
       if (room.visitor_token !== token) fail('invalid-room', 'Invalid room');
       if (room.open !== 1) fail('room-closed', 'Room already closed');
       await this.close(tx, room, {
@@ -128,7 +128,7 @@ export class RoomsService {
 
   async closeByAgent(user: User, input: CloseInput, canCloseOthers: boolean): Promise<void> {
     await inTx(this.deps.db, async (tx) => {
-      const room = await roomById(tx.db, input.rid);
+      const room = await roomById(tx, input.rid);
       if (room.open !== 1) fail('room-closed', 'Room already closed');
       if (room.served_by_id !== user._id && !canCloseOthers) fail('error-not-allowed', 'You are not serving this room');
       await this.close(tx, room, {
@@ -160,7 +160,7 @@ export class RoomsService {
     await tx.db.updateTable('rooms').set(patch).where('_id', '=', room._id).execute();
     await tx.db.deleteFrom('inquiries').where('rid', '=', room._id).execute();
     await recordRoomEvent(tx, this.deps, { type: 'LivechatSession', rid: room._id, messages: 'all' });
-    const closed = await roomById(tx.db, room._id);
+    const closed = await roomById(tx, room._id);
     tx.after(() => this.deps.hub.publish({ kind: 'room', audience: audienceOf(closed), room: toRoom(closed), action: 'closed' }));
   }
 
@@ -168,7 +168,7 @@ export class RoomsService {
   async forward(user: User, input: { roomId: string; userId?: string; departmentId?: string; comment?: string }, canForwardOthers: boolean): Promise<void> {
     if (!input.userId && !input.departmentId) fail('invalid-params', 'userId or departmentId is required');
     await inTx(this.deps.db, async (tx) => {
-      const room = await roomById(tx.db, input.roomId);
+      const room = await roomById(tx, input.roomId);
       if (room.open !== 1) fail('room-closed', 'Room closed');
       if (room.served_by_id !== user._id && !canForwardOthers) fail('error-not-allowed', 'You are not serving this room');
       const oldServedBy =
@@ -220,7 +220,7 @@ export class RoomsService {
     roomData: { _id: string; topic?: string; tags?: string[]; livechatData?: Record<string, string> },
   ): Promise<void> {
     await inTx(this.deps.db, async (tx) => {
-      const room = await roomById(tx.db, roomData._id);
+      const room = await roomById(tx, roomData._id);
       if (room.visitor_id !== guest._id) fail('invalid-params', 'guestData._id is not the visitor of this room');
       const now = this.deps.now();
       const visitor = await tx.db.selectFrom('visitors').selectAll().where('_id', '=', guest._id).executeTakeFirstOrThrow();
@@ -247,7 +247,7 @@ export class RoomsService {
         .where('_id', '=', room._id)
         .execute();
       if (room.open !== 1) await recordRoomEvent(tx, this.deps, { type: 'LivechatEdit', rid: room._id, messages: 'all' });
-      const updated = await roomById(tx.db, room._id);
+      const updated = await roomById(tx, room._id);
       tx.after(() => this.deps.hub.publish({ kind: 'room', audience: audienceOf(updated), room: toRoom(updated), action: 'updated' }));
     });
   }

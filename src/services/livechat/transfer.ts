@@ -18,8 +18,8 @@ import type { RoomRow } from '../../store/mappers.ts';
 
 export async function transferByVisitor(deps: LivechatDeps, input: { rid: string; token: string; department: string }): Promise<Room> {
   return inTx(deps.db, async (tx) => {
-    const visitor = await visitorByToken(tx.db, input.token);
-    const room = await visitorRoom(tx.db, input.rid, input.token);
+    const visitor = await visitorByToken(tx, input.token);
+    const room = await visitorRoom(tx, input.rid, input.token);
     if (room.open !== 1) fail('room-closed', 'Room closed');
     const departmentId = await resolveDepartment(tx.db, input.department);
     if (departmentId === room.department_id) return toRoom(room);

@@ -98,8 +98,8 @@ export class UploadsService {
 
   async saveVisitorFile(input: { token: string; rid: string; name: string; type: string; data: Buffer }): Promise<Message> {
     return inTx(this.deps.db, async (tx) => {
-      const visitor = await visitorByToken(tx.db, input.token);
-      const room = await visitorRoom(tx.db, input.rid, input.token);
+      const visitor = await visitorByToken(tx, input.token);
+      const room = await visitorRoom(tx, input.rid, input.token);
       if (room.open !== 1) fail('room-closed', 'Room closed');
       const file: MessageFile = { _id: newId(), name: cleanFileName(input.name), type: input.type, size: input.data.length };
       await tx.db

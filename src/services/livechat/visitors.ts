@@ -141,7 +141,7 @@ export class VisitorsService {
    */
   async setCustomFields(token: string, fields: CustomFieldInput[]): Promise<void> {
     await inTx(this.deps.db, async (tx) => {
-      const v = await visitorByToken(tx.db, token);
+      const v = await visitorByToken(tx, token);
       const now = this.deps.now();
       await tx.db
         .updateTable('visitors')
@@ -173,7 +173,7 @@ export class VisitorsService {
   /** "Remove my data": the visitor, their rooms, messages, files and inquiries. Events already recorded stay. */
   async remove(token: string): Promise<{ _id: string; ts: Date }> {
     return inTx(this.deps.db, async (tx) => {
-      const v = await visitorByToken(tx.db, token);
+      const v = await visitorByToken(tx, token);
       const rooms = await tx.db.selectFrom('rooms').select('_id').where('visitor_id', '=', v._id).execute();
       const rids = rooms.map((r) => r._id);
       if (rids.length) {
