@@ -25,7 +25,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
@@ -41,6 +41,8 @@ import type { BenchRoom } from './lib/api.ts';
 import { startOmnihook } from './lib/omnihook.ts';
 import type { Child } from './lib/child.ts';
 import { countStore } from './lib/verify.ts';
+import { deliveryFloor } from './lib/store-floor.ts';
+import { processCpuMicros } from './lib/child.ts';
 import { fmt, messageText, ms, nowMs, sleep, table } from './lib/stats.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { migrate, openStore } from '../src/store/open.ts';
@@ -78,7 +80,8 @@ function log(line = ''): void {
 interface Measured {
   name: string;
   note: string;
-  saturated?: { produce: ProduceResult; stats: ReceiverStats; drainMs: number; rate: number };
+  /** cpu: this process's CPU (all threads) per delivery received, microseconds. */
+  saturated?: { produce: ProduceResult; stats: ReceiverStats; drainMs: number; rate: number; cpu: number; receiverCpu?: number };
   light?: { produce: ProduceResult; stats: ReceiverStats };
   skipped?: string;
   problems: string[];
@@ -106,6 +109,8 @@ async function measure(
   opts: { closedLoop?: boolean; offset: () => number } = { offset: () => 0 },
 ): Promise<void> {
   await rcv.reset();
+  const cpu0 = process.cpuUsage();
+  const rcvCpu0 = processCpuMicros(rcv.child.proc.pid);
   const produceRes = await saturate({
     durationMs: DURATION_MS,
     producers: opts.closedLoop ? CONCURRENCY : PRODUCERS,
@@ -116,12 +121,16 @@ async function measure(
   const drainStart = Date.now();
   const got = await rcv.waitFor(produceRes.produced, DRAIN_MS);
   const drainMs = Date.now() - drainStart;
+  const cpuUsed = process.cpuUsage(cpu0);
+  const rcvCpu1 = processCpuMicros(rcv.child.proc.pid);
   await sleep(50);
   const stats = await rcv.stats();
   if (got < produceRes.produced) m.problems.push(`saturated: ${produceRes.produced - stats.count} of ${produceRes.produced} events not received within ${DRAIN_MS} ms`);
   if (produceRes.errors > 0) m.problems.push(`saturated: ${produceRes.errors} producer errors, first: ${produceRes.firstError}`);
   const rate = stats.count / ((stats.lastAt - produceRes.startedAt) / 1000);
-  m.saturated = { produce: produceRes, stats, drainMs, rate };
+  m.saturated = { produce: produceRes, stats, drainMs, rate, cpu: (cpuUsed.user + cpuUsed.system) / Math.max(1, stats.count),
+    receiverCpu: rcvCpu0 !== undefined && rcvCpu1 !== undefined ? (rcvCpu1 - rcvCpu0) / Math.max(1, stats.count) : undefined,
+  };
   log(
     `  ${m.name} saturated: produced ${fmt(produceRes.produced)}, received ${fmt(stats.count)} -> ${fmt(rate)} deliveries/s, ` +
       `latency p50 ${ms(stats.latency.p50)} p99 ${ms(stats.latency.p99)}, drain ${fmt(drainMs)} ms`,
@@ -388,7 +397,7 @@ async function main(): Promise<number> {
   log(`results (${new Date().toISOString()}; latency = producer's creation time -> receipt at the receiver)`);
   log(
     table(
-      ['system', 'deliveries/s', 'vs (a)', 'p50 (saturated)', 'p99 (saturated)', `p50 (${LIGHT_RATE}/s)`, `p99 (${LIGHT_RATE}/s)`, 'body bytes'],
+      ['system', 'deliveries/s', 'vs (a)', 'p50 (saturated)', 'p99 (saturated)', `p50 (${LIGHT_RATE}/s)`, `p99 (${LIGHT_RATE}/s)`, 'body bytes', 'CPU/delivery here'],
       results.map((r) =>
         r.saturated
           ? [
@@ -400,8 +409,9 @@ async function main(): Promise<number> {
               ms(r.light?.stats.latency.p50 ?? NaN),
               ms(r.light?.stats.latency.p99 ?? NaN),
               fmt(r.saturated.stats.meanBodyBytes),
+              r.name.startsWith('(d)') ? 'n/a' : `${r.saturated.cpu.toFixed(1)} us`,
             ]
-          : [r.name, `skipped: ${r.skipped ?? 'not run'}`, '', '', '', '', '', ''],
+          : [r.name, `skipped: ${r.skipped ?? 'not run'}`, '', '', '', '', '', '', ''],
       ),
     ),
   );
@@ -412,6 +422,30 @@ async function main(): Promise<number> {
   if (c && a) log(`target (c) >= 0.40 x (a): ${(rate(c) / rate(a)).toFixed(3)} -> ${rate(c) / rate(a) >= 0.4 ? 'MET' : 'MISSED'}`);
   if (c && b) log(`target (c) >= 2 x (b):    ${(rate(c) / rate(b)).toFixed(3)} -> ${rate(c) / rate(b) >= 2 ? 'MET' : 'MISSED'}`);
   if (!c) log('targets for (c): not evaluated, (c) was not measured');
+  if (c?.saturated && a?.saturated) {
+    // (c) runs producers, worker and HTTP client on one event loop: each event costs at least
+    // what (a) spends per POST plus SQLite's own work for a delivered event (the store floor).
+    const floor = await deliveryFloor({ rooms: ROOMS, batch: CONCURRENCY });
+    const ceiling = 1e6 / (a.saturated.cpu + floor.usPerUnit);
+    log(
+      `\nstore floor (SQLite alone: message, event, delivery, claim, bodies, attempt record; batches of ${CONCURRENCY}): ` +
+        `${floor.usPerUnit.toFixed(1)} us/event; (a) ${a.saturated.cpu.toFixed(1)} us/POST; (c) ${c.saturated.cpu.toFixed(1)} us/event`,
+    );
+    log(
+      `ceiling for any one-event-loop outbox on SQLite: ${fmt(ceiling)} deliveries/s = ${(ceiling / rate(a)).toFixed(3)} of (a)` +
+        (b ? `, ${(ceiling / rate(b)).toFixed(2)} x (b)` : ''),
+    );
+    const rcvCpu = a.saturated.receiverCpu;
+    if (rcvCpu !== undefined) {
+      // Even spread over both cores of this machine, the receiver's own work included.
+      const cores = availableParallelism();
+      const machine = (cores * 1e6) / (a.saturated.cpu + floor.usPerUnit + rcvCpu);
+      log(
+        `ceiling with all ${cores} cores busy (receiver ${rcvCpu.toFixed(1)} us/request included): ${fmt(machine)} deliveries/s = ` +
+          `${(machine / rate(a)).toFixed(3)} of (a)` + (b ? `, ${(machine / rate(b)).toFixed(2)} x (b)` : ''),
+      );
+    }
+  }
   let code = 0;
   for (const r of results) {
     for (const p of r.problems) {

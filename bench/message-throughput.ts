@@ -21,7 +21,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serverScript, spawnChild } from './lib/child.ts';
+import { processCpuMicros, serverScript, spawnChild } from './lib/child.ts';
+import { messageFloor } from './lib/store-floor.ts';
 import type { Child } from './lib/child.ts';
 import { Api } from './lib/api.ts';
 import { startOmnihook } from './lib/omnihook.ts';
@@ -65,6 +66,8 @@ interface Target {
   /** After a round: wait until the worker has delivered the round's events. */
   settle?(): Promise<void>;
   rounds: LoadResult[];
+  /** Server CPU (all its threads) per 2xx response, per round, in microseconds. */
+  cpu: (number | undefined)[];
   drains: (ReceiverStats & { drainMs: number; roundStart: number })[];
   dbPath?: string;
   sent: number;
@@ -130,6 +133,7 @@ async function main(): Promise<number> {
         child: hello,
         load: (duration) => cannon({ url: `${origin}/`, connections: CONNECTIONS, duration }),
         rounds: [],
+        cpu: [],
         drains: [],
         sent: 0,
       });
@@ -145,7 +149,7 @@ async function main(): Promise<number> {
       await api.availableAgent();
       const rooms = await api.visitorsWithRooms(ROOMS, 'bench-visitor');
       await api.close();
-      const target: Target = { name: 'message', child, load: () => Promise.reject(new Error('unset')), rounds: [], drains: [], dbPath, sent: 0 };
+      const target: Target = { name: 'message', child, load: () => Promise.reject(new Error('unset')), rounds: [], cpu: [], drains: [], dbPath, sent: 0 };
       target.load = messageLoad(`http://127.0.0.1:${child.port}`, rooms, target);
       targets.push(target);
     }
@@ -165,7 +169,7 @@ async function main(): Promise<number> {
       await api.setting('Livechat_webhook_on_visitor_message', true);
       const rooms = await api.visitorsWithRooms(ROOMS, 'bench-visitor');
       await api.close();
-      const target: Target = { name: 'message+webhook', child, load: () => Promise.reject(new Error('unset')), rounds: [], drains: [], dbPath, sent: 0 };
+      const target: Target = { name: 'message+webhook', child, load: () => Promise.reject(new Error('unset')), rounds: [], cpu: [], drains: [], dbPath, sent: 0 };
       target.load = messageLoad(`http://127.0.0.1:${child.port}`, rooms, target);
       let roundStart = 0;
       const load = target.load;
@@ -194,8 +198,11 @@ async function main(): Promise<number> {
 
     for (let round = 1; round <= ROUNDS; round++) {
       for (const t of targets) {
+        const cpu0 = processCpuMicros(t.child.proc.pid);
         const r = await t.load(DURATION);
+        const cpu1 = processCpuMicros(t.child.proc.pid);
         t.rounds.push(r);
+        t.cpu.push(cpu0 !== undefined && cpu1 !== undefined && r.ok > 0 ? (cpu1 - cpu0) / r.ok : undefined);
         let extra = '';
         if (t.settle) {
           await t.settle();
@@ -214,16 +221,20 @@ async function main(): Promise<number> {
     children.length = 0;
 
     const best = (t: Target) => t.rounds.reduce((a, b) => (b.rps > a.rps ? b : a));
+    const bestCpu = (t: Target) => t.cpu[t.rounds.indexOf(best(t))];
+    // The store floor (bench/lib/store-floor.ts): SQLite alone, the same statements, one thread.
+    const floor = PROFILE ? undefined : await messageFloor({ rooms: ROOMS, batch: CONNECTIONS });
     const hello = targets.find((t) => t.name === 'hello');
     const helloBest = hello ? best(hello) : undefined;
     log('');
     log(`results (best of ${ROUNDS} rounds, ${CONNECTIONS} connections, ${DURATION} s each; ${new Date().toISOString()})`);
     log(
       table(
-        ['target', 'req/s', 'p50', 'p99', 'ratio vs hello'],
+        ['target', 'req/s', 'p50', 'p99', 'ratio vs hello', 'server CPU/request'],
         targets.map((t) => {
           const b = best(t);
-          return [t.name, fmt(b.rps), ms(b.p50), ms(b.p99), helloBest ? (b.rps / helloBest.rps).toFixed(3) : 'n/a'];
+          const cpu = bestCpu(t);
+          return [t.name, fmt(b.rps), ms(b.p50), ms(b.p99), helloBest ? (b.rps / helloBest.rps).toFixed(3) : 'n/a', cpu === undefined ? 'n/a' : `${cpu.toFixed(1)} us`];
         }),
       ),
     );
@@ -231,6 +242,21 @@ async function main(): Promise<number> {
     if (helloBest && message) {
       const ratio = best(message).rps / helloBest.rps;
       log(`\nmessage/hello ratio: ${ratio.toFixed(3)} (target >= ${TARGET_RATIO}) -> ${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}`);
+      const helloCpu = hello ? bestCpu(hello) : undefined;
+      const messageCpu = bestCpu(message);
+      if (floor && helloCpu !== undefined) {
+        // A message costs at least an HTTP request (hello's CPU) plus SQLite's own work (the floor);
+        // one event loop gives it at most one core.
+        const ceiling = 1e6 / (helloCpu + floor.usPerUnit);
+        log(
+          `store floor (SQLite alone, same statements, batches of ${CONNECTIONS}): ${floor.usPerUnit.toFixed(1)} us/message; ` +
+            `hello ${helloCpu.toFixed(1)} us/request; message ${messageCpu === undefined ? 'n/a' : messageCpu.toFixed(1)} us/request`,
+        );
+        log(
+          `ceiling for any one-process server that stores each message and its event in SQLite: ` +
+            `${fmt(ceiling)} req/s = ${(ceiling / helloBest.rps).toFixed(3)} of hello`,
+        );
+      }
     }
     const webhook = targets.find((t) => t.name === 'message+webhook');
     if (webhook && webhook.drains.length > 0) {

@@ -4,6 +4,7 @@
  * generator runs in the parent. The child reports `{ type: 'ready', port }` over IPC.
  */
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -101,6 +102,23 @@ export function spawnChild(name: string, script: string, opts: SpawnOptions = {}
     };
     listeners.add(onReady);
   });
+}
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in microseconds, from
+ * /proc/<pid>/stat (Linux; clock ticks of 10 ms, fine over rounds of seconds). Undefined elsewhere.
+ */
+export function processCpuMicros(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return Number.isFinite(ticks) ? (ticks * 1e6) / 100 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** For child scripts: report readiness and stop cleanly on SIGTERM / SIGINT / parent exit. */
