@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { transact } from '../store/group-commit.ts';
 import { breakerVerdict } from './breaker.ts';
+import { arg, prepare } from '../store/prepared.ts';
+import type { Exec } from '../store/prepared.ts';
 import type { Decision } from './decide.ts';
 
 export interface AttemptRow {
@@ -34,49 +36,82 @@ export interface RecordInput {
   disableAfterMs: number;
 }
 
+const insertAttemptQ = prepare((db) =>
+  db.insertInto('attempts').values({
+    delivery_id: arg('delivery_id'),
+    endpoint_id: arg('endpoint_id'),
+    attempt: arg('attempt'),
+    started_at: arg('started_at'),
+    duration_ms: arg('duration_ms'),
+    status_code: arg('status_code'),
+    error_class: arg('error_class'),
+    error_message: arg('error_message'),
+    request_headers: arg('request_headers'),
+    response_headers: arg('response_headers'),
+    response_body: arg('response_body'),
+  }),
+);
+const updateDeliveryQ = prepare((db) =>
+  db
+    .updateTable('deliveries')
+    .set({
+      status: arg('status'),
+      attempts: arg('attempts'),
+      next_attempt_at: arg('next_attempt_at'),
+      completed_at: arg('completed_at'),
+      lease_owner: null,
+      lease_until: null,
+      last_status_code: arg('last_status_code'),
+      last_error: arg('last_error'),
+      updated_at: arg('now'),
+    })
+    .where('_id', '=', arg('id'))
+    .where('lease_owner', '=', arg('owner')),
+);
+// Skips the write when already healthy: the common case stays a no-op on a hot row.
+const markHealthyQ = prepare((db) =>
+  db
+    .updateTable('endpoints')
+    .set({ consecutive_failures: 0, failing_since: null, updated_at: arg('now') })
+    .where('_id', '=', arg('id'))
+    .where('consecutive_failures', '>', 0),
+);
+const saveCrmDataQ = prepare((db) => db.updateTable('rooms').set({ crm_data: arg('text') }).where('_id', '=', arg('rid')));
+
 /** Returns false when our lease was lost (the row changed hands); the attempt is logged anyway. */
 export async function recordAttempt(db: Kysely<Database>, input: RecordInput): Promise<boolean> {
   const { attempt: a, decision: d, now } = input;
-  // grouped with other attempts and with API writes on SQLite: one commit for many
-  return transact(db, async (trx) => {
-    await trx
-      .insertInto('attempts')
-      .values({
-        delivery_id: a.deliveryId,
-        endpoint_id: a.endpointId,
-        attempt: a.attempt,
-        started_at: a.startedAt,
-        duration_ms: a.durationMs,
-        status_code: a.statusCode,
-        error_class: a.errorClass,
-        error_message: a.errorMessage === null ? null : a.errorMessage.slice(0, 2000),
-        request_headers: JSON.stringify(a.requestHeaders),
-        response_headers: a.responseHeaders === null ? null : JSON.stringify(a.responseHeaders),
-        response_body: a.responseBody,
-      })
-      .execute();
-    const updated = await trx
-      .updateTable('deliveries')
-      .set({
-        status: d.status,
-        attempts: a.attempt,
-        next_attempt_at: d.nextAttemptAt,
-        completed_at: d.completedAt,
-        lease_owner: null,
-        lease_until: null,
-        last_status_code: a.statusCode,
-        last_error: a.errorClass === null ? null : `${a.errorClass}: ${a.errorMessage ?? ''}`.slice(0, 500),
-        updated_at: now,
-      })
-      .where('_id', '=', a.deliveryId)
-      .where('lease_owner', '=', input.owner)
-      .executeTakeFirst();
-    await updateEndpoint(trx, a.endpointId, d, now);
+  // grouped with other attempts and with API writes on SQLite: one commit for many; the
+  // statements every attempt runs are prepared (src/store/prepared.ts)
+  return transact(db, async (trx, x) => {
+    await x.run(insertAttemptQ, {
+      delivery_id: a.deliveryId,
+      endpoint_id: a.endpointId,
+      attempt: a.attempt,
+      started_at: a.startedAt,
+      duration_ms: a.durationMs,
+      status_code: a.statusCode,
+      error_class: a.errorClass,
+      error_message: a.errorMessage === null ? null : a.errorMessage.slice(0, 2000),
+      request_headers: JSON.stringify(a.requestHeaders),
+      response_headers: a.responseHeaders === null ? null : JSON.stringify(a.responseHeaders),
+      response_body: a.responseBody,
+    });
+    const updated = await x.run(updateDeliveryQ, {
+      status: d.status,
+      attempts: a.attempt,
+      next_attempt_at: d.nextAttemptAt,
+      completed_at: d.completedAt,
+      last_status_code: a.statusCode,
+      last_error: a.errorClass === null ? null : `${a.errorClass}: ${a.errorMessage ?? ''}`.slice(0, 500),
+      now,
+      id: a.deliveryId,
+      owner: input.owner,
+    });
+    await updateEndpoint(trx, x, a.endpointId, d, now);
     if (d.endpoint.kind === 'failing') await tripBreaker(trx, a.endpointId, now, input.disableAfterMs);
-    if (input.crmData) {
-      await trx.updateTable('rooms').set({ crm_data: input.crmData.text }).where('_id', '=', input.crmData.rid).execute();
-    }
-    return Number(updated.numUpdatedRows) > 0;
+    if (input.crmData) await x.run(saveCrmDataQ, { text: input.crmData.text, rid: input.crmData.rid });
+    return updated > 0;
   });
 }
 
@@ -96,12 +131,11 @@ async function tripBreaker(db: Kysely<Database>, endpointId: string, now: number
   }
 }
 
-async function updateEndpoint(db: Kysely<Database>, endpointId: string, d: Decision, now: number): Promise<void> {
+async function updateEndpoint(db: Kysely<Database>, x: Exec, endpointId: string, d: Decision, now: number): Promise<void> {
   const q = db.updateTable('endpoints').where('_id', '=', endpointId);
   switch (d.endpoint.kind) {
     case 'healthy':
-      // Skip the write when already healthy: the common case stays a no-op on a hot row.
-      await q.set({ consecutive_failures: 0, failing_since: null, updated_at: now }).where('consecutive_failures', '>', 0).execute();
+      await x.run(markHealthyQ, { now, id: endpointId });
       return;
     case 'failing': {
       const pause = d.endpoint.pauseUntil;
