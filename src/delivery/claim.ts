@@ -34,7 +34,6 @@ import type { Dialect } from '../store/open.ts';
 import { ROCKETCHAT_ENDPOINT_ID } from '../services/outbox.ts';
 import { BREAKER_THRESHOLD } from './breaker.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { transact } from '../store/group-commit.ts';
 
 export interface ClaimParams {
   owner: string;
@@ -155,23 +154,19 @@ export function claimStatement(dialect: Dialect, p: ClaimParams, endpointId = RO
 
 export async function claimDue(db: Kysely<Database>, dialect: Dialect, p: ClaimParams): Promise<ClaimedRow[]> {
   if (p.limit <= 0) return [];
-  // In a transaction of its own, which group commit on SQLite folds into the next batch: on its
-  // own, each claim paid a whole WAL commit, about as much as the claim itself.
-  return transact(db, async (trx) => {
-    const ready = await readyEndpoints(trx, p.now);
-    const rates = new Map(ready.map((e) => [e._id, e.rate_limit_per_second]));
-    const shares = shareSlots(ready, p.limit);
-    const out: ClaimedRow[] = [];
-    for (const [endpointId, share] of shares) {
-      const rate = rates.get(endpointId);
-      const take = rate && p.rates ? p.rates.take(endpointId, rate, share, p.now) : share;
-      if (take === 0) continue;
-      const res = await claimStatement(dialect, p, endpointId, take).execute(trx);
-      if (rate && p.rates) p.rates.refund(endpointId, take - res.rows.length);
-      for (const r of res.rows) out.push({ ...r, seq: Number(r.seq), attempts: Number(r.attempts), lease_until: Number(r.lease_until) });
-    }
-    return out;
-  });
+  const ready = await readyEndpoints(db, p.now);
+  const rates = new Map(ready.map((e) => [e._id, e.rate_limit_per_second]));
+  const shares = shareSlots(ready, p.limit);
+  const out: ClaimedRow[] = [];
+  for (const [endpointId, share] of shares) {
+    const rate = rates.get(endpointId);
+    const take = rate && p.rates ? p.rates.take(endpointId, rate, share, p.now) : share;
+    if (take === 0) continue;
+    const res = await claimStatement(dialect, p, endpointId, take).execute(db);
+    if (rate && p.rates) p.rates.refund(endpointId, take - res.rows.length);
+    for (const r of res.rows) out.push({ ...r, seq: Number(r.seq), attempts: Number(r.attempts), lease_until: Number(r.lease_until) });
+  }
+  return out;
 }
 
 /** Gives leases back without spending an attempt (our failure: shutting down, database error). */
