@@ -3,10 +3,8 @@
  * (the built-in endpoint reads URL, token and timeout from the Rocket.Chat settings now, at send
  * time), send it, classify the outcome, decide the next state, record it all.
  */
-import type { Selectable } from 'kysely';
 import type { Dispatcher } from 'undici';
 import type { Services } from '../services/container.ts';
-import type { EndpointsTable } from '../store/schema.ts';
 import { ROCKETCHAT_ENDPOINT_ID } from '../services/outbox.ts';
 import { checkHttpUrl } from '../domain/settings.ts';
 import { VERSION } from '../version.ts';
@@ -22,37 +20,12 @@ import { parseSchedule } from './retry.ts';
 import type { RetrySchedule } from './retry.ts';
 import { send } from './send.ts';
 import type { SendResult } from './send.ts';
-
-export type EndpointRow = Selectable<EndpointsTable>;
-
-export interface Target {
-  event: { _id: string; rid: string | null; body: string };
-  endpoint: EndpointRow;
-}
+import type { Target } from './target.ts';
 
 export const USER_AGENT = `Omnihook/${VERSION}`;
 
 /** Largest request body a delivery sends. */
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
-
-/** Loads the events and endpoints of a claimed batch in two queries. */
-export async function loadTargets(s: Services, rows: ClaimedRow[]): Promise<Map<string, Target>> {
-  const eventIds = [...new Set(rows.map((r) => r.event_id))];
-  const endpointIds = [...new Set(rows.map((r) => r.endpoint_id))];
-  const [events, endpoints] = await Promise.all([
-    s.db.selectFrom('events').select(['_id', 'rid', 'body']).where('_id', 'in', eventIds).execute(),
-    s.db.selectFrom('endpoints').selectAll().where('_id', 'in', endpointIds).execute(),
-  ]);
-  const ev = new Map(events.map((e) => [e._id, e]));
-  const ep = new Map(endpoints.map((e) => [e._id, e]));
-  const out = new Map<string, Target>();
-  for (const r of rows) {
-    const event = ev.get(r.event_id);
-    const endpoint = ep.get(r.endpoint_id);
-    if (event && endpoint) out.set(r._id, { event, endpoint });
-  }
-  return out;
-}
 
 export type AttemptResult = 'released' | { status: DeliveryStatus; errorClass: string | null };
 
@@ -149,6 +122,7 @@ async function finish(
     disableAfterMs: s.config.disableFailingEndpointAfterMs,
     attempt: {
       deliveryId: row._id,
+      deliverySeq: row.seq,
       endpointId: row.endpoint_id,
       attempt,
       startedAt: result.startedAt,

@@ -26,6 +26,9 @@
  *   statement walks a partial index of pending rows, so a claim costs the same with a backlog
  *   of ten or of a million (an earlier single-statement version numbered every due row with a
  *   window function and counted leases per row: quadratic in the backlog).
+ *
+ * The claim's transaction also reads what the claimed rows are sent from: the endpoint rows (the
+ * readiness query returns them whole) and the stored events. The statements are prepared once.
  */
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
@@ -34,6 +37,10 @@ import type { Dialect } from '../store/open.ts';
 import { ROCKETCHAT_ENDPOINT_ID } from '../services/outbox.ts';
 import { BREAKER_THRESHOLD } from './breaker.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import { arg, first, prepare, txExec } from '../store/prepared.ts';
+import type { Exec, Prepared } from '../store/prepared.ts';
+import { prepareRaw } from './raw-prepared.ts';
+import type { EndpointRow, Target } from './target.ts';
 
 export interface ClaimParams {
   owner: string;
@@ -58,36 +65,47 @@ export interface ClaimedRow {
   lease_until: number;
 }
 
+/** A claimed row with what it is sent from; no target when its event or endpoint row is gone. */
+export interface Claimed extends ClaimedRow {
+  target: Target | undefined;
+}
+
 interface ReadyEndpoint {
   _id: string;
   max_concurrency: number;
   leased: number;
   rate_limit_per_second: number | null;
+  /** The row as the claim's transaction saw it: what the claimed deliveries are sent with. */
+  row: EndpointRow;
 }
 
 /**
- * Endpoints that have due work and may send now, with the leases they already hold (by any
- * process). Partial indexes on pending rows keep this independent of the size of the log.
+ * Endpoints that have due work and may send now, whole rows (they are the claimed deliveries'
+ * targets, read in the claim's transaction), with the leases they already hold (by any process).
+ * Partial indexes on pending rows keep this independent of the size of the log.
  */
-async function readyEndpoints(db: Kysely<Database>, now: number): Promise<ReadyEndpoint[]> {
-  const res = await sql<ReadyEndpoint>`
-    SELECT e._id,
-      -- a tripped breaker whose pause is over lets exactly one probe through
-      CASE WHEN e.kind = 'custom' AND e.consecutive_failures >= ${BREAKER_THRESHOLD} THEN 1 ELSE e.max_concurrency END AS max_concurrency,
-      e.rate_limit_per_second,
+const readyEndpointsQ = prepareRaw<EndpointRow & { leased: number }>(
+  () => sql`
+    SELECT e.*,
       (SELECT COUNT(*) FROM deliveries l
-        WHERE l.endpoint_id = e._id AND l.status = 'pending' AND l.lease_until > ${now}) AS leased
+        WHERE l.endpoint_id = e._id AND l.status = 'pending' AND l.lease_until > ${arg('now')}) AS leased
     FROM endpoints e
     WHERE e.enabled = 1 AND e.deleted_at IS NULL
-      AND (e.paused_until IS NULL OR e.paused_until <= ${now})
+      AND (e.paused_until IS NULL OR e.paused_until <= ${arg('now')})
       AND EXISTS (SELECT 1 FROM deliveries d
-        WHERE d.endpoint_id = e._id AND d.status = 'pending' AND d.next_attempt_at <= ${now})
-    ORDER BY e._id`.execute(db);
-  return res.rows.map((r) => ({
-    _id: r._id,
-    max_concurrency: Number(r.max_concurrency),
-    leased: Number(r.leased),
-    rate_limit_per_second: r.rate_limit_per_second === null ? null : Number(r.rate_limit_per_second),
+        WHERE d.endpoint_id = e._id AND d.status = 'pending' AND d.next_attempt_at <= ${arg('now')})
+    ORDER BY e._id`,
+);
+
+async function readyEndpoints(x: Exec, now: number): Promise<ReadyEndpoint[]> {
+  const rows = await x.all(readyEndpointsQ, { now });
+  return rows.map(({ leased, ...row }) => ({
+    _id: row._id,
+    // a tripped breaker whose pause is over lets exactly one probe through
+    max_concurrency: row.kind === 'custom' && row.consecutive_failures >= BREAKER_THRESHOLD ? 1 : Number(row.max_concurrency),
+    leased: Number(leased),
+    rate_limit_per_second: row.rate_limit_per_second === null ? null : Number(row.rate_limit_per_second),
+    row,
   }));
 }
 
@@ -95,7 +113,7 @@ async function readyEndpoints(db: Kysely<Database>, now: number): Promise<ReadyE
  * Fair shares of the free slots: one slot to each endpoint in turn, never past an endpoint's
  * max_concurrency, so one endpoint's backlog never fills a batch while another endpoint waits.
  */
-export function shareSlots(endpoints: ReadyEndpoint[], free: number): Map<string, number> {
+export function shareSlots(endpoints: Omit<ReadyEndpoint, 'row'>[], free: number): Map<string, number> {
   const room = new Map(endpoints.map((e) => [e._id, Math.max(0, e.max_concurrency - e.leased)]));
   const shares = new Map<string, number>();
   let left = free;
@@ -115,58 +133,166 @@ export function shareSlots(endpoints: ReadyEndpoint[], free: number): Map<string
   return shares;
 }
 
+/** The values of one claim statement: real values, or arg() placeholders for a prepared one. */
+interface ClaimValues {
+  owner: string;
+  now: number;
+  /** now + lease margin; the endpoint's timeout is added in SQL. */
+  leaseFrom: number;
+  rocketchatTimeoutMs: number;
+  endpointId: string;
+}
+
+const ARGS: ClaimValues = {
+  owner: arg('owner'),
+  now: arg('now'),
+  leaseFrom: arg('lease_from'),
+  rocketchatTimeoutMs: arg('rc_timeout'),
+  endpointId: arg('endpoint_id'),
+};
+
+/**
+ * LIMIT up to this is written into the SQL text, one prepared statement per value. SQLite (3.53,
+ * bundled by better-sqlite3) plans with the value bound to a `LIMIT ?`, so binding it expires the
+ * statement: every run was prepared anew, which doubled the cost of a claim. Larger shares (never
+ * with the default 64 slots) bind LIMIT as a parameter.
+ */
+const LITERAL_LIMIT_MAX = 128;
+
+function literalLimit(take: number): boolean {
+  return Number.isSafeInteger(take) && take > 0 && take <= LITERAL_LIMIT_MAX;
+}
+
 /** Due, unleased rows of one endpoint, oldest first, each the oldest pending row of its room. */
-function candidates(p: ClaimParams, endpointId: string, take: number): RawBuilder<unknown> {
+function candidates(v: ClaimValues, limit: RawBuilder<unknown> | number): RawBuilder<unknown> {
   return sql`
     SELECT d.seq FROM deliveries d
-    WHERE d.endpoint_id = ${endpointId}
+    WHERE d.endpoint_id = ${v.endpointId}
       AND d.status = 'pending'
-      AND d.next_attempt_at <= ${p.now}
-      AND (d.lease_until IS NULL OR d.lease_until <= ${p.now})
+      AND d.next_attempt_at <= ${v.now}
+      AND (d.lease_until IS NULL OR d.lease_until <= ${v.now})
       AND (d.order_key IS NULL OR NOT EXISTS (
         SELECT 1 FROM deliveries o
         WHERE o.endpoint_id = d.endpoint_id AND o.order_key = d.order_key
           AND o.status = 'pending' AND o.seq < d.seq
       ))
     ORDER BY d.next_attempt_at, d.seq
-    LIMIT ${take}`;
+    LIMIT ${limit}`;
 }
 
-function leaseSet(p: ClaimParams): RawBuilder<unknown> {
-  return sql`lease_owner = ${p.owner},
-    lease_until = CAST(${p.now + p.leaseMarginMs} AS BIGINT) + CASE WHEN endpoint_id = ${ROCKETCHAT_ENDPOINT_ID} THEN ${p.rocketchatTimeoutMs}
+function leaseSet(v: ClaimValues): RawBuilder<unknown> {
+  return sql`lease_owner = ${v.owner},
+    lease_until = CAST(${v.leaseFrom} AS BIGINT) + CASE WHEN endpoint_id = ${ROCKETCHAT_ENDPOINT_ID} THEN ${v.rocketchatTimeoutMs}
       ELSE (SELECT t.timeout_ms FROM endpoints t WHERE t._id = deliveries.endpoint_id) END,
-    updated_at = ${p.now}`;
+    updated_at = ${v.now}`;
 }
 
 const RETURNING = sql`RETURNING seq, _id, event_id, endpoint_id, rid, attempts, lease_until`;
 
-/** The claim statement for one endpoint (exported so a test can read the SQL each dialect gets). */
-export function claimStatement(dialect: Dialect, p: ClaimParams, endpointId = ROCKETCHAT_ENDPOINT_ID, take = p.limit): RawBuilder<ClaimedRow> {
+function claimSql(dialect: Dialect, v: ClaimValues, limit: RawBuilder<unknown> | number): RawBuilder<ClaimedRow> {
   if (dialect === 'sqlite') {
-    return sql<ClaimedRow>`UPDATE deliveries SET ${leaseSet(p)} WHERE seq IN (${candidates(p, endpointId, take)}) ${RETURNING}`;
+    return sql<ClaimedRow>`UPDATE deliveries SET ${leaseSet(v)} WHERE seq IN (${candidates(v, limit)}) ${RETURNING}`;
   }
   // FOR UPDATE SKIP LOCKED: concurrent processes claim disjoint rows without waiting; READ
   // COMMITTED re-checks status and lease on the newest version of each row it locks.
-  return sql<ClaimedRow>`WITH picked AS (${candidates(p, endpointId, take)} FOR UPDATE SKIP LOCKED)
-    UPDATE deliveries SET ${leaseSet(p)} WHERE seq IN (SELECT seq FROM picked) ${RETURNING}`;
+  return sql<ClaimedRow>`WITH picked AS (${candidates(v, limit)} FOR UPDATE SKIP LOCKED)
+    UPDATE deliveries SET ${leaseSet(v)} WHERE seq IN (SELECT seq FROM picked) ${RETURNING}`;
 }
 
-export async function claimDue(db: Kysely<Database>, dialect: Dialect, p: ClaimParams): Promise<ClaimedRow[]> {
-  if (p.limit <= 0) return [];
-  const ready = await readyEndpoints(db, p.now);
-  const rates = new Map(ready.map((e) => [e._id, e.rate_limit_per_second]));
-  const shares = shareSlots(ready, p.limit);
-  const out: ClaimedRow[] = [];
-  for (const [endpointId, share] of shares) {
-    const rate = rates.get(endpointId);
-    const take = rate && p.rates ? p.rates.take(endpointId, rate, share, p.now) : share;
-    if (take === 0) continue;
-    const res = await claimStatement(dialect, p, endpointId, take).execute(db);
-    if (rate && p.rates) p.rates.refund(endpointId, take - res.rows.length);
-    for (const r of res.rows) out.push({ ...r, seq: Number(r.seq), attempts: Number(r.attempts), lease_until: Number(r.lease_until) });
+/** The claim statement for one endpoint with its values bound (exported so a test can read the SQL each dialect gets). */
+export function claimStatement(dialect: Dialect, p: ClaimParams, endpointId = ROCKETCHAT_ENDPOINT_ID, take = p.limit): RawBuilder<ClaimedRow> {
+  return claimSql(dialect, valuesOf(p, endpointId), literalLimit(take) ? sql.lit(take) : take);
+}
+
+function valuesOf(p: ClaimParams, endpointId: string): ClaimValues {
+  return { owner: p.owner, now: p.now, leaseFrom: p.now + p.leaseMarginMs, rocketchatTimeoutMs: p.rocketchatTimeoutMs, endpointId };
+}
+
+// The prepared claim statements, by literal LIMIT (0: LIMIT is a parameter).
+const claimQueries = new Map<number, Prepared<ClaimedRow>>();
+
+function claimQuery(take: number): Prepared<ClaimedRow> {
+  const key = literalLimit(take) ? take : 0;
+  let q = claimQueries.get(key);
+  if (!q) {
+    const limit = key > 0 ? sql.lit(key) : arg<number>('take');
+    q = prepareRaw((dialect) => claimSql(dialect, ARGS, limit));
+    claimQueries.set(key, q);
+  }
+  return q;
+}
+
+async function claimFor(x: Exec, p: ClaimParams, endpointId: string, take: number): Promise<ClaimedRow[]> {
+  return x.all(claimQuery(take), {
+    owner: p.owner,
+    now: p.now,
+    lease_from: p.now + p.leaseMarginMs,
+    rc_timeout: p.rocketchatTimeoutMs,
+    endpoint_id: endpointId,
+    take,
+  });
+}
+
+type EventRow = Target['event'];
+
+const eventByIdQ = prepare((db) => db.selectFrom('events').select(['_id', 'rid', 'body']).where('_id', '=', arg('id')));
+// PostgreSQL: one round trip for the batch, still one statement text (an array parameter).
+const eventsByIdsQ = prepareRaw<EventRow>(() => sql`SELECT _id, rid, body FROM events WHERE _id = ANY(${arg('ids')})`);
+
+/** The stored events of a claimed batch, read in the claim's transaction. */
+async function loadEvents(x: Exec, dialect: Dialect, ids: Set<string>): Promise<Map<string, EventRow>> {
+  const out = new Map<string, EventRow>();
+  if (dialect !== 'sqlite') {
+    for (const e of await x.all(eventsByIdsQ, { ids: [...ids] })) out.set(e._id, e);
+    return out;
+  }
+  // SQLite runs in-process: one prepared primary-key lookup per event (an IN list would be a
+  // statement of its own for every batch size)
+  for (const id of ids) {
+    const e = await first(x, eventByIdQ, { id });
+    if (e) out.set(id, e);
   }
   return out;
+}
+
+/**
+ * Claims due deliveries and reads what they are sent from, in one short transaction of its own:
+ * one commit for all endpoints' claims, and on SQLite every statement runs prepared on the
+ * connection the transaction holds. Not through group commit: there a claim waited behind
+ * batches of API requests, and the HTTP path lost a third of its deliveries per second.
+ */
+export async function claimDue(db: Kysely<Database>, dialect: Dialect, p: ClaimParams): Promise<Claimed[]> {
+  if (p.limit <= 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const x = txExec(db, trx);
+    const ready = await readyEndpoints(x, p.now);
+    const byId = new Map(ready.map((e) => [e._id, e]));
+    const rows: ClaimedRow[] = [];
+    for (const [endpointId, share] of shareSlots(ready, p.limit)) {
+      const rate = byId.get(endpointId)!.rate_limit_per_second;
+      const take = rate && p.rates ? p.rates.take(endpointId, rate, share, p.now) : share;
+      if (take === 0) continue;
+      const claimed = await claimFor(x, p, endpointId, take);
+      if (rate && p.rates) p.rates.refund(endpointId, take - claimed.length);
+      rows.push(...claimed);
+    }
+    if (rows.length === 0) return [];
+    const events = await loadEvents(x, dialect, new Set(rows.map((r) => r.event_id)));
+    return rows.map((r) => claimedOf(r, events.get(r.event_id), byId.get(r.endpoint_id)?.row));
+  });
+}
+
+function claimedOf(r: ClaimedRow, event: EventRow | undefined, endpoint: EndpointRow | undefined): Claimed {
+  return {
+    seq: Number(r.seq),
+    _id: r._id,
+    event_id: r.event_id,
+    endpoint_id: r.endpoint_id,
+    rid: r.rid,
+    attempts: Number(r.attempts),
+    lease_until: Number(r.lease_until),
+    target: event && endpoint ? { event, endpoint } : undefined,
+  };
 }
 
 /** Gives leases back without spending an attempt (our failure: shutting down, database error). */

@@ -7,12 +7,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { transact } from '../store/group-commit.ts';
 import { breakerVerdict } from './breaker.ts';
-import { arg, prepare } from '../store/prepared.ts';
+import { arg, dialectOf, first, prepare } from '../store/prepared.ts';
 import type { Exec } from '../store/prepared.ts';
 import type { Decision } from './decide.ts';
 
 export interface AttemptRow {
   deliveryId: string;
+  /** The delivery's integer key: updating by it is one b-tree search, by _id two. */
+  deliverySeq: number;
   endpointId: string;
   attempt: number;
   startedAt: number;
@@ -65,7 +67,7 @@ const updateDeliveryQ = prepare((db) =>
       last_error: arg('last_error'),
       updated_at: arg('now'),
     })
-    .where('_id', '=', arg('id'))
+    .where('seq', '=', arg('seq'))
     .where('lease_owner', '=', arg('owner')),
 );
 // Skips the write when already healthy: the common case stays a no-op on a hot row.
@@ -76,93 +78,183 @@ const markHealthyQ = prepare((db) =>
     .where('_id', '=', arg('id'))
     .where('consecutive_failures', '>', 0),
 );
-const saveCrmDataQ = prepare((db) => db.updateTable('rooms').set({ crm_data: arg('text') }).where('_id', '=', arg('rid')));
+const countFailureQ = prepare((db) =>
+  db
+    .updateTable('endpoints')
+    .set({
+      consecutive_failures: sql<number>`consecutive_failures + 1`,
+      failing_since: sql<number>`COALESCE(failing_since, ${arg('now')})`,
+      updated_at: arg('now'),
+    })
+    .where('_id', '=', arg('id')),
+);
+// Retry-After backs off the whole endpoint, never shortening a longer pause.
+const countFailureAndPauseQ = prepare((db) =>
+  db
+    .updateTable('endpoints')
+    .set({
+      consecutive_failures: sql<number>`consecutive_failures + 1`,
+      failing_since: sql<number>`COALESCE(failing_since, ${arg('now')})`,
+      paused_until: sql<number>`CASE WHEN paused_until IS NULL OR paused_until < ${arg('pause')} THEN ${arg('pause')} ELSE paused_until END`,
+      updated_at: arg('now'),
+    })
+    .where('_id', '=', arg('id')),
+);
+const disableForResponseQ = prepare((db) =>
+  db
+    .updateTable('endpoints')
+    .set({
+      enabled: 0,
+      disabled_reason: arg('reason'),
+      consecutive_failures: sql<number>`consecutive_failures + 1`,
+      failing_since: sql<number>`COALESCE(failing_since, ${arg('now')})`,
+      updated_at: arg('now'),
+    })
+    .where('_id', '=', arg('id'))
+    .where('kind', '=', 'custom'), // the built-in endpoint is never disabled by a receiver
+);
+const breakerStateQ = prepare((db) =>
+  db.selectFrom('endpoints').select(['kind', 'consecutive_failures', 'failing_since', 'paused_until']).where('_id', '=', arg('id')),
+);
+const pauseQ = prepare((db) => db.updateTable('endpoints').set({ paused_until: arg('until') }).where('_id', '=', arg('id')));
+const disableQ = prepare((db) => db.updateTable('endpoints').set({ enabled: 0, disabled_reason: arg('reason') }).where('_id', '=', arg('id')));
+// The CRM mostly answers the same text for a room again: an unchanged value is not rewritten
+// (a rewrite dirties the room's page, which the commit then writes out).
+const saveCrmDataQ = prepare((db) =>
+  db.updateTable('rooms').set({ crm_data: arg('text') }).where('_id', '=', arg('rid')).where('crm_data', 'is distinct from', arg('text')),
+);
 
-/** Returns false when our lease was lost (the row changed hands); the attempt is logged anyway. */
-export async function recordAttempt(db: Kysely<Database>, input: RecordInput): Promise<boolean> {
-  const { attempt: a, decision: d, now } = input;
-  // grouped with other attempts and with API writes on SQLite: one commit for many; the
-  // statements every attempt runs are prepared (src/store/prepared.ts)
-  return transact(db, async (trx, x) => {
-    await x.run(insertAttemptQ, {
-      delivery_id: a.deliveryId,
-      endpoint_id: a.endpointId,
-      attempt: a.attempt,
-      started_at: a.startedAt,
-      duration_ms: a.durationMs,
-      status_code: a.statusCode,
-      error_class: a.errorClass,
-      error_message: a.errorMessage === null ? null : a.errorMessage.slice(0, 2000),
-      request_headers: JSON.stringify(a.requestHeaders),
-      response_headers: a.responseHeaders === null ? null : JSON.stringify(a.responseHeaders),
-      response_body: a.responseBody,
-    });
-    const updated = await x.run(updateDeliveryQ, {
-      status: d.status,
-      attempts: a.attempt,
-      next_attempt_at: d.nextAttemptAt,
-      completed_at: d.completedAt,
-      last_status_code: a.statusCode,
-      last_error: a.errorClass === null ? null : `${a.errorClass}: ${a.errorMessage ?? ''}`.slice(0, 500),
-      now,
-      id: a.deliveryId,
-      owner: input.owner,
-    });
-    await updateEndpoint(trx, x, a.endpointId, d, now);
-    if (d.endpoint.kind === 'failing') await tripBreaker(trx, a.endpointId, now, input.disableAfterMs);
-    if (input.crmData) await x.run(saveCrmDataQ, { text: input.crmData.text, rid: input.crmData.rid });
-    return updated > 0;
-  });
+/**
+ * Records one attempt; returns false when our lease was lost (the row changed hands), the attempt
+ * is logged anyway. On SQLite, attempts finishing together share one unit of work (RecordBatch).
+ * On PostgreSQL each has its own transaction as before: two batches could take the same endpoint
+ * and room rows in opposite orders and deadlock.
+ */
+export function recordAttempt(db: Kysely<Database>, input: RecordInput): Promise<boolean> {
+  if (dialectOf(db) !== 'sqlite') return recordAlone(db, input);
+  let batch = batches.get(db);
+  if (!batch) {
+    batch = new RecordBatch(db);
+    batches.set(db, batch);
+  }
+  return batch.add(input);
 }
 
-/** After a failure is counted: pause (then probe) or disable a custom endpoint that keeps failing. */
-async function tripBreaker(db: Kysely<Database>, endpointId: string, now: number, disableAfterMs: number): Promise<void> {
-  const ep = await db
-    .selectFrom('endpoints')
-    .select(['kind', 'consecutive_failures', 'failing_since', 'paused_until'])
-    .where('_id', '=', endpointId)
-    .executeTakeFirst();
-  if (!ep || ep.kind !== 'custom') return;
-  const verdict = breakerVerdict({ consecutiveFailures: ep.consecutive_failures, failingSince: ep.failing_since ?? now }, now, disableAfterMs);
-  if (verdict.kind === 'pause' && (ep.paused_until === null || ep.paused_until < verdict.until)) {
-    await db.updateTable('endpoints').set({ paused_until: verdict.until }).where('_id', '=', endpointId).execute();
-  } else if (verdict.kind === 'disable') {
-    await db.updateTable('endpoints').set({ enabled: 0, disabled_reason: verdict.reason }).where('_id', '=', endpointId).execute();
+/** One attempt in a transaction of its own (grouped with others by group commit on SQLite). */
+function recordAlone(db: Kysely<Database>, input: RecordInput): Promise<boolean> {
+  return transact(db, (_trx, x) => recordIn(x, input));
+}
+
+interface Waiting {
+  input: RecordInput;
+  resolve(updated: boolean): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Attempts that finish while a unit is waiting to run are recorded by that unit, one after the
+ * other, saving each the savepoint pair and the round through the group committer of a unit of
+ * its own. The unit takes what has queued up when it starts, so nothing waits longer than it
+ * would alone. If the unit fails, each attempt is recorded again on its own, so only the attempt
+ * at fault fails (and has its lease released by the worker).
+ */
+class RecordBatch {
+  private queue: Waiting[] = [];
+  private unitQueued = false;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  add(input: RecordInput): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      if (!this.unitQueued) this.queueUnit();
+    });
+  }
+
+  private queueUnit(): void {
+    this.unitQueued = true;
+    let taken: Waiting[] | undefined;
+    transact(this.db, async (_trx, x) => {
+      taken = this.take();
+      const updated: boolean[] = [];
+      for (const w of taken) updated.push(await recordIn(x, w.input));
+      return updated;
+    }).then(
+      (updated) => taken!.forEach((w, i) => w.resolve(updated[i]!)),
+      () => {
+        // the unit kept nothing (or never ran: then what waited for it)
+        for (const w of taken ?? this.take()) recordAlone(this.db, w.input).then(w.resolve, w.reject);
+      },
+    );
+  }
+
+  private take(): Waiting[] {
+    this.unitQueued = false;
+    const taken = this.queue;
+    this.queue = [];
+    return taken;
   }
 }
 
-async function updateEndpoint(db: Kysely<Database>, x: Exec, endpointId: string, d: Decision, now: number): Promise<void> {
-  const q = db.updateTable('endpoints').where('_id', '=', endpointId);
+const batches = new WeakMap<Kysely<Database>, RecordBatch>();
+
+async function recordIn(x: Exec, input: RecordInput): Promise<boolean> {
+  const { attempt: a, decision: d, now } = input;
+  await x.run(insertAttemptQ, {
+    delivery_id: a.deliveryId,
+    endpoint_id: a.endpointId,
+    attempt: a.attempt,
+    started_at: a.startedAt,
+    duration_ms: a.durationMs,
+    status_code: a.statusCode,
+    error_class: a.errorClass,
+    error_message: a.errorMessage === null ? null : a.errorMessage.slice(0, 2000),
+    request_headers: JSON.stringify(a.requestHeaders),
+    response_headers: a.responseHeaders === null ? null : JSON.stringify(a.responseHeaders),
+    response_body: a.responseBody,
+  });
+  const updated = await x.run(updateDeliveryQ, {
+    status: d.status,
+    attempts: a.attempt,
+    next_attempt_at: d.nextAttemptAt,
+    completed_at: d.completedAt,
+    last_status_code: a.statusCode,
+    last_error: a.errorClass === null ? null : `${a.errorClass}: ${a.errorMessage ?? ''}`.slice(0, 500),
+    now,
+    seq: a.deliverySeq,
+    owner: input.owner,
+  });
+  await updateEndpoint(x, a.endpointId, d, now);
+  if (d.endpoint.kind === 'failing') await tripBreaker(x, a.endpointId, now, input.disableAfterMs);
+  if (input.crmData) await x.run(saveCrmDataQ, { text: input.crmData.text, rid: input.crmData.rid });
+  return updated > 0;
+}
+
+/** After a failure is counted: pause (then probe) or disable a custom endpoint that keeps failing. */
+async function tripBreaker(x: Exec, endpointId: string, now: number, disableAfterMs: number): Promise<void> {
+  const ep = await first(x, breakerStateQ, { id: endpointId });
+  if (!ep || ep.kind !== 'custom') return;
+  const verdict = breakerVerdict({ consecutiveFailures: ep.consecutive_failures, failingSince: ep.failing_since ?? now }, now, disableAfterMs);
+  if (verdict.kind === 'pause' && (ep.paused_until === null || ep.paused_until < verdict.until)) {
+    await x.run(pauseQ, { until: verdict.until, id: endpointId });
+  } else if (verdict.kind === 'disable') {
+    await x.run(disableQ, { reason: verdict.reason, id: endpointId });
+  }
+}
+
+async function updateEndpoint(x: Exec, endpointId: string, d: Decision, now: number): Promise<void> {
   switch (d.endpoint.kind) {
     case 'healthy':
       await x.run(markHealthyQ, { now, id: endpointId });
       return;
     case 'failing': {
       const pause = d.endpoint.pauseUntil;
-      await q
-        .set({
-          consecutive_failures: sql<number>`consecutive_failures + 1`,
-          failing_since: sql<number>`COALESCE(failing_since, ${now})`,
-          // Retry-After backs off the whole endpoint, never shortening a longer pause.
-          ...(pause !== undefined
-            ? { paused_until: sql<number>`CASE WHEN paused_until IS NULL OR paused_until < ${pause} THEN ${pause} ELSE paused_until END` }
-            : {}),
-          updated_at: now,
-        })
-        .execute();
+      if (pause === undefined) await x.run(countFailureQ, { now, id: endpointId });
+      else await x.run(countFailureAndPauseQ, { now, pause, id: endpointId });
       return;
     }
     case 'disable':
-      await q
-        .set({
-          enabled: 0,
-          disabled_reason: d.endpoint.reason,
-          consecutive_failures: sql<number>`consecutive_failures + 1`,
-          failing_since: sql<number>`COALESCE(failing_since, ${now})`,
-          updated_at: now,
-        })
-        .where('kind', '=', 'custom') // the built-in endpoint is never disabled by a receiver
-        .execute();
+      await x.run(disableForResponseQ, { reason: d.endpoint.reason, now, id: endpointId });
       return;
   }
 }

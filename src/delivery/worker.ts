@@ -16,11 +16,10 @@ import type { Services } from '../services/container.ts';
 import { newId } from '../domain/ids.ts';
 import { claimDue, recoverLeasesAtStart, releaseLeases } from './claim.ts';
 import { RateLimiter } from './rate-limit.ts';
-import type { ClaimedRow } from './claim.ts';
+import type { Claimed } from './claim.ts';
 import { createEgressAgent } from './guarded-connect.ts';
 import { ShutdownError } from './classify.ts';
-import { attemptOnce, loadTargets } from './attempt.ts';
-import type { Target } from './attempt.ts';
+import { attemptOnce } from './attempt.ts';
 
 export interface WorkerOptions {
   pollMs?: number;
@@ -117,8 +116,7 @@ export class DeliveryWorker {
     const free = this.maxInFlight - this.inFlight.size;
     if (free <= 0) return;
     const now = this.s.now();
-    let claimed: ClaimedRow[];
-    let targets: Map<string, Target>;
+    let claimed: Claimed[];
     try {
       claimed = await claimDue(this.s.db, this.s.store.dialect, {
         owner: this.owner,
@@ -128,15 +126,12 @@ export class DeliveryWorker {
         leaseMarginMs: this.leaseMarginMs,
         rates: this.rates,
       });
-      if (claimed.length === 0) return;
-      targets = await loadTargets(this.s, claimed);
     } catch (err) {
       this.log.error({ err: errText(err) }, 'delivery claim failed; retrying at the next poll');
       return;
     }
     for (const row of claimed) {
-      const target = targets.get(row._id);
-      const p = this.process(row, target).finally(() => {
+      const p = this.process(row).finally(() => {
         this.inFlight.delete(row._id);
         this.kickSoon(); // a slot is free, and the room's next event may now be claimable
       });
@@ -144,9 +139,9 @@ export class DeliveryWorker {
     }
   }
 
-  private async process(row: ClaimedRow, target: Target | undefined): Promise<void> {
+  private async process(row: Claimed): Promise<void> {
     try {
-      const result = await attemptOnce(this.s, this.agent, this.owner, row, target, this.shutdown.signal);
+      const result = await attemptOnce(this.s, this.agent, this.owner, row, row.target, this.shutdown.signal);
       if (result === 'released') return;
       this.s.hub.publish({ kind: 'delivery', deliveryId: row._id, endpointId: row.endpoint_id, status: result.status });
       if (result.status !== 'succeeded') {
