@@ -47,7 +47,10 @@ import { fmt, messageText, ms, nowMs, sleep, table } from './lib/stats.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { migrate, openStore } from '../src/store/open.ts';
 import { createServices } from '../src/services/container.ts';
+import { Hub } from '../src/realtime/hub.ts';
 import type { Services } from '../src/services/container.ts';
+import { buildWorkerDeps } from '../src/main.ts';
+import type { WorkerDeps } from '../src/delivery/ports.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -231,7 +234,7 @@ async function bullmq(rcv: Receiver): Promise<Measured> {
 }
 
 /** startWorker's shape, declared here so this file still compiles and runs while the worker is absent. */
-type StartWorker = (services: Services, log: FastifyBaseLogger) => { stop(): Promise<void> };
+type StartWorker = (deps: WorkerDeps) => { stop(): Promise<void> };
 
 /** The worker module, or why it cannot be used. */
 async function loadWorker(): Promise<{ startWorker?: StartWorker; why?: string }> {
@@ -262,7 +265,7 @@ async function inProcess(rcv: Receiver, dir: string, startWorker: StartWorker): 
   let worker: { stop(): Promise<void> } | undefined;
   try {
     await migrate(store);
-    services = await createServices(config, store);
+    services = await createServices(config, store, new Hub());
     const s = services;
     await s.settings.set('Livechat_webhookUrl', rcv.url);
     await s.settings.set('Livechat_webhook_on_visitor_message', true);
@@ -276,7 +279,7 @@ async function inProcess(rcv: Receiver, dir: string, startWorker: StartWorker): 
       rooms.push({ token, rid: room._id });
     }
     const logger = pino({ level: 'error' }) as unknown as FastifyBaseLogger;
-    worker = startWorker(s, logger);
+    worker = startWorker(buildWorkerDeps(s, logger));
     const send = async (i: number) => {
       const room = rooms[i % rooms.length] as BenchRoom;
       await s.livechat.messages.sendAsVisitor({ token: room.token, rid: room.rid, msg: messageText(i) });

@@ -48,8 +48,10 @@ import { fmt, messageText, ms, sleep, table } from './lib/stats.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { migrate, openStore } from '../src/store/open.ts';
 import { createServices } from '../src/services/container.ts';
+import { Hub } from '../src/realtime/hub.ts';
 import type { Services } from '../src/services/container.ts';
 import { startWorker } from '../src/delivery/start.ts';
+import { buildWorkerDeps } from '../src/main.ts';
 
 const ROLE_ENV = 'OMNIHOOK_BENCH_ISOLATION_ROLE';
 
@@ -181,7 +183,7 @@ async function main(): Promise<number> {
     });
     store = await openStore(config.databaseUrl);
     await migrate(store);
-    services = await createServices(config, store);
+    services = await createServices(config, store, new Hub());
     const s = services;
     const healthy = (
       await s.endpoints.create({ url: rcv.url, events: ['LivechatOfflineMessage'], ordering: 'none', description: 'bench healthy' })
@@ -207,7 +209,7 @@ async function main(): Promise<number> {
     );
 
     const logger = pino({ level: 'error' }) as unknown as FastifyBaseLogger;
-    worker = startWorker(s, logger);
+    worker = startWorker(buildWorkerDeps(s, logger));
     const w = worker.worker;
     const produce = (i: number) =>
       s.livechat.offlineMessage({ name: 'Bench Visitor', email: 'bench-visitor@example.com', message: messageText(i) });

@@ -8,8 +8,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config/index.ts';
 import { migrate, openStore } from './store/open.ts';
 import { createServices } from './services/container.ts';
+import { Hub } from './realtime/hub.ts';
 import type { Services } from './services/container.ts';
-import { endpointHealth } from './services/endpoint-health.ts';
 import { listDeliveries, replayDelivery } from './services/deliveries.ts';
 import { sendWebhookTest } from './services/webhook-test.ts';
 import { AppError } from './domain/errors.ts';
@@ -22,7 +22,7 @@ async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const store = await openStore(config.databaseUrl);
   try {
     await migrate(store);
-    const services = await createServices(config, store);
+    const services = await createServices(config, store, new Hub());
     try {
       return await fn(services);
     } finally {
@@ -74,8 +74,8 @@ export function buildCli(): Command {
     .description('list endpoints with their health')
     .action((opts: { json?: boolean }) =>
       withServices(async (s) => {
-        const [endpoints, health] = await Promise.all([s.endpoints.list(), endpointHealth(s.db, s.now())]);
-        const rows = endpoints.map((e) => ({ ...e, url: e.kind === 'rocketchat' ? s.settings.get('Livechat_webhookUrl') : e.url, health: health.get(e._id) }));
+        const [endpoints, health] = await Promise.all([s.endpoints.list(), s.endpoints.health()]);
+        const rows = endpoints.map((e) => ({ ...e, health: health.get(e._id) }));
         print(opts.json === true, rows, () =>
           rows.map((e) => {
             const h = e.health;
@@ -133,10 +133,10 @@ export function buildCli(): Command {
           { count: o.limit, offset: 0 },
         );
         print(o.json === true, { deliveries: list, total }, () => [
-          ...list.map((d) => {
-            const v = d as unknown as { _id: string; status: string; eventType: string; endpointId: string; attempts: number; createdAt: string; lastStatusCode: number | null; lastError: string | null };
-            return `${v._id}\t${v.status}\t${v.eventType}\t${v.endpointId}\tattempts=${v.attempts}\t${v.createdAt}\t${v.lastStatusCode ?? v.lastError ?? ''}`;
-          }),
+          ['ID', 'STATUS', 'EVENT', 'ENDPOINT', 'ATTEMPTS', 'CREATED', 'LAST'].join('\t'),
+          ...list.map((d) =>
+            [d._id, d.status, d.eventType, d.endpointId, String(d.attemptCount), d.createdAt, d.lastStatusCode ?? d.lastError ?? ''].join('\t'),
+          ),
           `${list.length} of ${total}`,
         ]);
       }),

@@ -2,18 +2,49 @@
  * Composition root: load config, open and migrate the store, build services, start the HTTP API
  * and the delivery worker, and close gracefully on SIGTERM/SIGINT.
  */
+import pino from 'pino';
+import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from './config/index.ts';
 import type { Config } from './config/index.ts';
 import { migrate, openStore } from './store/open.ts';
+import { storeOutbox } from './store/outbox/index.ts';
 import { createServices } from './services/container.ts';
+import type { Services } from './services/container.ts';
 import { buildApp } from './http/app.ts';
 import { startWorker } from './delivery/start.ts';
-import { startPgBridge } from './realtime/pg-bridge.ts';
+import type { Log, WorkerDeps } from './delivery/ports.ts';
+import { Hub } from './realtime/hub.ts';
+import { DEFAULT_LIVE_CHANNEL, startBridge } from './realtime/bridge.ts';
+import { openPgChannel } from './store/notify.ts';
+
+/** The delivery worker's ports, from the services of this process. */
+export function buildWorkerDeps(s: Services, log: Log): WorkerDeps {
+  return {
+    outbox: storeOutbox(s.store),
+    live: s.hub,
+    wakeups: s.waker,
+    rocketchatRetry: () => ({
+      count: s.settings.get('Livechat_webhook_retry_count'),
+      delayMs: s.settings.get('Livechat_webhook_retry_delay_ms'),
+    }),
+    egressAllowlist: s.config.egressAllowlist,
+    disableFailingEndpointAfterMs: s.config.disableFailingEndpointAfterMs,
+    log,
+    now: s.now,
+  };
+}
+
+/** The one logger of the process: the HTTP app and the worker log through it. */
+export function createLogger(level: string): Logger {
+  return pino({ level });
+}
 
 export async function start(config: Config): Promise<{ close(): Promise<void>; port: number }> {
+  const log = createLogger(config.logLevel);
   const store = await openStore(config.databaseUrl);
   await migrate(store);
-  const services = await createServices(config, store);
+  const hub = new Hub();
+  const services = await createServices(config, store, hub);
   const admin = await services.users.ensureAdmin(config.admin);
   if (admin.generatedPassword) {
     // Printed once, on the first start only, to the terminal (not the structured log).
@@ -22,13 +53,15 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
         'Set ADMIN_USERNAME / ADMIN_PASS / ADMIN_EMAIL before the first start to choose it yourself.\n\n',
     );
   }
-  const app = await buildApp(services, { logger: { level: config.logLevel } });
-  // PostgreSQL mode may run many processes: carry live events between them.
-  const bridge =
-    store.dialect === 'postgres'
-      ? await startPgBridge(services.hub, { url: config.databaseUrl, onError: (err) => app.log.warn({ err: err.message }, 'live event bridge') })
-      : undefined;
-  const worker = config.worker ? startWorker(services, app.log) : undefined;
+  const app = await buildApp(services, { logger: log });
+  // Several processes may share the database: carry live events between them.
+  const bridge = store.caps.listenNotify
+    ? startBridge(
+        hub,
+        await openPgChannel(config.databaseUrl, DEFAULT_LIVE_CHANNEL, (err) => log.warn({ err: err.message }, 'live event bridge')),
+      )
+    : undefined;
+  const worker = config.worker ? startWorker(buildWorkerDeps(services, log.child({ component: 'delivery' }))) : undefined;
   let port = 0;
   if (config.http) {
     await app.listen({ port: config.port, host: config.host });

@@ -1,26 +1,25 @@
 /**
  * One attempt of one claimed delivery: build the request from the stored event and the endpoint
- * (the built-in endpoint reads URL, token and timeout from the Rocket.Chat settings now, at send
- * time), send it, classify the outcome, decide the next state, record it all.
+ * row (the built-in endpoint's row holds the Webhooks-page URL, token and timeout, written
+ * through from the settings), send it, classify the outcome, decide the next state, record it all.
  */
 import type { Dispatcher } from 'undici';
-import type { Services } from '../services/container.ts';
-import { ROCKETCHAT_ENDPOINT_ID } from '../services/outbox.ts';
 import { checkHttpUrl } from '../domain/settings.ts';
+import { endpointPolicy } from '../domain/endpoint-rules.ts';
 import { VERSION } from '../version.ts';
-import { classifyError, classifyStatus } from './classify.ts';
-import type { Outcome } from './classify.ts';
-import { releaseLeases } from './claim.ts';
-import type { ClaimedRow } from './claim.ts';
+import { classifyError, classifyStatus } from './http/classify.ts';
+import type { Outcome } from './http/classify.ts';
+import type { ClaimedRow } from '../store/outbox/claim.ts';
+import type { Target } from '../store/outbox/target.ts';
 import { decide } from './decide.ts';
 import type { DeliveryStatus } from './decide.ts';
-import { buildHeaders, redactHeaders } from './headers.ts';
-import { recordAttempt } from './record.ts';
+import { buildHeaders, redactHeaders } from './http/headers.ts';
+import { breakerRule } from './breaker.ts';
 import { parseSchedule } from './retry.ts';
 import type { RetrySchedule } from './retry.ts';
-import { send } from './send.ts';
-import type { SendResult } from './send.ts';
-import type { Target } from './target.ts';
+import { send } from './http/send.ts';
+import type { SendResult } from './http/send.ts';
+import type { WorkerDeps } from './ports.ts';
 
 export const USER_AGENT = `Omnihook/${VERSION}`;
 
@@ -30,7 +29,7 @@ export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 export type AttemptResult = 'released' | { status: DeliveryStatus; errorClass: string | null };
 
 export async function attemptOnce(
-  s: Services,
+  s: WorkerDeps,
   dispatcher: Dispatcher,
   owner: string,
   row: ClaimedRow,
@@ -45,10 +44,10 @@ export async function attemptOnce(
     return finish(s, owner, row, attempt, { kind: 'list', delaysMs: [] }, outcome, emptyResult(now), {}, undefined);
   }
   const { event, endpoint } = target;
-  const builtin = endpoint._id === ROCKETCHAT_ENDPOINT_ID;
-  const url = builtin ? s.settings.get('Livechat_webhookUrl') : endpoint.url;
-  const timeoutMs = builtin ? s.settings.get('Livechat_http_timeout') : endpoint.timeout_ms;
-  const schedule: RetrySchedule = builtin ? { kind: 'rocketchat' } : parseSchedule(endpoint.retry);
+  const policy = endpointPolicy(endpoint.kind);
+  const url = endpoint.url;
+  const timeoutMs = endpoint.timeout_ms;
+  const schedule: RetrySchedule = parseSchedule(endpoint.retry);
   const headers = buildHeaders({
     eventId: event._id,
     body: event.body,
@@ -59,7 +58,7 @@ export async function attemptOnce(
       previousSecret: endpoint.previous_secret,
       previousSecretExpiresAt: endpoint.previous_secret_expires_at,
     },
-    legacyToken: builtin ? s.settings.get('Livechat_secret_token') : '',
+    legacyToken: endpoint.token ?? '',
     custom: parseHeaders(endpoint.headers),
   });
 
@@ -67,43 +66,43 @@ export async function attemptOnce(
   if (urlProblem !== '') {
     // A configuration gap the manager can fix: retried on schedule, not parked at once.
     const outcome: Outcome = { kind: 'retry', errorClass: 'config', message: urlProblem };
-    return finish(s, owner, row, attempt, schedule, outcome, emptyResult(s.now()), headers, undefined);
+    return finish(s, owner, row, attempt, schedule, outcome, emptyResult(s.now()), headers, undefined, policy.breaker);
   }
 
   if (Buffer.byteLength(event.body) > MAX_REQUEST_BYTES) {
     // A body this large (a very long conversation) is refused by most receivers and would tie up
     // a connection; it will not shrink, so it is parked at once, visible in the log.
     const outcome: Outcome = { kind: 'retry', errorClass: 'request-too-large', message: `the event body is larger than ${MAX_REQUEST_BYTES} bytes` };
-    return finish(s, owner, row, attempt, { kind: 'list', delaysMs: [] }, outcome, emptyResult(s.now()), headers, undefined);
+    return finish(s, owner, row, attempt, { kind: 'list', delaysMs: [] }, outcome, emptyResult(s.now()), headers, undefined, policy.breaker);
   }
 
   const result = await send(dispatcher, { url, headers, body: event.body, timeoutMs, signal });
   if (result.error !== undefined && signal.aborted) {
     // Shutting down: our failure, not the receiver's. No attempt is spent.
-    await releaseLeases(s.db, owner, [row._id], s.now());
+    await s.outbox.release(owner, [row._id], s.now());
     return 'released';
   }
-  const outcome = outcomeOf(result, builtin, s.now());
+  const outcome = outcomeOf(result, policy.goneDisables, s.now());
   // Rocket.Chat overwrites crmData with every response, even an empty one, which throws away
   // what the CRM said earlier (a 204 to a message event erases the id it returned at start).
   // We keep the last non-empty answer.
   const crmData =
-    builtin && outcome.kind === 'success' && event.rid !== null && !result.truncated && result.responseBody !== undefined && result.responseBody.trim() !== ''
+    policy.savesCrmData && outcome.kind === 'success' && event.rid !== null && !result.truncated && result.responseBody !== undefined && result.responseBody.trim() !== ''
       ? { rid: event.rid, text: result.responseBody }
       : undefined;
-  return finish(s, owner, row, attempt, schedule, outcome, result, headers, crmData);
+  return finish(s, owner, row, attempt, schedule, outcome, result, headers, crmData, policy.breaker);
 }
 
-function outcomeOf(result: SendResult, builtin: boolean, now: number): Outcome {
+function outcomeOf(result: SendResult, goneDisables: boolean, now: number): Outcome {
   if (result.error !== undefined) return { kind: 'retry', ...classifyError(result.error) };
   // A body past the 16 KiB limit is cut off and the connection dropped. The status line still
   // says what the receiver decided, so it is classified as usual: a 2xx with a huge body is a
   // success (re-sending would only duplicate the event), only its crmData is not stored.
-  return classifyStatus(result.statusCode ?? 0, result.responseHeaders ?? {}, { builtin, now });
+  return classifyStatus(result.statusCode ?? 0, result.responseHeaders ?? {}, { goneDisables, now });
 }
 
 async function finish(
-  s: Services,
+  s: WorkerDeps,
   owner: string,
   row: ClaimedRow,
   attempt: number,
@@ -112,14 +111,15 @@ async function finish(
   result: SendResult,
   headers: Record<string, string>,
   crmData: { rid: string; text: string } | undefined,
+  breaker = false,
 ): Promise<AttemptResult> {
   const now = s.now();
-  const decision = decide(outcome, attempt, schedule, retrySettings(s), now);
+  const decision = decide(outcome, attempt, schedule, s.rocketchatRetry(), now);
   const errorClass = outcome.kind === 'success' ? null : outcome.errorClass;
-  await recordAttempt(s.db, {
+  await s.outbox.record({
     owner,
     now,
-    disableAfterMs: s.config.disableFailingEndpointAfterMs,
+    ...(breaker ? { breaker: breakerRule(s.disableFailingEndpointAfterMs) } : {}),
     attempt: {
       deliveryId: row._id,
       deliverySeq: row.seq,
@@ -138,10 +138,6 @@ async function finish(
     ...(crmData ? { crmData } : {}),
   });
   return { status: decision.status, errorClass };
-}
-
-export function retrySettings(s: Services): { count: number; delayMs: number } {
-  return { count: s.settings.get('Livechat_webhook_retry_count'), delayMs: s.settings.get('Livechat_webhook_retry_delay_ms') };
 }
 
 function emptyResult(now: number): SendResult {

@@ -8,19 +8,16 @@
  *   full concurrency by itself; a failure pauses it again.
  * - An endpoint failing without a break for longer than `disableAfterMs` (default 5 days) is
  *   disabled, with the reason shown to managers; re-enabling it (PATCH enabled: true) resets it.
- * The built-in Webhooks-page endpoint never trips: the seed promises its 10 retries 10 s apart.
+ * The built-in Webhooks-page endpoint never trips (domain/endpoint-rules.ts, endpointPolicy):
+ * Rocket.Chat's managers guide promises its 10 retries, 10 s apart.
  */
+import type { BreakerRule, BreakerState, BreakerVerdict } from '../store/outbox/record.ts';
+
+export type { BreakerState, BreakerVerdict };
 
 export const BREAKER_THRESHOLD = 5;
 const FIRST_PAUSE_MS = 30_000;
 const MAX_PAUSE_MS = 10 * 60_000;
-
-export interface BreakerState {
-  consecutiveFailures: number; // including the failure being recorded
-  failingSince: number;
-}
-
-export type BreakerVerdict = { kind: 'ok' } | { kind: 'pause'; until: number } | { kind: 'disable'; reason: string };
 
 export function pauseMs(consecutiveFailures: number): number {
   const over = Math.max(0, consecutiveFailures - BREAKER_THRESHOLD);
@@ -37,4 +34,9 @@ export function breakerVerdict(state: BreakerState, now: number, disableAfterMs:
   }
   if (state.consecutiveFailures >= BREAKER_THRESHOLD) return { kind: 'pause', until: now + pauseMs(state.consecutiveFailures) };
   return { kind: 'ok' };
+}
+
+/** The rule the store applies when it records a failure. */
+export function breakerRule(disableAfterMs: number): BreakerRule {
+  return (state, now) => breakerVerdict(state, now, disableAfterMs);
 }

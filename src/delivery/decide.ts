@@ -1,21 +1,13 @@
 /**
  * From an attempt's outcome to the delivery's next state and the endpoint's health change. Pure.
  */
-import type { Outcome } from './classify.ts';
+import type { Outcome } from './http/classify.ts';
 import { nextDelayMs } from './retry.ts';
 import type { RetrySchedule, RocketChatRetry } from './retry.ts';
+import type { Decision } from '../store/outbox/record.ts';
 
-export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
-
-export interface Decision {
-  status: DeliveryStatus;
-  nextAttemptAt: number;
-  completedAt: number | null;
-  endpoint:
-    | { kind: 'healthy' }
-    | { kind: 'failing'; pauseUntil?: number }
-    | { kind: 'disable'; reason: string };
-}
+export type { Decision };
+export type DeliveryStatus = Decision['status'];
 
 export function decide(
   outcome: Outcome,

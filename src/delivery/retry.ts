@@ -4,9 +4,14 @@
  * then parked as failed, never deleted, and can be replayed).
  */
 
-export type RetrySchedule = { kind: 'rocketchat' } | { kind: 'exponential' } | { kind: 'list'; delaysMs: number[] };
+import type { RetrySchedule } from '../domain/endpoint-rules.ts';
 
-/** The seed's promise, from settings: retry `count` times, `delayMs` apart (count + 1 attempts in all). */
+export type { RetrySchedule };
+
+/**
+ * Rocket.Chat's managers guide promises the Webhooks page 10 retries, 10 s apart; the figures
+ * come from settings: retry `count` times, `delayMs` apart (count + 1 attempts in all).
+ */
 export interface RocketChatRetry {
   count: number;
   delayMs: number;

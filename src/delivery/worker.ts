@@ -10,15 +10,14 @@
  */
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Agent } from 'undici';
-import type { Services } from '../services/container.ts';
 import { newId } from '../domain/ids.ts';
-import { claimDue, recoverLeasesAtStart, releaseLeases } from './claim.ts';
+import type { Claimed } from '../store/outbox/claim.ts';
 import { RateLimiter } from './rate-limit.ts';
-import type { Claimed } from './claim.ts';
-import { createEgressAgent } from './guarded-connect.ts';
-import { ShutdownError } from './classify.ts';
+import { BREAKER_THRESHOLD } from './breaker.ts';
+import type { Log, WorkerDeps } from './ports.ts';
+import { createEgressAgent } from './http/guarded-connect.ts';
+import { ShutdownError } from './http/classify.ts';
 import { attemptOnce } from './attempt.ts';
 
 export interface WorkerOptions {
@@ -46,30 +45,33 @@ export class DeliveryWorker {
   private again = false;
   private stopping = false;
 
+  private readonly log: Log;
+
   constructor(
-    private readonly s: Services,
-    private readonly log: FastifyBaseLogger,
+    private readonly s: WorkerDeps,
     opts: WorkerOptions = {},
   ) {
+    this.log = s.log;
     this.pollMs = opts.pollMs ?? 250;
     this.maxInFlight = opts.maxInFlight ?? 64;
     this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
     this.leaseMarginMs = opts.leaseMarginMs ?? 10_000;
-    this.agent = createEgressAgent({ allowlist: s.config.egressAllowlist });
+    this.agent = createEgressAgent({ allowlist: s.egressAllowlist });
     // every request in flight listens on the shutdown signal; up to maxInFlight is expected
     setMaxListeners(this.maxInFlight + 16, this.shutdown.signal);
   }
 
   start(): void {
     // Recover first, then poll: a round must not claim a row that recovery would then release.
-    void recoverLeasesAtStart(this.s.db, this.s.store.dialect, this.owner, this.s.now())
+    void this.s.outbox
+      .recoverAtStart(this.owner, this.s.now())
       .then((n) => {
         if (n > 0) this.log.info({ released: n }, 'released delivery leases left by a previous process');
       })
       .catch((err: unknown) => this.log.error({ err: errText(err) }, 'lease recovery failed; leases will expire instead'))
       .finally(() => {
         if (this.stopping) return;
-        this.s.waker.set(() => this.kick());
+        this.s.wakeups.set(() => this.kick());
         this.timer = setInterval(() => this.kick(), this.pollMs);
         this.kick();
       });
@@ -118,12 +120,12 @@ export class DeliveryWorker {
     const now = this.s.now();
     let claimed: Claimed[];
     try {
-      claimed = await claimDue(this.s.db, this.s.store.dialect, {
+      claimed = await this.s.outbox.claim({
         owner: this.owner,
         now,
         limit: free,
-        rocketchatTimeoutMs: this.s.settings.get('Livechat_http_timeout'),
         leaseMarginMs: this.leaseMarginMs,
+        probeAfterFailures: BREAKER_THRESHOLD,
         rates: this.rates,
       });
     } catch (err) {
@@ -143,7 +145,7 @@ export class DeliveryWorker {
     try {
       const result = await attemptOnce(this.s, this.agent, this.owner, row, row.target, this.shutdown.signal);
       if (result === 'released') return;
-      this.s.hub.publish({ kind: 'delivery', deliveryId: row._id, endpointId: row.endpoint_id, status: result.status });
+      this.s.live.publish({ kind: 'delivery', deliveryId: row._id, endpointId: row.endpoint_id, status: result.status });
       if (result.status !== 'succeeded') {
         this.log.warn(
           { deliveryId: row._id, endpointId: row.endpoint_id, attempt: row.attempts + 1, errorClass: result.errorClass, status: result.status },
@@ -153,7 +155,7 @@ export class DeliveryWorker {
     } catch (err) {
       // Our failure (database): give the lease back without spending an attempt.
       this.log.error({ deliveryId: row._id, err: errText(err) }, 'recording a delivery attempt failed; lease released');
-      await releaseLeases(this.s.db, this.owner, [row._id], this.s.now()).catch(() => undefined);
+      await this.s.outbox.release(this.owner, [row._id], this.s.now()).catch(() => undefined);
     }
   }
 
@@ -161,7 +163,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    this.s.waker.set(undefined);
+    this.s.wakeups.set(undefined);
     if (this.timer) clearInterval(this.timer);
     if (this.soon) clearTimeout(this.soon);
     const settled = () => Promise.allSettled([...this.inFlight.values()]);

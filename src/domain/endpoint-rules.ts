@@ -8,15 +8,54 @@ import { EVENT_TYPES } from './models.ts';
 import type { EventType } from './models.ts';
 import { checkHttpUrl } from './settings.ts';
 
+/** The built-in endpoint: the Webhooks page (Rocket.Chat's Livechat_webhookUrl settings), one endpoints row. */
+export const BUILTIN_ENDPOINT_ID = 'rocketchat';
+
+/**
+ * How a delivery is retried. 'rocketchat' is the promise of Rocket.Chat's managers guide for the
+ * Webhooks page: Livechat_webhook_retry_count retries (10) Livechat_webhook_retry_delay_ms apart
+ * (10 s); 'exponential' is Svix's table with jitter; 'list' is the manager's own delays.
+ */
 export type RetrySchedule = { kind: 'rocketchat' } | { kind: 'exponential' } | { kind: 'list'; delaysMs: number[] };
 export type Ordering = 'room' | 'none';
+export type EndpointKind = 'rocketchat' | 'custom';
+
+/**
+ * What an endpoint's kind changes in delivery, decided here once. The built-in endpoint keeps
+ * Rocket.Chat's behaviour: it never trips the circuit breaker (the guide promises its retries),
+ * a 410 does not disable it (its URL is a setting, not a subscription), and a success stores the
+ * CRM's answer on the room as crmData. Custom endpoints follow Standard Webhooks.
+ */
+export interface EndpointPolicy {
+  /** Consecutive failures pause the endpoint, then let one probe through (delivery/breaker.ts). */
+  breaker: boolean;
+  /** 410 Gone disables the endpoint. */
+  goneDisables: boolean;
+  /** A 2xx answer's body is stored as the room's crmData (Rocket.Chat's behaviour). */
+  savesCrmData: boolean;
+}
+
+const POLICIES: Record<EndpointKind, EndpointPolicy> = {
+  rocketchat: { breaker: false, goneDisables: false, savesCrmData: true },
+  custom: { breaker: true, goneDisables: true, savesCrmData: false },
+};
+
+export function endpointPolicy(kind: string): EndpointPolicy {
+  return kind === 'rocketchat' ? POLICIES.rocketchat : POLICIES.custom;
+}
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_CONCURRENCY = 10;
 const MAX_DELAY_MS = 7 * 24 * 3600_000;
 
-// Headers we set ourselves, or that would break HTTP framing: a manager cannot override them.
-const RESERVED_HEADERS = new Set([
+/** The Rocket.Chat token header, sent to receivers written for Rocket.Chat. */
+export const TOKEN_HEADER = 'x-rocketchat-livechat-token';
+
+/**
+ * Headers we set ourselves, or that would break HTTP framing: a manager cannot set them on an
+ * endpoint (refused at save), and a stored row that has one is ignored at send time.
+ */
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
   'content-type',
   'content-length',
   'host',
@@ -31,7 +70,7 @@ const RESERVED_HEADERS = new Set([
   'webhook-id',
   'webhook-timestamp',
   'webhook-signature',
-  'x-rocketchat-livechat-token',
+  TOKEN_HEADER,
 ]);
 
 /** A fresh Standard Webhooks secret: whsec_ + base64 of 24 random bytes. */

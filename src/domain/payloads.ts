@@ -1,5 +1,5 @@
 /**
- * The Rocket.Chat CRM webhook payloads, field for field (shared/spec/rocketchat-compat.md §3-4).
+ * The Rocket.Chat CRM webhook payloads, field for field (docs/rocketchat-compat.md, 'Events' and 'Payloads').
  * Pure: the caller loads room, visitor, agent and messages in the event's transaction and the
  * result is rendered to JSON once and stored, so every retry and replay sends the same bytes.
  */
@@ -151,7 +151,7 @@ export function renderBody(payload: Record<string, unknown>): string {
   return JSON.stringify(payload);
 }
 
-/** The seed's LivechatSession example: what `webhook.test` sends, as Rocket.Chat does. */
+/** The managers guide's LivechatSession example (docs/rocketchat-compat.md, 'The Send Test sample'): what `webhook.test` sends, as Rocket.Chat does. */
 export function sampleLivechatSession(): Record<string, unknown> {
   return {
     type: 'LivechatSession',

@@ -97,7 +97,7 @@ export const SETTINGS = {
   Livechat_webhook_on_capture: { type: 'boolean', default: false, group: 'Webhooks' },
   Livechat_lead_email_regex: { type: 'string', default: DEFAULT_EMAIL_REGEX, regex: true, group: 'Webhooks' },
   Livechat_lead_phone_regex: { type: 'string', default: DEFAULT_PHONE_REGEX, regex: true, group: 'Webhooks' },
-  // Ours: the seed promises "retry 10 times waiting 10 seconds"; tests shorten the delay.
+  // Ours: Rocket.Chat's managers guide promises 10 retries, 10 s apart (docs/rocketchat-compat.md, 'Retries'); tests shorten the delay.
   Livechat_webhook_retry_count: { type: 'int', default: 10, min: 0, max: 100, group: 'Webhooks' },
   Livechat_webhook_retry_delay_ms: { type: 'int', default: 10_000, min: 0, max: 86_400_000, group: 'Webhooks' },
 } as const satisfies Record<string, SettingDef>;

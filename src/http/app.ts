@@ -5,7 +5,8 @@
 import Fastify from 'fastify';
 import websocket from '@fastify/websocket';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Services } from '../services/container.ts';
 import { validatorCompiler } from './validation.ts';
@@ -13,28 +14,24 @@ import { frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { routes } from './routes/index.ts';
-import { DDP_MAX_FRAME_BYTES } from '../realtime/ddp/server.ts';
+import { DDP_MAX_FRAME_BYTES } from './routes/ddp.ts';
 
 export type App = FastifyInstance;
 
 export interface AppOptions {
-  logger?: boolean | { level: string };
+  /** The process's logger (main.ts makes it); none: the app logs nothing (tests). */
+  logger?: Logger;
 }
 
+// Visitor and auth tokens travel in query strings on a few Rocket.Chat routes, and in headers
+// everywhere: requests are logged by path only, never with the query or the headers.
+const serializers = {
+  req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+};
+
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const logger =
-    opts.logger === undefined || opts.logger === false
-      ? false
-      : {
-          ...(typeof opts.logger === 'object' ? opts.logger : {}),
-          // Visitor and auth tokens travel in query strings on a few Rocket.Chat routes, and in
-          // headers everywhere: log the path only, never the query or the headers.
-          serializers: {
-            req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
-          },
-        };
   const app = Fastify({
-    logger,
+    ...(opts.logger ? { loggerInstance: opts.logger.child({}, { serializers }) as FastifyBaseLogger } : { logger: false }),
     bodyLimit: services.config.bodyLimit,
     trustProxy: false,
     // SSE streams stay open; on shutdown they are cut rather than waited for.

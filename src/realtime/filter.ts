@@ -1,5 +1,5 @@
 /** Who may see which live event. Pure, so the rules are tested without sockets. */
-import type { LiveEvent } from './hub.ts';
+import type { LiveEvent } from '../domain/live-events.ts';
 
 export type Viewer =
   | { kind: 'visitor'; token: string }

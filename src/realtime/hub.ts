@@ -1,36 +1,14 @@
 /**
  * In-process fan-out of committed changes to live clients (agents, visitors, the UI).
  * Services publish after commit; the SSE route and the DDP socket (realtime/ddp) subscribe.
- * With several processes on PostgreSQL, realtime/pg-bridge.ts relays events between them.
+ * With several processes on PostgreSQL, realtime/bridge.ts relays events between them.
  */
 import { EventEmitter } from 'node:events';
-import type { Inquiry, Message, Room } from '../domain/models.ts';
+import type { LiveEvent, LiveEvents } from '../domain/live-events.ts';
 
-/** Who may see a room's live events: its visitor, its serving agent (and the previous one on a forward). */
-export interface RoomAudience {
-  rid: string;
-  visitorToken: string;
-  servedById?: string;
-  previousServedById?: string;
-  departmentId?: string;
-}
+export type { LiveEvent, RoomAudience } from '../domain/live-events.ts';
 
-export type LiveEvent =
-  | { kind: 'message'; audience: RoomAudience; message: Message }
-  | { kind: 'message-deleted'; audience: RoomAudience; _id: string }
-  | {
-      kind: 'room';
-      audience: RoomAudience;
-      room: Room;
-      action: 'created' | 'taken' | 'forwarded' | 'closed' | 'updated' | 'queued';
-    }
-  /** Someone is (or stopped) typing in a room: the visitor over DDP, an agent over REST. */
-  | { kind: 'typing'; audience: RoomAudience; username: string; typing: boolean; from: 'visitor' | 'agent' }
-  | { kind: 'inquiry'; inquiry: Inquiry; action: 'queued' | 'taken' }
-  | { kind: 'agent-status'; agentId: string; status: 'available' | 'not-available' }
-  | { kind: 'delivery'; deliveryId: string; endpointId: string; status: string };
-
-export class Hub {
+export class Hub implements LiveEvents {
   private readonly emitter = new EventEmitter();
 
   constructor() {

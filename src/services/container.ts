@@ -6,14 +6,14 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/index.ts';
 import type { Store } from '../store/open.ts';
 import type { Database } from '../store/schema.ts';
-import { Hub } from '../realtime/hub.ts';
+import type { LiveEvents } from '../domain/live-events.ts';
 import { SettingsService } from './settings.ts';
 import { UsersService } from './users.ts';
 import { DepartmentsService } from './departments.ts';
-import type { Waker } from './outbox.ts';
-import { ensureBuiltinEndpoint } from './endpoints-builtin.ts';
+import type { Waker } from './events.ts';
 import { LivechatService } from './livechat/index.ts';
 import { EndpointsService } from './endpoints.ts';
+import { RelayService } from './relay.ts';
 import { egressCheck } from './egress-check.ts';
 
 export interface Services {
@@ -23,9 +23,11 @@ export interface Services {
   readonly settings: SettingsService;
   readonly users: UsersService;
   readonly departments: DepartmentsService;
-  readonly hub: Hub;
+  readonly hub: LiveEvents;
   readonly livechat: LivechatService;
   readonly endpoints: EndpointsService;
+  /** Events an existing Rocket.Chat server sends to the relay route. */
+  readonly relay: RelayService;
   /** Wakes the delivery worker after a commit; a hint only, polling is the truth. */
   readonly waker: WakerSlot;
   now(): number;
@@ -42,12 +44,14 @@ export class WakerSlot implements Waker {
   }
 }
 
-export async function createServices(config: Config, store: Store): Promise<Services> {
-  const settings = new SettingsService(store.db);
+export async function createServices(config: Config, store: Store, live: LiveEvents): Promise<Services> {
+  const egress = egressCheck(config.egressAllowlist);
+  const settings = new SettingsService(store, egress);
   await settings.load();
-  if (store.dialect === 'postgres') settings.startRefresh(2000);
-  await ensureBuiltinEndpoint(store.db);
-  const hub = new Hub();
+  // other processes may change settings: pick their writes up
+  if (!store.caps.singleProcess) settings.startRefresh(2000);
+  await settings.syncBuiltinEndpoint();
+  const hub = live;
   const waker = new WakerSlot();
   const now = Date.now;
   return {
@@ -58,8 +62,9 @@ export async function createServices(config: Config, store: Store): Promise<Serv
     users: new UsersService(store.db),
     departments: new DepartmentsService(store.db),
     hub,
-    livechat: new LivechatService({ db: store.db, settings, hub, waker, now }),
-    endpoints: new EndpointsService(store.db, waker, egressCheck(config.egressAllowlist), now),
+    livechat: new LivechatService({ store, db: store.db, settings, hub, waker, now }),
+    endpoints: new EndpointsService(store, waker, egress, now),
+    relay: new RelayService({ store, waker, now }),
     waker,
     now,
   };

@@ -4,15 +4,16 @@
  * agent written here must be a real user with the livechat-agent role at the time of writing;
  * UsersService.removeRole drops the links when the role goes away.
  */
-import { sql } from 'kysely';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import { lower, lowerContains } from '../store/text.ts';
 import { parseJson, toDepartment } from '../store/mappers.ts';
 import type { DepartmentRow } from '../store/mappers.ts';
 import { newId } from '../domain/ids.ts';
 import { fail } from '../domain/errors.ts';
 import type { Department, DepartmentAgent, Role } from '../domain/models.ts';
 import { EMAIL_PATTERN } from './users.ts';
+import type { WidgetDepartment } from '../domain/widget.ts';
 
 export interface DepartmentInput {
   name: string;
@@ -40,11 +41,6 @@ export const DEPARTMENT_NAME_MAX = 256;
 type Db = Kysely<Database>;
 type LinkRow = { department_id: string; agent_id: string; username: string; count: number; order: number };
 
-/** LIKE pattern for "contains text", with the wildcards in the text itself taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function toAgent(r: LinkRow): DepartmentAgent {
   // There is no surrogate key: the pair is the identity, so the id is derived from it and stable.
   return {
@@ -67,18 +63,34 @@ export class DepartmentsService {
     let q = this.db.selectFrom('departments');
     // Rocket.Chat: enabled=true narrows to enabled departments; anything else lists them all.
     if (opts.enabled) q = q.where('enabled', '=', 1);
-    if (opts.text) q = q.where(sql<boolean>`lower(${sql.ref('departments.name')}) like ${containsPattern(opts.text)} escape '\\'`);
+    if (opts.text) q = q.where(lowerContains('departments.name', opts.text));
     const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await q
       .selectAll('departments')
       .select(numAgents)
       // case-insensitive, like Rocket.Chat's list; _id keeps pages stable between equal names
-      .orderBy(sql`lower(${sql.ref('departments.name')})`)
+      .orderBy(lower('departments.name'))
       .orderBy('_id')
       .limit(opts.count)
       .offset(opts.offset)
       .execute();
     return { departments: rows.map((r) => toDepartment(r, Number(r.num_agents ?? 0))), total: Number(totalRow?.n ?? 0) };
+  }
+
+  /** Enabled departments by name, as livechat/config shows them to the widget. */
+  async forWidget(): Promise<WidgetDepartment[]> {
+    const rows = await this.db
+      .selectFrom('departments')
+      .select(['_id', 'name', 'show_on_registration', 'show_on_offline_form'])
+      .where('enabled', '=', 1)
+      .orderBy('name')
+      .execute();
+    return rows.map((d) => ({
+      _id: d._id,
+      name: d.name,
+      showOnRegistration: d.show_on_registration === 1,
+      showOnOfflineForm: d.show_on_offline_form === 1,
+    }));
   }
 
   async get(id: string, db: Db = this.db): Promise<Department | undefined> {

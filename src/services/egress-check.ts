@@ -4,8 +4,8 @@
  * and EGRESS_ALLOWLIST the delivery worker enforces again at connect time.
  */
 import { fail } from '../domain/errors.ts';
-import { parseAllowlist } from '../delivery/egress.ts';
-import { resolveChecked } from '../delivery/guarded-connect.ts';
+import { parseAllowlist } from '../delivery/http/egress.ts';
+import { resolveChecked } from '../delivery/http/guarded-connect.ts';
 
 export interface EgressCheck {
   checkUrl(url: string): Promise<void>;

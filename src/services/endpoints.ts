@@ -5,20 +5,33 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { newEndpointRow } from './endpoint-row.ts';
-import type { EndpointRow } from './endpoint-row.ts';
+import type { Store } from '../store/open.ts';
+import { newEndpointRow } from '../store/rows.ts';
+import type { EndpointRow } from '../store/rows.ts';
+import { insertDeliveries, insertEvent } from '../store/outbox/enqueue.ts';
+import { targetOf } from '../store/outbox/targets.ts';
 import { newEventId, newId } from '../domain/ids.ts';
 import { fail } from '../domain/errors.ts';
-import { checkEvents, checkHeaders, checkRetry, checkUrl, newSecret, DEFAULT_MAX_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../domain/endpoint-rules.ts';
+import {
+  BUILTIN_ENDPOINT_ID,
+  checkEvents,
+  checkHeaders,
+  checkRetry,
+  checkUrl,
+  newSecret,
+  DEFAULT_MAX_CONCURRENCY,
+  DEFAULT_TIMEOUT_MS,
+} from '../domain/endpoint-rules.ts';
 import type { Ordering, RetrySchedule } from '../domain/endpoint-rules.ts';
 import { samplePayload } from '../domain/samples.ts';
 import { renderBody } from '../domain/payloads.ts';
 import type { EventType } from '../domain/models.ts';
 import { parseJson } from '../store/mappers.ts';
-import { ROCKETCHAT_ENDPOINT_ID } from './outbox.ts';
-import type { Waker } from './outbox.ts';
+import type { Waker } from './events.ts';
 import { inTx } from './tx.ts';
 import type { EgressCheck } from './egress-check.ts';
+import { endpointHealth } from './endpoint-health.ts';
+import type { EndpointHealth } from './endpoint-health.ts';
 
 
 export interface EndpointInput {
@@ -62,7 +75,8 @@ export function toEndpoint(r: EndpointRow): Endpoint {
     _id: r._id,
     kind: r.kind === 'rocketchat' ? 'rocketchat' : 'custom',
     url: r.url,
-    events: parseJson<EventType[]>(r.events, []),
+    // the built-in endpoint's per-sender message subscriptions (domain/targets.ts) show as Message
+    events: [...new Set(parseJson<string[]>(r.events, []).map((e) => e.split(':')[0]!))] as EventType[],
     departmentIds: parseJson<string[] | null>(r.department_ids, null),
     headers: parseJson<Record<string, string>>(r.headers, {}),
     timeoutMs: r.timeout_ms,
@@ -83,12 +97,16 @@ export function toEndpoint(r: EndpointRow): Endpoint {
 }
 
 export class EndpointsService {
+  private readonly db: Kysely<Database>;
+
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly store: Store,
     private readonly waker: Waker,
     private readonly egress: EgressCheck,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.db = store.db;
+  }
 
   private async row(id: string): Promise<EndpointRow> {
     const r = await this.db.selectFrom('endpoints').selectAll().where('_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
@@ -205,21 +223,17 @@ export class EndpointsService {
   async sendTest(id: string, type: EventType): Promise<{ eventId: string; deliveryId: string }> {
     const ep = await this.row(id);
     if (ep.kind !== 'custom') fail('error-not-allowed', 'Use webhook.test for the built-in endpoint');
-    const eventId = newEventId();
-    const deliveryId = newId();
     const now = this.now();
-    await inTx(this.db, async (tx) => {
-      await tx.db.insertInto('events').values({ _id: eventId, type, rid: null, department_id: null, body: renderBody(samplePayload(type, new Date(now))), created_at: now }).execute();
-      await tx.db
-        .insertInto('deliveries')
-        .values({
-          _id: deliveryId, event_id: eventId, endpoint_id: id, event_type: type, rid: null, order_key: null, status: 'pending', attempts: 0,
-          next_attempt_at: now, lease_owner: null, lease_until: null, last_status_code: null, last_error: null, created_at: now, updated_at: now, completed_at: null,
-        })
-        .execute();
+    const event = { _id: newEventId(), type, rid: null, departmentId: null, body: renderBody(samplePayload(type, new Date(now))), createdAt: now };
+    const deliveryId = await inTx(this.store, async (tx) => {
+      const target = await targetOf(tx.x, id);
+      if (!target) fail('error-invalid-endpoint', 'Unknown endpoint');
+      await insertEvent(tx.x, event);
+      const [delivery] = await insertDeliveries(tx.x, event, [target]);
       tx.after(() => this.waker.wake());
+      return delivery!;
     });
-    return { eventId, deliveryId };
+    return { eventId: event._id, deliveryId };
   }
 
   /** Re-sends every failed delivery of the endpoint created in [since, until]. */
@@ -238,7 +252,12 @@ export class EndpointsService {
     return Number(res.numUpdatedRows);
   }
 
+  /** Health at a glance (services/endpoint-health.ts) of every endpoint, or of one. */
+  health(endpointId?: string): Promise<Map<string, EndpointHealth>> {
+    return endpointHealth(this.db, this.now(), endpointId);
+  }
+
   isBuiltin(id: string): boolean {
-    return id === ROCKETCHAT_ENDPOINT_ID;
+    return id === BUILTIN_ENDPOINT_ID;
   }
 }

@@ -3,31 +3,24 @@
  * is rendered here, at event time, and stored with the event; the outbox then fans it out.
  */
 import type { Tx } from './tx.ts';
-import type { SettingsService } from './settings.ts';
-import type { Waker } from './outbox.ts';
-import { enqueueDeliveries } from './outbox.ts';
 import { newEventId } from '../domain/ids.ts';
 import { buildOfflinePayload, buildRoomPayload, renderBody } from '../domain/payloads.ts';
 import type { RoomEventType } from '../domain/payloads.ts';
 import type { EventType, Message } from '../domain/models.ts';
 import { toMessage, toRoom, toUser, toVisitor } from '../store/mappers.ts';
 import type { RoomRow, VisitorRow } from '../store/mappers.ts';
-import { arg, first, prepare } from '../store/prepared.ts';
+import { first } from '../store/prepared.ts';
+import { userByIdQ } from '../store/statements.ts';
+import { insertDeliveries, insertEvent as storeEvent } from '../store/outbox/enqueue.ts';
+import { targetsFor } from '../store/outbox/targets.ts';
+import type { Sender } from '../domain/targets.ts';
 
-const agentQ = prepare((db) => db.selectFrom('users').selectAll().where('_id', '=', arg('id')));
-const insertEventQ = prepare((db) =>
-  db.insertInto('events').values({
-    _id: arg('_id'),
-    type: arg('type'),
-    rid: arg('rid'),
-    department_id: arg('department_id'),
-    body: arg('body'),
-    created_at: arg('created_at'),
-  }),
-);
+/** Wakes the delivery worker after a commit: a latency hint only, polling is the truth. */
+export interface Waker {
+  wake(): void;
+}
 
 export interface EventDeps {
-  settings: SettingsService;
   waker: Waker;
   now(): number;
 }
@@ -55,7 +48,7 @@ export async function recordRoomEvent(tx: Tx, deps: EventDeps, input: RoomEventI
   const roomRow = input.room ?? (await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.rid).executeTakeFirstOrThrow());
   const visitorRow =
     input.visitor ?? (await tx.db.selectFrom('visitors').selectAll().where('_id', '=', roomRow.visitor_id).executeTakeFirstOrThrow());
-  const agentRow = roomRow.served_by_id ? await first(tx.x, agentQ, { id: roomRow.served_by_id }) : undefined;
+  const agentRow = roomRow.served_by_id ? await first(tx.x, userByIdQ, { id: roomRow.served_by_id }) : undefined;
   let messages: Message[];
   if (input.messages === 'all') {
     const rows = await tx.db.selectFrom('messages').selectAll().where('rid', '=', input.rid).orderBy('seq').execute();
@@ -112,19 +105,14 @@ export async function recordRelayedEvent(
 async function insertEvent(
   tx: Tx,
   deps: EventDeps,
-  e: { type: EventType; rid: string | null; departmentId: string | null; body: string; sender?: 'visitor' | 'agent'; relayed?: boolean },
+  e: { type: EventType; rid: string | null; departmentId: string | null; body: string; sender?: Sender; relayed?: boolean },
 ): Promise<RecordedEvent> {
-  const _id = newEventId();
-  const createdAt = deps.now();
-  await tx.x.run(insertEventQ, { _id, type: e.type, rid: e.rid, department_id: e.departmentId, body: e.body, created_at: createdAt });
-  const deliveries = await enqueueDeliveries(tx, deps.settings, deps.waker, {
-    _id,
-    type: e.type,
-    rid: e.rid,
-    departmentId: e.departmentId,
-    createdAt,
-    sender: e.sender,
-    relayed: e.relayed,
-  });
-  return { _id, type: e.type, deliveries };
+  const stored = { _id: newEventId(), type: e.type, rid: e.rid, departmentId: e.departmentId, body: e.body, createdAt: deps.now() };
+  await storeEvent(tx.x, stored);
+  const targets = await targetsFor(tx.x, { type: e.type, departmentId: e.departmentId, sender: e.sender, relayed: e.relayed });
+  if (targets.length > 0) {
+    await insertDeliveries(tx.x, stored, targets);
+    tx.after(() => deps.waker.wake());
+  }
+  return { _id: stored._id, type: e.type, deliveries: targets.length };
 }

@@ -5,8 +5,8 @@
  * counters and the latency histogram only ever grow, as Prometheus expects.
  */
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import { attemptLatencyHistogram, attemptsByOutcome } from '../store/metrics.ts';
 import { endpointHealth } from './endpoint-health.ts';
 
 export const LATENCY_BUCKETS_S = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -22,7 +22,9 @@ function line(name: string, labels: Record<string, string>, value: number): stri
   return `${name}${l ? `{${l}}` : ''} ${Number.isFinite(value) ? value : 0}`;
 }
 
-export async function deliveryMetrics(db: Kysely<Database>, now: number): Promise<string> {
+export async function deliveryMetrics(s: { db: Kysely<Database>; now(): number }): Promise<string> {
+  const { db } = s;
+  const now = s.now();
   const out: string[] = [];
 
   const byStatus = await db
@@ -34,24 +36,12 @@ export async function deliveryMetrics(db: Kysely<Database>, now: number): Promis
   out.push('# TYPE omnihook_deliveries gauge');
   for (const r of byStatus) out.push(line('omnihook_deliveries', { endpoint: r.endpoint_id, status: r.status }, Number(r.n)));
 
-  const outcome = sql<string>`case when status_code between 200 and 299 then 'success' when status_code is null then coalesce(error_class, 'error') else 'http_' || cast(status_code / 100 as varchar(3)) || 'xx' end`;
-  const attempts = await db
-    .selectFrom('attempts')
-    .select(['endpoint_id', outcome.as('outcome'), (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['endpoint_id', 'outcome'])
-    .execute();
+  const attempts = await attemptsByOutcome(db);
   out.push('# HELP omnihook_delivery_attempts_total Delivery attempts by endpoint and outcome.');
   out.push('# TYPE omnihook_delivery_attempts_total counter');
   for (const r of attempts) out.push(line('omnihook_delivery_attempts_total', { endpoint: r.endpoint_id, outcome: r.outcome }, Number(r.n)));
 
-  const buckets = LATENCY_BUCKETS_S.map((b, i) =>
-    sql<number>`sum(case when duration_ms <= ${b * 1000} then 1 else 0 end)`.as(`b${i}`),
-  );
-  const hist = await db
-    .selectFrom('attempts')
-    .select(['endpoint_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('duration_ms').as('sum'), ...buckets])
-    .groupBy('endpoint_id')
-    .execute();
+  const hist = await attemptLatencyHistogram(db, LATENCY_BUCKETS_S);
   out.push('# HELP omnihook_attempt_duration_seconds Duration of delivery attempts (request to response).');
   out.push('# TYPE omnihook_attempt_duration_seconds histogram');
   for (const r of hist) {

@@ -2,13 +2,24 @@
  * Runtime settings: Rocket.Chat ids, stored in the `settings` table, cached in memory.
  * A write updates this process's cache at once (so "the flag at that moment" holds in the
  * embedded mode); other processes sharing PostgreSQL refresh their cache every few seconds.
+ *
+ * The Webhooks-page settings are also written through to the built-in endpoint's row, in the same
+ * transaction: delivery reads that row like any endpoint's, and the Webhooks-page URL is checked
+ * like any endpoint URL (domain/endpoint-rules.ts checkUrl, then the egress policy). The one
+ * Rocket.Chat exception: an empty URL is accepted and turns the Webhooks page off.
  */
-import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import type { Store } from '../store/open.ts';
+import { nextCounter } from '../store/counters.ts';
+import { ensureBuiltinEndpoint, writeBuiltinEndpoint } from '../store/builtin-endpoint.ts';
 import { SETTINGS, checkSettingValue, isSettingId } from '../domain/settings.ts';
 import type { SettingId, SettingValue } from '../domain/settings.ts';
 import { fail } from '../domain/errors.ts';
+import { checkUrl } from '../domain/endpoint-rules.ts';
+import { builtinEndpointConfig } from '../domain/builtin-endpoint.ts';
+import { WEBHOOKS_PAGE_SETTINGS } from '../domain/targets.ts';
+import type { EgressCheck } from './egress-check.ts';
 
 type ValueOf<K extends SettingId> = (typeof SETTINGS)[K]['default'] extends boolean
   ? boolean
@@ -21,7 +32,20 @@ export class SettingsService {
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<(id: SettingId, value: SettingValue) => void>();
 
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly egress: EgressCheck,
+  ) {
+    this.db = store.db;
+  }
+
+  /** At start: the built-in endpoint's row exists and matches the Webhooks-page settings. */
+  async syncBuiltinEndpoint(now = Date.now()): Promise<void> {
+    await ensureBuiltinEndpoint(this.db, now);
+    await writeBuiltinEndpoint(this.db, builtinEndpointConfig((id) => this.get(id)), now);
+  }
 
   async load(): Promise<void> {
     const rows = await this.db.selectFrom('settings').select(['_id', 'value']).execute();
@@ -56,62 +80,64 @@ export class SettingsService {
   }
 
   /** Validates and writes; throws error-invalid-setting with the reason. */
-  async set(id: string, value: unknown, db: Kysely<Database> = this.db): Promise<SettingValue> {
+  async set(id: string, value: unknown): Promise<SettingValue> {
     if (!isSettingId(id)) fail('error-invalid-setting', `Unknown setting ${id}`);
-    const checked = checkSettingValue(id, value);
-    if (!checked.ok) fail('error-invalid-setting', checked.error);
-    await this.write(id, checked.value, db);
-    return checked.value;
+    const checked = await this.check([[id, value]]);
+    await this.persist(checked);
+    return checked[0]![1];
   }
 
-  async setMany(entries: [SettingId, unknown][], db: Kysely<Database> = this.db): Promise<void> {
-    const checked: [SettingId, SettingValue][] = [];
-    for (const [id, value] of entries) {
-      const c = checkSettingValue(id, value);
-      if (!c.ok) fail('error-invalid-setting', c.error);
-      checked.push([id, c.value]);
-    }
-    await db.transaction().execute(async (trx) => {
-      for (const [id, value] of checked) await this.persist(trx, id, value);
-    });
-    for (const [id, value] of checked) this.apply(id, value);
+  async setMany(entries: [SettingId, unknown][]): Promise<void> {
+    await this.persist(await this.check(entries));
   }
 
   /** Atomically increments an int setting and returns the value before the increment. */
   async next(id: 'Livechat_guest_count', db: Kysely<Database>): Promise<number> {
-    const now = Date.now();
-    await db
-      .insertInto('settings')
-      .values({ _id: id, value: JSON.stringify(SETTINGS[id].default), updated_at: now })
-      .onConflict((oc) => oc.column('_id').doNothing())
-      .execute();
-    // One UPDATE ... RETURNING: concurrent callers on PostgreSQL never see the same number.
-    const row = await db
-      .updateTable('settings')
-      .set({ value: sql<string>`CAST(CAST(value AS INTEGER) + 1 AS TEXT)`, updated_at: now })
-      .where('_id', '=', id)
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    const after = Number(row.value);
+    const after = await nextCounter(db, id, SETTINGS[id].default, Date.now());
     this.values.set(id, after);
     return after - 1;
   }
 
-  private async write(id: SettingId, value: SettingValue, db: Kysely<Database>): Promise<void> {
-    await this.persist(db, id, value);
-    this.apply(id, value);
+  private async check(entries: [SettingId, unknown][]): Promise<[SettingId, SettingValue][]> {
+    const checked: [SettingId, SettingValue][] = [];
+    for (const [id, value] of entries) {
+      const c = checkSettingValue(id, value);
+      if (!c.ok) fail('error-invalid-setting', c.error);
+      if (id === 'Livechat_webhookUrl' && c.value !== '') await this.checkWebhookUrl(String(c.value));
+      checked.push([id, c.value]);
+    }
+    return checked;
+  }
+
+  /** The Webhooks-page URL, checked as any endpoint's URL is (error-invalid-url). */
+  private async checkWebhookUrl(url: string): Promise<void> {
+    checkUrl(url);
+    await this.egress.checkUrl(url);
+  }
+
+  private async persist(entries: [SettingId, SettingValue][]): Promise<void> {
+    const now = Date.now();
+    const pending = new Map(entries);
+    await this.store.transact(async (trx) => {
+      for (const [id, value] of entries) await upsert(trx, id, value, now);
+      if (entries.some(([id]) => WEBHOOKS_PAGE_SETTINGS.has(id))) {
+        const get = (id: SettingId) => (pending.has(id) ? pending.get(id) : this.get(id));
+        await writeBuiltinEndpoint(trx, builtinEndpointConfig(get), now);
+      }
+    });
+    for (const [id, value] of entries) this.apply(id, value);
   }
 
   private apply(id: SettingId, value: SettingValue): void {
     this.values.set(id, value);
     for (const fn of this.listeners) fn(id, value);
   }
+}
 
-  private async persist(db: Kysely<Database>, id: SettingId, value: SettingValue, now = Date.now()): Promise<void> {
-    await db
-      .insertInto('settings')
-      .values({ _id: id, value: JSON.stringify(value), updated_at: now })
-      .onConflict((oc) => oc.column('_id').doUpdateSet({ value: JSON.stringify(value), updated_at: now }))
-      .execute();
-  }
+async function upsert(db: Kysely<Database>, id: SettingId, value: SettingValue, now: number): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ _id: id, value: JSON.stringify(value), updated_at: now })
+    .onConflict((oc) => oc.column('_id').doUpdateSet({ value: JSON.stringify(value), updated_at: now }))
+    .execute();
 }

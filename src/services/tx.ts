@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { transact } from '../store/group-commit.ts';
+import type { Store } from '../store/open.ts';
 import type { Exec } from '../store/prepared.ts';
 
 export interface Tx {
@@ -15,7 +15,7 @@ export interface Tx {
   after(fn: () => void): void;
 }
 
-export async function inTx<T>(db: Kysely<Database>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTx<T>(store: Pick<Store, 'transact'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let hooks: (() => void)[] = [];
   // A unit may be retried or rolled back alone inside a group commit: keep only the hooks of
   // the attempt that committed.
@@ -23,7 +23,7 @@ export async function inTx<T>(db: Kysely<Database>, fn: (tx: Tx) => Promise<T>):
     hooks = [];
     return fn({ db: trx, x, after: (f) => hooks.push(f) });
   };
-  const result = await transact(db, work);
+  const result = await store.transact(work);
   for (const hook of hooks) {
     try {
       hook();

@@ -1,5 +1,5 @@
 /**
- * "Send Test" on the Webhooks page: POST the seed's LivechatSession example once to the configured
+ * "Send Test" on the Webhooks page: POST the managers guide's LivechatSession example (docs/rocketchat-compat.md, 'The Send Test sample') once to the configured
  * URL with the token header, through the same SSRF-guarded agent as real deliveries. Nothing is
  * recorded or retried; the caller learns the receiver's answer.
  *
@@ -12,10 +12,10 @@ import { newEventId } from '../domain/ids.ts';
 import { renderBody, sampleLivechatSession } from '../domain/payloads.ts';
 import { checkHttpUrl } from '../domain/settings.ts';
 import { VERSION } from '../version.ts';
-import { createEgressAgent } from '../delivery/guarded-connect.ts';
-import { send } from '../delivery/send.ts';
-import { buildHeaders } from '../delivery/headers.ts';
-import { classifyError } from '../delivery/classify.ts';
+import { createEgressAgent } from '../delivery/http/guarded-connect.ts';
+import { send } from '../delivery/http/send.ts';
+import { buildHeaders } from '../delivery/http/headers.ts';
+import { classifyError } from '../delivery/http/classify.ts';
 
 export async function sendWebhookTest(s: Services): Promise<{ statusCode: number }> {
   const url = s.settings.get('Livechat_webhookUrl');

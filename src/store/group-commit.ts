@@ -8,7 +8,6 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
-import { sqliteExecOf, txExec } from './prepared.ts';
 import type { Exec, SqliteExec } from './prepared.ts';
 
 /** A unit of work: the transaction, and the executor for prepared statements inside it. */
@@ -27,13 +26,14 @@ export class GroupCommitter {
   private readonly queue: Pending[] = [];
   private running = false;
 
-  private readonly raw: SqliteExec;
-
-  constructor(private readonly db: Kysely<Database>) {
-    const raw = sqliteExecOf(db);
-    if (!raw) throw new Error('group commit needs a SQLite store');
-    this.raw = raw;
-  }
+  /**
+   * @param db the store's Kysely instance (one connection: SQLite)
+   * @param raw the same connection, for prepared statements and savepoints inside a transaction
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly raw: SqliteExec,
+  ) {}
 
   run<T>(work: (trx: Transaction<Database>, x: Exec) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -97,20 +97,4 @@ export class GroupCommitter {
       else item.reject(o.err);
     });
   }
-}
-
-const committers = new WeakMap<Kysely<Database>, GroupCommitter>();
-
-export function enableGroupCommit(db: Kysely<Database>): void {
-  committers.set(db, new GroupCommitter(db));
-}
-
-export function groupCommitterFor(db: Kysely<Database>): GroupCommitter | undefined {
-  return committers.get(db);
-}
-
-/** Runs `work` in a transaction: grouped with concurrent ones on SQLite, a plain one elsewhere. */
-export function transact<T>(db: Kysely<Database>, work: (trx: Transaction<Database>, x: Exec) => Promise<T>): Promise<T> {
-  const committer = committers.get(db);
-  return committer ? committer.run(work) : db.transaction().execute((trx) => work(trx, txExec(db, trx)));
 }

@@ -1,23 +1,12 @@
 /**
  * One ordered list of migrations that runs on SQLite and PostgreSQL alike. The only dialect
- * difference is the auto-increment key type, passed in as a capability, never as an `if` here.
+ * differences are column types, passed in as capabilities (store/dialect.ts), never as an `if` here.
  */
 import { sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import type { Dialect } from './open.ts';
+import type { Capabilities } from './dialect.ts';
 
 type Db = Kysely<unknown>;
-
-interface Capabilities {
-  /** column type of an auto-increment primary key */
-  serial: 'integer' | 'bigserial';
-  /** column type of raw bytes */
-  bytes: 'blob' | 'bytea';
-}
-
-function caps(dialect: Dialect): Capabilities {
-  return dialect === 'sqlite' ? { serial: 'integer', bytes: 'blob' } : { serial: 'bigserial', bytes: 'bytea' };
-}
 
 function serialPk(db: Db, c: Capabilities, table: string) {
   return db.schema
@@ -316,8 +305,20 @@ function dropEventsRidIndex(): Migration {
   };
 }
 
-export function migrationProvider(dialect: Dialect): MigrationProvider {
-  const c = caps(dialect);
+/**
+ * The built-in endpoint's Rocket.Chat token header (Livechat_secret_token), written through from
+ * the Webhooks-page settings like its URL and timeout, so a delivery reads everything it sends
+ * from the endpoint row (services/settings.ts syncs the row at start and on every change).
+ */
+function endpointToken(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('endpoints').addColumn('token', 'text').execute();
+    },
+  };
+}
+
+export function migrationProvider(c: Capabilities): MigrationProvider {
   // Names sort in order; append new migrations, never edit an applied one.
   const list: Record<string, Migration> = {
     '0001_initial': initial(c),
@@ -325,6 +326,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     '0003_pending_indexes': pendingIndexes(),
     '0004_drop_full_delivery_indexes': dropFullDeliveryIndexes(),
     '0005_drop_events_rid_index': dropEventsRidIndex(),
+    '0006_endpoint_token': endpointToken(),
   };
   return { getMigrations: async () => list };
 }

@@ -7,17 +7,34 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
-import { enableGroupCommit } from './group-commit.ts';
+import { GroupCommitter } from './group-commit.ts';
 import { startCheckpointer } from './checkpointer.ts';
-import { registerSqlite } from './prepared.ts';
+import { KyselyExec, SqliteExec } from './prepared.ts';
+import type { Exec } from './prepared.ts';
+import { capabilitiesOf } from './dialect.ts';
+import type { Capabilities } from './dialect.ts';
 
-export type Dialect = 'sqlite' | 'postgres';
+/** Work inside a transaction: the typed builder on it, and the executor for prepared statements. */
+export type Work<T> = (trx: Transaction<Database>, x: Exec) => Promise<T>;
+
+export interface TransactOptions {
+  /**
+   * false: a transaction of its own, never batched with others. The delivery claim uses it: in a
+   * group commit it waited behind batches of API requests (docs/benchmarks.md).
+   */
+  grouped?: boolean;
+}
 
 export interface Store {
   readonly db: Kysely<Database>;
-  readonly dialect: Dialect;
+  readonly caps: Capabilities;
+  /** Runs `work` in a transaction: grouped with concurrent ones where the dialect group-commits. */
+  transact<T>(work: Work<T>, opts?: TransactOptions): Promise<T>;
+  /** Prepared statements outside any transaction. */
+  readonly exec: Exec;
   close(): Promise<void>;
 }
 
@@ -54,13 +71,18 @@ function openSqlite(path: string): Store {
   // the cost of an insert; in memory it is a page copy, freed at RELEASE.
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  registerSqlite(db, sqlite);
-  enableGroupCommit(db);
+  // Inside a transaction (which holds Kysely's only connection) prepared statements and
+  // savepoints run straight on the better-sqlite3 handle.
+  const raw = new SqliteExec(sqlite);
+  const committer = new GroupCommitter(db, raw);
   // A file database checkpoints on a worker thread; ':memory:' has no WAL to checkpoint.
   const checkpointer = path === ':memory:' ? undefined : (sqlite.pragma('wal_autocheckpoint = 0'), startCheckpointer(path));
   return {
     db,
-    dialect: 'sqlite',
+    caps: capabilitiesOf('sqlite'),
+    exec: new KyselyExec(db, 'sqlite'),
+    transact: (work, opts) =>
+      opts?.grouped === false ? db.transaction().execute((trx) => work(trx, raw)) : committer.run(work),
     close: async () => {
       await checkpointer?.stop();
       await db.destroy(); // closing the last connection checkpoints the WAL into the database
@@ -116,7 +138,9 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
-    dialect: 'postgres',
+    caps: capabilitiesOf('postgres'),
+    exec: new KyselyExec(db, 'postgres'),
+    transact: (work) => db.transaction().execute((trx) => work(trx, new KyselyExec(trx, 'postgres'))),
     close: async () => {
       await db.destroy();
     },
@@ -124,7 +148,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
 }
 
 export async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect) });
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.caps) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -23,10 +23,9 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely';
-import type { Compilable } from 'kysely';
+import type { Compilable, RawBuilder } from 'kysely';
 import type { Database } from './schema.ts';
-
-export type Dialect = 'sqlite' | 'postgres';
+import type { Dialect } from './dialect.ts';
 
 // A string no caller sends as a value: it marks where an argument goes among the parameters.
 const MARK = '\u0000omnihook-arg:';
@@ -182,28 +181,18 @@ export class KyselyExec implements Exec {
   }
 }
 
-// The raw connection behind each SQLite store's Kysely instance (registered by open.ts).
-const sqliteHandles = new WeakMap<Kysely<Database>, SqliteExec>();
-
-export function registerSqlite(db: Kysely<Database>, sqlite: SQLite.Database): void {
-  sqliteHandles.set(db, new SqliteExec(sqlite));
-}
-
-/** The raw executor of a SQLite store (group commit runs its savepoints on it). */
-export function sqliteExecOf(root: Kysely<Database>): SqliteExec | undefined {
-  return sqliteHandles.get(root);
-}
-
-export function dialectOf(db: Kysely<Database>): Dialect {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
-}
-
 /**
- * The executor for work inside a transaction `trx` of the store `root`: the raw connection on
- * SQLite (the transaction holds it), the transaction itself on PostgreSQL.
+ * Raw SQL (Kysely's `sql` template) as a prepared query, for the statements the builder cannot
+ * express (UPDATE ... WHERE seq IN (subquery ... FOR UPDATE SKIP LOCKED), correlated counts).
+ * The builder gets the dialect, so one Prepared may hold different SQL per dialect.
  */
-export function txExec(root: Kysely<Database>, trx: Kysely<Database>): Exec {
-  return sqliteHandles.get(root) ?? new KyselyExec(trx, dialectOf(trx));
+export function prepareRaw<R>(build: (dialect: Dialect) => RawBuilder<R>): Prepared<R> {
+  return prepare<R>((db) => ({ compile: () => build(dialectOf(db)).compile(db) }));
+}
+
+/** Which compiler a Kysely instance was built with (store-internal: callers use capabilities). */
+function dialectOf(db: Kysely<Database>): Dialect {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
 /** The executor for a statement outside any transaction: always through Kysely's connection handling. */

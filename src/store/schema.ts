@@ -178,6 +178,8 @@ export interface EndpointsTable {
   enabled: number;
   disabled_reason: string | null;
   secret: string;
+  /** Sent as X-RocketChat-Livechat-Token when set (the built-in endpoint's Livechat_secret_token). */
+  token: string | null;
   previous_secret: string | null;
   previous_secret_expires_at: number | null;
   paused_until: number | null;

@@ -1,6 +1,6 @@
 /**
  * The official Rocket.Chat widget in Debian's Chromium: Omnihook on one loopback port, a host page
- * that embeds the spec's snippet (§1.1) on another port (another origin), and a real webhook
+ * that embeds the documented snippet (docs/rocketchat-widget.md, 'Embedding') on another port (another origin), and a real webhook
  * receiver. Screenshots go to test-artifacts/rc-widget/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -13,6 +13,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { makeApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { startWorker } from '../../src/delivery/start.ts';
+import { buildWorkerDeps } from '../../src/main.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../test-artifacts/rc-widget');
@@ -51,7 +52,7 @@ export async function startWidgetEnv(): Promise<WidgetEnv> {
   const t = await makeApp({ env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const server = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  const worker = startWorker(t.services, t.app.log, { pollMs: 100 });
+  const worker = startWorker(buildWorkerDeps(t.services, t.app.log), { pollMs: 100 });
   const html = snippetPage(server);
   const host: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
   await new Promise<void>((r) => host.listen(0, '127.0.0.1', () => r()));

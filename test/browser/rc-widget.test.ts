@@ -1,6 +1,6 @@
 /**
  * The unmodified Rocket.Chat Livechat widget 1.13.3 against Omnihook, in Chromium, embedded by the
- * spec's snippet on a page of another origin: offline form to a CRM webhook; then register, chat
+ * documented snippet (docs/rocketchat-widget.md, 'Embedding') on a page of another origin: offline form to a CRM webhook; then register, chat
  * live both ways, agent typing, a reload, a forward and the agent closing the chat.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

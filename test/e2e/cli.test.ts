@@ -31,6 +31,11 @@ describe('omnihook CLI', () => {
     expect(list.stdout).toContain('rocketchat');
     const json = JSON.parse((await cli(['deliveries', 'list', '--status', 'failed', '--json'])).stdout) as { total: number };
     expect(json.total).toBe(1);
+    const table = (await cli(['deliveries', 'list', '--status', 'failed'])).stdout.trim().split('\n');
+    expect(table[0]!.split('\t')).toEqual(['ID', 'STATUS', 'EVENT', 'ENDPOINT', 'ATTEMPTS', 'CREATED', 'LAST']);
+    expect(table[1]!.split('\t').slice(0, 5)).toEqual([failedId, 'failed', 'Message', endpointId, '0']);
+    expect(table.join('\n')).not.toContain('[object Object]');
+    expect(table.at(-1)).toBe('1 of 1');
     const rec = await cli(['deliveries', 'recover', endpointId, '--since', '2000-01-01T00:00:00Z']);
     expect(rec.stdout).toContain('1 deliveries queued again');
     const status = await t.services.db.selectFrom('deliveries').select('status').where('_id', '=', failedId).executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 /**
  * A CRM receiver written for Rocket.Chat, end to end: the Webhooks page configured through
  * Rocket.Chat's API, a whole chat driven through the livechat API, and what the receiver gets:
- * every event type, in order, with the spec's fields; nothing for a flag that is off; crmData
+ * every event type, in order, with Rocket.Chat's fields; nothing for a flag that is off; crmData
  * round-tripped.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';

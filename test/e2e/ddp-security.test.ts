@@ -8,7 +8,7 @@ import websocket from '@fastify/websocket';
 import { makeApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { newVisitor, openRoom } from '../helpers/livechat.ts';
-import { DEFAULT_DDP_OPTIONS, ddpRoutes } from '../../src/realtime/ddp/server.ts';
+import { DEFAULT_DDP_OPTIONS, ddpRoutes } from '../../src/http/routes/ddp.ts';
 import type { TypedApp } from '../../src/http/schemas.ts';
 import { ddpConnect, listen } from './ddp-helpers.ts';
 import type { DdpClient } from './ddp-helpers.ts';

@@ -1,5 +1,5 @@
 /**
- * The DDP subset of spec §3 over a real socket: handshake, method results, subscriptions, and the
+ * The DDP subset (docs/rocketchat-widget.md, 'The DDP subset') over a real socket: handshake, method results, subscriptions, and the
  * pushed events (messages with EJSON dates, edits, agentData, agentStatus, queueData, typing, the
  * closing message), fed by the same Hub as the SSE stream.
  */
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { availableAgent, newVisitor, openRoom, setSetting } from '../helpers/livechat.ts';
-import type { LiveEvent } from '../../src/realtime/hub.ts';
+import type { LiveEvent } from '../../src/domain/live-events.ts';
 import { ddpConnect, events, listen } from './ddp-helpers.ts';
 
 describe('DDP /websocket for the Rocket.Chat widget', () => {

@@ -13,7 +13,7 @@ import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
 import { attemptsOf, insertRoom, offlineEvent, roomEvent, runWorker, useDeliveryRig, waitForDelivery } from '../helpers/deliveries.ts';
 import type { Services } from '../../src/services/container.ts';
-import { newEndpointRow } from '../../src/services/endpoint-row.ts';
+import { newEndpointRow } from '../../src/store/rows.ts';
 
 async function addEndpoint(
   s: Services,
@@ -139,11 +139,17 @@ describe('egress guard and shutdown', () => {
   it('refuses loopback without an allow-list entry, recording an ssrf attempt', async () => {
     const worker = runWorker(t);
     try {
+      // refused when saved, like any endpoint URL
+      await expect(t.services.settings.setMany([['Livechat_webhookUrl', `http://localhost:${rx.port}/x`]])).rejects.toMatchObject({
+        code: 'error-invalid-url',
+      });
       await t.services.settings.setMany([
-        ['Livechat_webhookUrl', `http://localhost:${rx.port}/x`],
         ['Livechat_webhook_on_offline_msg', true],
         ['Livechat_webhook_retry_count', 0],
       ]);
+      // and refused again at connect time, for a row that holds one anyway (saved before the
+      // rule, or a host whose DNS now answers a private address)
+      await t.services.db.updateTable('endpoints').set({ url: `http://localhost:${rx.port}/x` }).where('_id', '=', 'rocketchat').execute();
       const ev = await offlineEvent(t.services);
       const d = await waitForDelivery(t.services, ev._id, (x) => x.status === 'failed');
       const [attempt] = await attemptsOf(t.services, d._id);

@@ -5,10 +5,11 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { loadConfig } from '../../src/config/index.ts';
 import { createServices } from '../../src/services/container.ts';
+import { Hub } from '../../src/realtime/hub.ts';
 import type { Services } from '../../src/services/container.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { openTestStore } from './db.ts';
-import type { Dialect } from '../../src/store/open.ts';
+import type { Dialect } from '../../src/store/dialect.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -30,7 +31,7 @@ export const ADMIN_PASS = 'admin-pass-123';
 export async function makeApp(opts: { dialect?: Dialect; env?: Record<string, string> } = {}): Promise<TestApp> {
   const ts = await openTestStore(opts.dialect ?? 'sqlite');
   const config = loadConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASS, LOG_LEVEL: 'silent', ...opts.env });
-  const services = await createServices(config, ts.store);
+  const services = await createServices(config, ts.store, new Hub());
   await services.users.ensureAdmin(config.admin);
   const app = await buildApp(services);
   await app.ready();

@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { makeApp } from './app.ts';
 import type { TestApp } from './app.ts';
 import { startWorker } from '../../src/delivery/start.ts';
+import { buildWorkerDeps } from '../../src/main.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,7 +57,7 @@ export async function startUiServer(): Promise<UiServer> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const addr = t.app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
-  const worker = startWorker(t.services, t.app.log, { pollMs: 100 });
+  const worker = startWorker(buildWorkerDeps(t.services, t.app.log), { pollMs: 100 });
   return {
     t,
     base: `http://127.0.0.1:${port}`,

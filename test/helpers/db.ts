@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { migrate, openStore } from '../../src/store/open.ts';
-import type { Dialect, Store } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/open.ts';
+import type { Dialect } from '../../src/store/dialect.ts';
 import { newId } from '../../src/domain/ids.ts';
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -11,12 +11,14 @@ import { recordOfflineEvent, recordRoomEvent } from '../../src/services/events.t
 import type { RoomEventType } from '../../src/domain/payloads.ts';
 import type { DeliveriesTable, AttemptsTable } from '../../src/store/schema.ts';
 import { startWorker } from '../../src/delivery/start.ts';
+import { buildWorkerDeps } from '../../src/main.ts';
+import { newRoomRow, newVisitorRow } from '../../src/store/rows.ts';
 import { afterAll, beforeAll } from 'vitest';
 import type { TestApp } from './app.ts';
 import { makeApp } from './app.ts';
 import { startReceiver } from './receiver.ts';
 import type { Receiver } from './receiver.ts';
-import type { Dialect } from '../../src/store/open.ts';
+import type { Dialect } from '../../src/store/dialect.ts';
 
 export async function insertRoom(s: Services, opts: { fname?: string } = {}): Promise<{ rid: string; visitorId: string; token: string }> {
   const now = s.now();
@@ -25,55 +27,17 @@ export async function insertRoom(s: Services, opts: { fname?: string } = {}): Pr
   const username = `guest-${newId(6)}`;
   await s.db
     .insertInto('visitors')
-    .values({
-      _id: visitorId,
-      token,
-      username,
-      name: 'Visitor',
-      department: null,
-      emails: JSON.stringify([{ address: 'v@example.com' }]),
-      phones: null,
-      custom_fields: '{}',
-      ip: '203.0.113.9',
-      user_agent: null,
-      host: null,
-      status: 'online',
-      created_at: now,
-      updated_at: now,
-    })
+    .values(
+      newVisitorRow(
+        { _id: visitorId, token, username, name: 'Visitor', emails: JSON.stringify([{ address: 'v@example.com' }]), ip: '203.0.113.9' },
+        now,
+      ),
+    )
     .execute();
   const rid = newId();
   await s.db
     .insertInto('rooms')
-    .values({
-      _id: rid,
-      fname: opts.fname ?? 'Visitor',
-      visitor_id: visitorId,
-      visitor_token: token,
-      visitor_username: username,
-      department_id: null,
-      open: 1,
-      served_by_id: null,
-      served_by_username: null,
-      served_by_ts: null,
-      created_at: now,
-      last_message_at: null,
-      closed_at: null,
-      closed_by_id: null,
-      closed_by_username: null,
-      closer: null,
-      tags: null,
-      custom_fields: '{}',
-      topic: null,
-      crm_data: null,
-      ip: null,
-      user_agent: null,
-      os: null,
-      browser: null,
-      msgs: 0,
-      queued_at: null,
-      updated_at: now,
-    })
+    .values(newRoomRow({ _id: rid, fname: opts.fname ?? 'Visitor', visitor_id: visitorId, visitor_token: token, visitor_username: username }, now))
     .execute();
   return { rid, visitorId, token };
 }
@@ -83,11 +47,11 @@ export function eventDeps(s: Services) {
 }
 
 export async function roomEvent(s: Services, rid: string, type: RoomEventType = 'LivechatSessionStart') {
-  return inTx(s.db, (tx) => recordRoomEvent(tx, eventDeps(s), { type, rid, messages: 'all' }));
+  return inTx(s.store, (tx) => recordRoomEvent(tx, eventDeps(s), { type, rid, messages: 'all' }));
 }
 
 export async function offlineEvent(s: Services, message = 'hello') {
-  return inTx(s.db, (tx) => recordOfflineEvent(tx, eventDeps(s), { name: 'Ann', email: 'ann@example.com', message }));
+  return inTx(s.store, (tx) => recordOfflineEvent(tx, eventDeps(s), { name: 'Ann', email: 'ann@example.com', message }));
 }
 
 /** Points the built-in endpoint at a URL with every flag on and a fast retry schedule. */
@@ -114,7 +78,7 @@ export async function configureWebhook(
 }
 
 export function runWorker(t: TestApp) {
-  return startWorker(t.services, t.app.log, { pollMs: 20, stopTimeoutMs: 2000 });
+  return startWorker(buildWorkerDeps(t.services, t.app.log), { pollMs: 20, stopTimeoutMs: 2000 });
 }
 
 export type DeliveryRow = Selectable<DeliveriesTable>;

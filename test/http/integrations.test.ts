@@ -55,17 +55,44 @@ describe('Webhooks page routes', () => {
 
   it('saves only the keys present, camelCase, and false saves', async () => {
     expect(
-      (await save({ LivechatWebhookUrl: 'https://crm.example.com/hook', LivechatSecretToken: 'tok', LivechatHttpTimeout: 3000, LivechatWebhookOnStart: true, LivechatWebhookOnClose: true }))
+      (await save({ LivechatWebhookUrl: 'http://127.0.0.1:9/hook', LivechatSecretToken: 'tok', LivechatHttpTimeout: 3000, LivechatWebhookOnStart: true, LivechatWebhookOnClose: true }))
         .body,
     ).toEqual({ success: true });
     expect((await save({ LivechatWebhookOnStart: false })).status).toBe(200);
     const r = await read(manager);
-    expect(r.byId.get('Livechat_webhookUrl')).toBe('https://crm.example.com/hook');
+    expect(r.byId.get('Livechat_webhookUrl')).toBe('http://127.0.0.1:9/hook');
     expect(r.byId.get('Livechat_secret_token')).toBe('tok');
     expect(r.byId.get('Livechat_http_timeout')).toBe(3000);
     expect(r.byId.get('Livechat_webhook_on_start')).toBe(false); // false was saved
     expect(r.byId.get('Livechat_webhook_on_close')).toBe(true); // untouched
     expect(t.services.settings.get('Livechat_webhook_on_start')).toBe(false);
+  });
+
+  it('writes the Webhooks page through to the built-in endpoint row, in the same transaction', async () => {
+    const row = () => t.services.db.selectFrom('endpoints').selectAll().where('_id', '=', 'rocketchat').executeTakeFirstOrThrow();
+    await save({
+      LivechatWebhookUrl: 'http://127.0.0.1:9/through',
+      LivechatSecretToken: 'through-tok',
+      LivechatHttpTimeout: 4321,
+      LivechatWebhookOnStart: true,
+      LivechatWebhookOnVisitorMessage: true,
+      LivechatWebhookOnAgentMessage: false,
+      LivechatWebhookOnClose: false,
+    });
+    const r = await row();
+    expect(r).toMatchObject({ url: 'http://127.0.0.1:9/through', token: 'through-tok', timeout_ms: 4321 });
+    const events = JSON.parse(r.events) as string[];
+    expect(events).toContain('LivechatSessionStart');
+    expect(events).toContain('Message:visitor');
+    expect(events).not.toContain('Message:agent');
+    expect(events).not.toContain('LivechatSession');
+    expect(events).toContain('LivechatEdit'); // always sent, as Rocket.Chat does
+    // a refused change leaves the row as it was
+    expect((await save({ LivechatWebhookUrl: 'http://10.0.0.1/x', LivechatHttpTimeout: 999 })).status).toBe(400);
+    expect(await row()).toMatchObject({ url: 'http://127.0.0.1:9/through', timeout_ms: 4321 });
+    expect((await save({ LivechatSecretToken: '' })).status).toBe(200);
+    expect((await row()).token).toBeNull();
+    await save({ LivechatWebhookUrl: 'http://127.0.0.1:9/hook', LivechatSecretToken: 'tok', LivechatHttpTimeout: 3000 });
   });
 
   it('refuses unknown keys, bad URLs and bad values with 400', async () => {
@@ -84,7 +111,7 @@ describe('Webhooks page routes', () => {
     const type = await save({ LivechatWebhookOnClose: 'yes' });
     expect(type.status).toBe(400);
     // nothing half-saved
-    expect(t.services.settings.get('Livechat_webhookUrl')).toBe('https://crm.example.com/hook');
+    expect(t.services.settings.get('Livechat_webhookUrl')).toBe('http://127.0.0.1:9/hook');
     expect((await save({ LivechatWebhookUrl: '' })).status).toBe(200); // clearing is allowed
   });
 
@@ -133,11 +160,12 @@ describe('Webhooks page routes', () => {
     expect(redirect.body.error).toContain('301');
   });
 
-  it('webhook.test: refuses a private address outside the allow-list', async () => {
-    await save({ LivechatWebhookUrl: 'http://169.254.169.254/latest/meta-data' });
-    const res = await call(t, { method: 'POST', url: '/api/v1/livechat/webhook.test', as: manager });
+  it('refuses a private address outside the allow-list when it is saved, as for any endpoint', async () => {
+    const res = await save({ LivechatWebhookUrl: 'http://169.254.169.254/latest/meta-data' });
     expect(res.status).toBe(400);
-    expect(res.body.errorType).toBe('error-webhook-test-failed');
-    expect(res.body.error).toMatch(/ssrf/);
+    expect(res.body.errorType).toBe('error-invalid-url');
+    expect(t.services.settings.get('Livechat_webhookUrl')).not.toContain('169.254');
+    const row = await t.services.db.selectFrom('endpoints').select('url').where('_id', '=', 'rocketchat').executeTakeFirstOrThrow();
+    expect(row.url).not.toContain('169.254');
   });
 });

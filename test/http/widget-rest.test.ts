@@ -1,4 +1,4 @@
-/** The widget's REST calls (spec table 2.2) with the exact fields it reads, errors as JSON. */
+/** The widget's REST calls (docs/rocketchat-widget.md, 'REST') with the exact fields it reads, errors as JSON. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createStaff, makeApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';

@@ -1,5 +1,5 @@
 /**
- * What the claim hands the worker besides the leases (src/delivery/claim.ts), on every dialect:
+ * What the claim hands the worker besides the leases (src/store/outbox/claim.ts), on every dialect:
  * each row's target (the stored event and the endpoint row, read in the claim's transaction), no
  * target when the event row is gone, and exact shares whether LIMIT is written into the statement
  * (the usual sizes) or bound as a parameter (large shares).
@@ -9,17 +9,18 @@ import type { Kysely } from 'kysely';
 import { dialects, openTestStore } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
 import type { Database } from '../../src/store/schema.ts';
-import { claimDue, claimStatement } from '../../src/delivery/claim.ts';
-import type { ClaimParams } from '../../src/delivery/claim.ts';
-import { ensureBuiltinEndpoint } from '../../src/services/endpoints-builtin.ts';
+import { claimDue, claimStatement } from '../../src/store/outbox/claim.ts';
+import type { ClaimParams } from '../../src/store/outbox/claim.ts';
+import { ensureBuiltinEndpoint } from '../../src/store/builtin-endpoint.ts';
 import { newId } from '../../src/domain/ids.ts';
+import { newDeliveryRow, newEndpointRow } from '../../src/store/rows.ts';
 
 const NOW = 1_700_000_000_000;
 const params = (over: Partial<ClaimParams> = {}): ClaimParams => ({
   owner: 'w1',
   now: NOW,
   limit: 100,
-  rocketchatTimeoutMs: 5000,
+  probeAfterFailures: 5,
   leaseMarginMs: 30_000,
   ...over,
 });
@@ -27,31 +28,28 @@ const params = (over: Partial<ClaimParams> = {}): ClaimParams => ({
 async function addEndpoint(db: Kysely<Database>, id: string, maxConcurrency: number): Promise<void> {
   await db
     .insertInto('endpoints')
-    .values({
-      _id: id,
-      kind: 'custom',
-      url: `https://example.com/${id}`,
-      description: null,
-      events: '["Message"]',
-      department_ids: null,
-      headers: '{"X-Tenant":"acme"}',
-      timeout_ms: 7000,
-      retry: '{"kind":"exponential"}',
-      ordering: 'room',
-      rate_limit_per_second: null,
-      max_concurrency: maxConcurrency,
-      enabled: 1,
-      disabled_reason: null,
-      secret: 'whsec_c2VjcmV0',
-      previous_secret: null,
-      previous_secret_expires_at: null,
-      paused_until: null,
-      failing_since: null,
-      consecutive_failures: 0,
-      deleted_at: null,
-      created_at: NOW,
-      updated_at: NOW,
-    })
+    .values(
+      newEndpointRow(
+        {
+          _id: id,
+          kind: 'custom',
+          url: `https://example.com/${id}`,
+          description: null,
+          events: '["Message"]',
+          department_ids: null,
+          headers: '{"X-Tenant":"acme"}',
+          timeout_ms: 7000,
+          retry: '{"kind":"exponential"}',
+          ordering: 'room',
+          rate_limit_per_second: null,
+          max_concurrency: maxConcurrency,
+          enabled: 1,
+          disabled_reason: null,
+          secret: 'whsec_c2VjcmV0',
+        },
+        NOW,
+      ),
+    )
     .execute();
 }
 
@@ -65,24 +63,7 @@ async function addDelivery(db: Kysely<Database>, endpointId: string, opts: { rid
   }
   await db
     .insertInto('deliveries')
-    .values({
-      _id: id,
-      event_id: eventId,
-      endpoint_id: endpointId,
-      event_type: 'Message',
-      rid,
-      order_key: rid,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: NOW - 1,
-      lease_owner: null,
-      lease_until: null,
-      last_status_code: null,
-      last_error: null,
-      created_at: NOW,
-      updated_at: NOW,
-      completed_at: null,
-    })
+    .values(newDeliveryRow({ _id: id, event_id: eventId, endpoint_id: endpointId, event_type: 'Message', rid, order_key: rid, next_attempt_at: NOW - 1 }, NOW))
     .execute();
   return { id, eventId };
 }
@@ -90,7 +71,7 @@ async function addDelivery(db: Kysely<Database>, endpointId: string, opts: { rid
 describe.each(await dialects())('claimed batches on %s', (dialect) => {
   let ts: TestStore;
   let db: Kysely<Database>;
-  const claim = (over: Partial<ClaimParams> = {}) => claimDue(db, dialect, params(over));
+  const claim = (over: Partial<ClaimParams> = {}) => claimDue(ts.store, params(over));
 
   beforeAll(async () => {
     ts = await openTestStore(dialect);
@@ -101,7 +82,7 @@ describe.each(await dialects())('claimed batches on %s', (dialect) => {
     await db.deleteFrom('deliveries').execute();
     await db.deleteFrom('events').execute();
     await db.deleteFrom('endpoints').execute();
-    await ensureBuiltinEndpoint(db);
+    await ensureBuiltinEndpoint(db, NOW);
     await addEndpoint(db, 'ep1', 10);
   });
 
@@ -128,8 +109,8 @@ describe.each(await dialects())('claimed batches on %s', (dialect) => {
   });
 
   it('writes usual LIMITs into the statement and binds large ones', () => {
-    expect(claimStatement(dialect, params(), 'ep1', 16).compile(db).sql).toMatch(/LIMIT 16\b/);
-    const large = claimStatement(dialect, params(), 'ep1', 500).compile(db);
+    expect(claimStatement(ts.store.caps, params(), 'ep1', 16).compile(db).sql).toMatch(/LIMIT 16\b/);
+    const large = claimStatement(ts.store.caps, params(), 'ep1', 500).compile(db);
     expect(large.sql).not.toMatch(/LIMIT 500\b/);
     expect(large.parameters).toContain(500);
   });

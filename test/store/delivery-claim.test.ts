@@ -8,17 +8,19 @@ import type { Kysely } from 'kysely';
 import { dialects, openTestStore } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
 import type { Database } from '../../src/store/schema.ts';
-import { claimDue, claimStatement, recoverLeasesAtStart, releaseLeases } from '../../src/delivery/claim.ts';
-import type { ClaimParams } from '../../src/delivery/claim.ts';
-import { ensureBuiltinEndpoint } from '../../src/services/endpoints-builtin.ts';
+import { claimDue, claimStatement } from '../../src/store/outbox/claim.ts';
+import { recoverLeasesAtStart, releaseLeases } from '../../src/store/outbox/leases.ts';
+import type { ClaimParams } from '../../src/store/outbox/claim.ts';
+import { ensureBuiltinEndpoint } from '../../src/store/builtin-endpoint.ts';
 import { newId } from '../../src/domain/ids.ts';
+import { newDeliveryRow, newEndpointRow } from '../../src/store/rows.ts';
 
 const NOW = 1_700_000_000_000;
 const params = (over: Partial<ClaimParams> = {}): ClaimParams => ({
   owner: 'w1',
   now: NOW,
   limit: 100,
-  rocketchatTimeoutMs: 5000,
+  probeAfterFailures: 5,
   leaseMarginMs: 30_000,
   ...over,
 });
@@ -26,31 +28,29 @@ const params = (over: Partial<ClaimParams> = {}): ClaimParams => ({
 async function addEndpoint(db: Kysely<Database>, id: string, over: { max_concurrency?: number; enabled?: number; paused_until?: number | null } = {}) {
   await db
     .insertInto('endpoints')
-    .values({
-      _id: id,
-      kind: 'custom',
-      url: 'https://example.com/hook',
-      description: null,
-      events: '[]',
-      department_ids: null,
-      headers: null,
-      timeout_ms: 7000,
-      retry: '{"kind":"exponential"}',
-      ordering: 'room',
-      rate_limit_per_second: null,
-      max_concurrency: over.max_concurrency ?? 10,
-      enabled: over.enabled ?? 1,
-      disabled_reason: null,
-      secret: '',
-      previous_secret: null,
-      previous_secret_expires_at: null,
-      paused_until: over.paused_until ?? null,
-      failing_since: null,
-      consecutive_failures: 0,
-      deleted_at: null,
-      created_at: NOW,
-      updated_at: NOW,
-    })
+    .values(
+      newEndpointRow(
+        {
+          _id: id,
+          kind: 'custom',
+          url: 'https://example.com/hook',
+          description: null,
+          events: '[]',
+          department_ids: null,
+          headers: null,
+          timeout_ms: 7000,
+          retry: '{"kind":"exponential"}',
+          ordering: 'room',
+          rate_limit_per_second: null,
+          max_concurrency: over.max_concurrency ?? 10,
+          enabled: over.enabled ?? 1,
+          disabled_reason: null,
+          secret: '',
+          paused_until: over.paused_until ?? null,
+        },
+        NOW,
+      ),
+    )
     .execute();
 }
 
@@ -62,24 +62,23 @@ async function addDelivery(
   const _id = newId();
   await db
     .insertInto('deliveries')
-    .values({
-      _id,
-      event_id: `msg_${_id}`,
-      endpoint_id: endpointId,
-      event_type: 'Message',
-      rid: over.order_key ?? null,
-      order_key: over.order_key ?? null,
-      status: over.status ?? 'pending',
-      attempts: 0,
-      next_attempt_at: over.next_attempt_at ?? NOW - 1,
-      lease_owner: over.lease_until ? 'someone' : null,
-      lease_until: over.lease_until ?? null,
-      last_status_code: null,
-      last_error: null,
-      created_at: NOW,
-      updated_at: NOW,
-      completed_at: null,
-    })
+    .values(
+      newDeliveryRow(
+        {
+          _id,
+          event_id: `msg_${_id}`,
+          endpoint_id: endpointId,
+          event_type: 'Message',
+          rid: over.order_key ?? null,
+          order_key: over.order_key ?? null,
+          status: over.status ?? 'pending',
+          next_attempt_at: over.next_attempt_at ?? NOW - 1,
+          lease_owner: over.lease_until ? 'someone' : null,
+          lease_until: over.lease_until ?? null,
+        },
+        NOW,
+      ),
+    )
     .execute();
   return _id;
 }
@@ -87,7 +86,7 @@ async function addDelivery(
 describe.each(await dialects())('claim on %s', (dialect) => {
   let ts: TestStore;
   let db: Kysely<Database>;
-  const claim = (over: Partial<ClaimParams> = {}) => claimDue(db, dialect, params(over));
+  const claim = (over: Partial<ClaimParams> = {}) => claimDue(ts.store, params(over));
   const ids = async (over: Partial<ClaimParams> = {}) => (await claim(over)).map((r) => r._id).sort();
 
   beforeAll(async () => {
@@ -98,12 +97,12 @@ describe.each(await dialects())('claim on %s', (dialect) => {
   beforeEach(async () => {
     await db.deleteFrom('deliveries').execute();
     await db.deleteFrom('endpoints').execute();
-    await ensureBuiltinEndpoint(db);
+    await ensureBuiltinEndpoint(db, NOW);
     await addEndpoint(db, 'ep1');
   });
 
   it('emits FOR UPDATE SKIP LOCKED on PostgreSQL only', () => {
-    const text = claimStatement(dialect, params()).compile(db).sql;
+    const text = claimStatement(ts.store.caps, params(), 'rocketchat').compile(db).sql;
     if (dialect === 'sqlite') {
       expect(text).not.toMatch(/FOR\s+UPDATE/i);
       expect(text).toMatch(/RETURNING/);
@@ -124,11 +123,11 @@ describe.each(await dialects())('claim on %s', (dialect) => {
     expect(rows.map((r) => r._id).sort()).toEqual([due, expired, rc].sort());
     const byId = new Map(rows.map((r) => [r._id, r]));
     expect(byId.get(due)?.lease_until).toBe(NOW + 30_000 + 7000); // custom: the row's timeout
-    expect(byId.get(rc)?.lease_until).toBe(NOW + 30_000 + 5000); // built-in: Livechat_http_timeout
+    expect(byId.get(rc)?.lease_until).toBe(NOW + 30_000 + 5000); // built-in: its row's timeout (Livechat_http_timeout, written through)
     const stored = await db.selectFrom('deliveries').select(['lease_owner']).where('_id', '=', due).executeTakeFirstOrThrow();
     expect(stored.lease_owner).toBe('w1');
     expect(await claim()).toEqual([]); // leased now
-    await releaseLeases(db, 'w1', [due], NOW);
+    await releaseLeases(ts.store, 'w1', [due], NOW);
     expect(await ids()).toEqual([due]);
   });
 
@@ -186,7 +185,7 @@ describe.each(await dialects())('claim on %s', (dialect) => {
     const dead = await addDelivery(db, 'ep1', { lease_until: NOW + 60_000 });
     const mine = await addDelivery(db, 'ep1');
     await claim({ owner: 'me' });
-    const released = await recoverLeasesAtStart(db, dialect, 'me', NOW);
+    const released = await recoverLeasesAtStart(ts.store, 'me', NOW);
     const claimable = await ids({ owner: 'other' });
     if (dialect === 'sqlite') {
       expect(released).toBe(1);

@@ -1,5 +1,5 @@
 /**
- * Recording attempts (src/delivery/record.ts) on every dialect: attempts finishing together are
+ * Recording attempts (src/store/outbox/record.ts) on every dialect: attempts finishing together are
  * all recorded (on SQLite in one unit of work), a lost lease is reported and the attempt still
  * logged, one attempt that cannot be recorded fails alone, and crmData keeps the last answer.
  */
@@ -8,10 +8,11 @@ import type { Kysely } from 'kysely';
 import { dialects, openTestStore } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
 import type { Database } from '../../src/store/schema.ts';
-import { recordAttempt } from '../../src/delivery/record.ts';
-import type { RecordInput } from '../../src/delivery/record.ts';
-import { ensureBuiltinEndpoint } from '../../src/services/endpoints-builtin.ts';
+import { AttemptRecorder } from '../../src/store/outbox/record.ts';
+import type { RecordInput } from '../../src/store/outbox/record.ts';
+import { ensureBuiltinEndpoint } from '../../src/store/builtin-endpoint.ts';
 import { newId } from '../../src/domain/ids.ts';
+import { newDeliveryRow, newRoomRow } from '../../src/store/rows.ts';
 
 const NOW = 1_700_000_000_000;
 
@@ -20,24 +21,12 @@ async function leasedDelivery(db: Kysely<Database>, owner: string): Promise<{ id
   const id = newId();
   await db
     .insertInto('deliveries')
-    .values({
-      _id: id,
-      event_id: `ev_${id}`,
-      endpoint_id: 'rocketchat',
-      event_type: 'Message',
-      rid: 'room-1',
-      order_key: null,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: NOW,
-      lease_owner: owner,
-      lease_until: NOW + 60_000,
-      last_status_code: null,
-      last_error: null,
-      created_at: NOW,
-      updated_at: NOW,
-      completed_at: null,
-    })
+    .values(
+      newDeliveryRow(
+        { _id: id, event_id: `ev_${id}`, endpoint_id: 'rocketchat', event_type: 'Message', rid: 'room-1', order_key: null, lease_owner: owner, lease_until: NOW + 60_000 },
+        NOW,
+      ),
+    )
     .execute();
   const row = await db.selectFrom('deliveries').select('seq').where('_id', '=', id).executeTakeFirstOrThrow();
   return { id, seq: Number(row.seq) };
@@ -47,7 +36,6 @@ function success(d: { id: string; seq: number }, over: Partial<RecordInput> = {}
   return {
     owner: 'w1',
     now: NOW + 10,
-    disableAfterMs: 5 * 86_400_000,
     attempt: {
       deliveryId: d.id,
       deliverySeq: d.seq,
@@ -70,46 +58,20 @@ function success(d: { id: string; seq: number }, over: Partial<RecordInput> = {}
 async function insertRoom(db: Kysely<Database>, rid: string): Promise<void> {
   await db
     .insertInto('rooms')
-    .values({
-      _id: rid,
-      fname: 'Visitor',
-      visitor_id: 'v1',
-      visitor_token: `t-${rid}`,
-      visitor_username: 'guest-1',
-      department_id: null,
-      open: 1,
-      served_by_id: null,
-      served_by_username: null,
-      served_by_ts: null,
-      created_at: NOW,
-      last_message_at: null,
-      closed_at: null,
-      closed_by_id: null,
-      closed_by_username: null,
-      closer: null,
-      tags: null,
-      custom_fields: '{}',
-      topic: null,
-      crm_data: null,
-      ip: null,
-      user_agent: null,
-      os: null,
-      browser: null,
-      msgs: 0,
-      queued_at: null,
-      updated_at: NOW,
-    })
+    .values(newRoomRow({ _id: rid, fname: 'Visitor', visitor_id: 'v1', visitor_token: `t-${rid}`, visitor_username: 'guest-1' }, NOW))
     .execute();
 }
 
 describe.each(await dialects())('recording attempts on %s', (dialect) => {
   let ts: TestStore;
   let db: Kysely<Database>;
+  let recorder: AttemptRecorder;
 
   beforeAll(async () => {
     ts = await openTestStore(dialect);
     db = ts.store.db;
-    await ensureBuiltinEndpoint(db);
+    recorder = new AttemptRecorder(ts.store);
+    await ensureBuiltinEndpoint(db, NOW);
   });
   afterAll(async () => ts.cleanup());
   beforeEach(async () => {
@@ -119,7 +81,7 @@ describe.each(await dialects())('recording attempts on %s', (dialect) => {
 
   it('records attempts that finish together, each with its own outcome', async () => {
     const ds = await Promise.all(Array.from({ length: 20 }, () => leasedDelivery(db, 'w1')));
-    const results = await Promise.all(ds.map((d) => recordAttempt(db, success(d))));
+    const results = await Promise.all(ds.map((d) => recorder.record(success(d))));
     expect(results).toEqual(ds.map(() => true));
     const rows = await db.selectFrom('deliveries').select(['status', 'attempts', 'lease_owner', 'lease_until']).execute();
     expect(rows).toHaveLength(20);
@@ -130,7 +92,7 @@ describe.each(await dialects())('recording attempts on %s', (dialect) => {
   it('reports a lost lease and still logs the attempt', async () => {
     const mine = await leasedDelivery(db, 'w1');
     const theirs = await leasedDelivery(db, 'w2');
-    const results = await Promise.all([recordAttempt(db, success(mine)), recordAttempt(db, success(theirs))]);
+    const results = await Promise.all([recorder.record(success(mine)), recorder.record(success(theirs))]);
     expect(results).toEqual([true, false]);
     const other = await db.selectFrom('deliveries').select(['status', 'lease_owner']).where('_id', '=', theirs.id).executeTakeFirstOrThrow();
     expect(other).toEqual({ status: 'pending', lease_owner: 'w2' });
@@ -142,7 +104,7 @@ describe.each(await dialects())('recording attempts on %s', (dialect) => {
     const broken = success(ds[2]!);
     // attempts.endpoint_id is NOT NULL: this one statement fails
     broken.attempt = { ...broken.attempt, endpointId: null as unknown as string };
-    const settled = await Promise.allSettled(ds.map((d, i) => recordAttempt(db, i === 2 ? broken : success(d))));
+    const settled = await Promise.allSettled(ds.map((d, i) => recorder.record(i === 2 ? broken : success(d))));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     const statuses = await db.selectFrom('deliveries').select(['_id', 'status']).execute();
     const byId = new Map(statuses.map((s) => [s._id, s.status]));
@@ -154,11 +116,11 @@ describe.each(await dialects())('recording attempts on %s', (dialect) => {
     const rid = `room-${newId(6)}`;
     await insertRoom(db, rid);
     const crm = async () => (await db.selectFrom('rooms').select('crm_data').where('_id', '=', rid).executeTakeFirstOrThrow()).crm_data;
-    expect(await recordAttempt(db, success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":1}' } }))).toBe(true);
+    expect(await recorder.record(success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":1}' } }))).toBe(true);
     expect(await crm()).toBe('{"id":1}');
-    expect(await recordAttempt(db, success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":1}' } }))).toBe(true);
+    expect(await recorder.record(success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":1}' } }))).toBe(true);
     expect(await crm()).toBe('{"id":1}');
-    expect(await recordAttempt(db, success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":2}' } }))).toBe(true);
+    expect(await recorder.record(success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":2}' } }))).toBe(true);
     expect(await crm()).toBe('{"id":2}');
   });
 });

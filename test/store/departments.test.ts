@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, openTestStore } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
-import { DepartmentsService, containsPattern } from '../../src/services/departments.ts';
+import { DepartmentsService } from '../../src/services/departments.ts';
+import { containsPattern } from '../../src/store/text.ts';
 import { UsersService } from '../../src/services/users.ts';
 import type { User } from '../../src/domain/models.ts';
 

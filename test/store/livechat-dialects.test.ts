@@ -15,7 +15,7 @@ for (const dialect of await dialects()) {
   describe(`store on ${dialect}`, () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await makeApp({ dialect });
+      t = await makeApp({ dialect, env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
     });
     afterAll(async () => t.close());
 
@@ -52,8 +52,8 @@ for (const dialect of await dialects()) {
       const { room } = await openRoom(t, 'rollback');
       const before = await t.services.db.selectFrom('deliveries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       await expect(
-        inTx(t.services.db, async (tx) => {
-          await recordRoomEvent(tx, { settings: t.services.settings, waker: t.services.waker, now: Date.now }, { type: 'LivechatSessionStart', rid: room._id, messages: 'all' });
+        inTx(t.services.store, async (tx) => {
+          await recordRoomEvent(tx, { waker: t.services.waker, now: Date.now }, { type: 'LivechatSessionStart', rid: room._id, messages: 'all' });
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');

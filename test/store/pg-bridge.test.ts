@@ -10,9 +10,11 @@ import { migrate, openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/open.ts';
 import { createServices } from '../../src/services/container.ts';
 import type { Services } from '../../src/services/container.ts';
-import { startPgBridge } from '../../src/realtime/pg-bridge.ts';
-import type { PgBridge } from '../../src/realtime/pg-bridge.ts';
-import type { LiveEvent } from '../../src/realtime/hub.ts';
+import { startBridge } from '../../src/realtime/bridge.ts';
+import type { LiveBridge } from '../../src/realtime/bridge.ts';
+import { Hub } from '../../src/realtime/hub.ts';
+import { openPgChannel } from '../../src/store/notify.ts';
+import type { LiveEvent } from '../../src/domain/live-events.ts';
 import { newId } from '../../src/domain/ids.ts';
 
 const available = await postgresAvailable();
@@ -22,16 +24,17 @@ describe.skipIf(!available)('live events across processes (PostgreSQL LISTEN/NOT
   const channel = `live_${schema}`;
   const stores: Store[] = [];
   const services: Services[] = [];
-  const bridges: PgBridge[] = [];
+  const bridges: LiveBridge[] = [];
   beforeAll(async () => {
     const config = loadConfig({ DATABASE_URL: PG_URL, ADMIN_PASS: 'bridge-pass-1', LOG_LEVEL: 'silent' });
     for (let i = 0; i < 2; i++) {
       const store = await openStore(PG_URL, { schema });
       if (i === 0) await migrate(store);
       stores.push(store);
-      const s = await createServices(config, store);
+      const hub = new Hub();
+      const s = await createServices(config, store, hub);
       services.push(s);
-      bridges.push(await startPgBridge(s.hub, { url: PG_URL, channel }));
+      bridges.push(startBridge(hub, await openPgChannel(PG_URL, channel)));
     }
   });
   afterAll(async () => {

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, openTestStore } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
 import { arg, first, plainExec, prepare } from '../../src/store/prepared.ts';
-import { transact } from '../../src/store/group-commit.ts';
 
 const insertSetting = prepare((db) => db.insertInto('settings').values({ _id: arg('id'), value: arg('value'), updated_at: 7 }));
 const settingById = prepare((db) => db.selectFrom('settings').selectAll().where('_id', '=', arg('id')));
@@ -26,7 +25,7 @@ for (const dialect of await dialects()) {
 
     it('binds arguments and constants, inside and outside a transaction', async () => {
       const db = ts.store.db;
-      await transact(db, async (_trx, x) => {
+      await ts.store.transact(async (_trx, x) => {
         expect(x.dialect).toBe(dialect);
         expect(await x.run(insertSetting, { id: 'p-a', value: '"one"' })).toBe(1);
         // the transaction's own write is visible to it
@@ -43,7 +42,7 @@ for (const dialect of await dialects()) {
     it('keeps nothing of a transaction that fails', async () => {
       const db = ts.store.db;
       await expect(
-        transact(db, async (_trx, x) => {
+        ts.store.transact(async (_trx, x) => {
           await x.run(insertSetting, { id: 'p-rolled-back', value: '1' });
           throw new Error('boom');
         }),

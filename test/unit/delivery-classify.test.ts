@@ -5,13 +5,13 @@ import {
   classifyError,
   classifyStatus,
   parseRetryAfter,
-} from '../../src/delivery/classify.ts';
-import { EgressRefusedError } from '../../src/delivery/egress.ts';
+} from '../../src/delivery/http/classify.ts';
+import { EgressRefusedError } from '../../src/delivery/http/egress.ts';
 import { decide } from '../../src/delivery/decide.ts';
 
 const now = Date.parse('2025-01-01T00:00:00Z');
-const custom = { builtin: false, now };
-const builtin = { builtin: true, now };
+const custom = { goneDisables: true, now };
+const builtin = { goneDisables: false, now };
 
 describe('outcome classification', () => {
   it('counts every 2xx as success (Rocket.Chat accepts only 200)', () => {

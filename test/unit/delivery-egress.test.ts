@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAddress, classifyAddress, parseAllowlist, parseCidr, parseIp } from '../../src/delivery/egress.ts';
-import { resolveChecked } from '../../src/delivery/guarded-connect.ts';
+import { checkAddress, classifyAddress, parseAllowlist, parseCidr, parseIp } from '../../src/delivery/http/egress.ts';
+import { resolveChecked } from '../../src/delivery/http/guarded-connect.ts';
 
 const none = parseAllowlist([]);
 

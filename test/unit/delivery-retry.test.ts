@@ -4,7 +4,7 @@ import { EXPONENTIAL_DELAYS_MS, nextDelayMs, parseSchedule } from '../../src/del
 const rc = { count: 10, delayMs: 10_000 };
 
 describe('retry schedules', () => {
-  it('keeps the seed promise: 10 retries, 10 s apart, then spent (11 attempts)', () => {
+  it("keeps the managers guide's promise: 10 retries, 10 s apart, then spent (11 attempts)", () => {
     for (let made = 1; made <= 10; made++) expect(nextDelayMs({ kind: 'rocketchat' }, made, rc)).toBe(10_000);
     expect(nextDelayMs({ kind: 'rocketchat' }, 11, rc)).toBeNull();
     expect(nextDelayMs({ kind: 'rocketchat' }, 1, { count: 0, delayMs: 5 })).toBeNull();

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
-import { signOne, signatureHeader } from '../../src/delivery/sign.ts';
-import { REDACTED, buildHeaders, redactHeaders } from '../../src/delivery/headers.ts';
+import { signOne, signatureHeader } from '../../src/delivery/http/sign.ts';
+import { REDACTED, buildHeaders, redactHeaders } from '../../src/delivery/http/headers.ts';
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 const body = JSON.stringify({ type: 'LivechatSessionStart', _id: 'room1', messages: [] });

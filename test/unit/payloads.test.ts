@@ -72,7 +72,7 @@ const EXTRA: Record<RoomEventType, string[]> = {
 
 describe('Rocket.Chat payloads', () => {
   for (const [type, extra] of Object.entries(EXTRA) as [RoomEventType, string[]][]) {
-    it(`${type} has exactly the spec's fields`, () => {
+    it(`${type} has exactly Rocket.Chat's fields`, () => {
       const body = JSON.parse(
         renderBody(buildRoomPayload({ type, room, visitor, agent, messages, oldServedBy: { _id: 'old', username: 'o', ts: t0 }, oldDepartmentId: 'od' })),
       ) as Record<string, unknown>;

@@ -5,7 +5,6 @@ import { Id, staffSecurity } from '../schemas.ts';
 import { needPermission } from '../plugins/auth.ts';
 import { EVENT_TYPES } from '../../domain/models.ts';
 import type { EventType } from '../../domain/models.ts';
-import { endpointHealth } from '../../services/endpoint-health.ts';
 import { fail } from '../../domain/errors.ts';
 
 const tags = ['webhook endpoints'];
@@ -41,14 +40,14 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
   });
 
   app.get('/api/v1/webhooks/endpoints', { preValidation: manage, schema: { tags, security } }, async () => {
-    const [endpoints, health] = await Promise.all([s.endpoints.list(), endpointHealth(s.db, s.now())]);
+    const [endpoints, health] = await Promise.all([s.endpoints.list(), s.endpoints.health()]);
     const empty = { backlog: 0, oldestPendingAgeMs: null, attempts24h: 0, successRate24h: null };
     return { success: true, endpoints: endpoints.map((e) => ({ ...e, health: health.get(e._id) ?? empty })) };
   });
 
   app.get('/api/v1/webhooks/endpoints/:_id', { preValidation: manage, schema: { tags, security, params: Params } }, async (request) => {
     const endpoint = await s.endpoints.get(request.params._id);
-    const health = (await endpointHealth(s.db, s.now(), endpoint._id)).get(endpoint._id);
+    const health = (await s.endpoints.health(endpoint._id)).get(endpoint._id);
     return { success: true, endpoint: { ...endpoint, health } };
   });
 

@@ -17,7 +17,7 @@ import { deliveriesRoutes } from './deliveries.ts';
 import { livechatWidgetRoutes } from './livechat-widget.ts';
 import { livechatUploadRoutes } from './livechat-uploads.ts';
 import { livechatExtraRoutes } from './livechat-extra.ts';
-import { ddpRoutes } from '../../realtime/ddp/server.ts';
+import { ddpRoutes } from './ddp.ts';
 import { webRoutes } from './web.ts';
 
 export const routes: RouteRegistrar[] = [

@@ -4,7 +4,6 @@ import type { RouteRegistrar } from '../schemas.ts';
 import { Id, Paging, paging, staffSecurity } from '../schemas.ts';
 import { can, currentUser, needPermission } from '../plugins/auth.ts';
 import { fail } from '../../domain/errors.ts';
-import { toRoom } from '../../store/mappers.ts';
 
 const tags = ['livechat agent'];
 const security = staffSecurity;
@@ -138,7 +137,7 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
     async (request) => {
       const user = currentUser(request);
       const room = await lc.roomForStaff(user, request.query.roomId, can(user, 'view-livechat-rooms'));
-      return { room: toRoom(room), success: true };
+      return { room, success: true };
     },
   );
 

@@ -1,14 +1,13 @@
 /**
  * `livechat/config`: what a widget needs to start. Always the full object (settings, departments
  * and messages present), `guest` for a known token, `room` only while it is open, and `agent`
- * when that room is served (shared/spec/rocketchat-widget.md §2.3).
+ * when that room is served (docs/rocketchat-widget.md, 'livechat/config').
  */
 import { Type } from '@sinclair/typebox';
 import type { RouteRegistrar } from '../schemas.ts';
 import { Id, VisitorToken } from '../schemas.ts';
 import type { Services } from '../../services/container.ts';
 import { fail } from '../../domain/errors.ts';
-import { toRoom } from '../../store/mappers.ts';
 import { widgetAgent } from '../../services/livechat/agent-info.ts';
 
 async function agentInfo(s: Services, agentId: string) {
@@ -27,17 +26,10 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
     async (request) => {
       const st = s.settings;
       const { token } = request.query;
-      const departments = await s.db
-        .selectFrom('departments')
-        .select(['_id', 'name', 'show_on_registration', 'show_on_offline_form'])
-        .where('enabled', '=', 1)
-        .orderBy('name')
-        .execute();
+      const departments = await s.departments.forWidget();
       const guest = token ? await s.livechat.visitors.find(token) : undefined;
-      const openRoom = token
-        ? await s.db.selectFrom('rooms').selectAll().where('visitor_token', '=', token).where('open', '=', 1).executeTakeFirst()
-        : undefined;
-      const agent = openRoom?.served_by_id ? await agentInfo(s, openRoom.served_by_id) : undefined;
+      const openRoom = token ? await s.livechat.openRoomOf(token) : undefined;
+      const agent = openRoom?.servedBy ? await agentInfo(s, openRoom.servedBy._id) : undefined;
       const online = await s.livechat.anyAgentAvailable();
       const config = {
         enabled: st.get('Livechat_enabled'),
@@ -73,17 +65,12 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
           registrationFormMessage: '',
           dataProcessingConsentText: '',
         },
-        departments: departments.map((d) => ({
-          _id: d._id,
-          name: d.name,
-          showOnRegistration: d.show_on_registration === 1,
-          showOnOfflineForm: d.show_on_offline_form === 1,
-        })),
+        departments,
         customFields: [],
         triggers: [],
         resources: {},
         ...(guest ? { guest } : {}),
-        ...(openRoom ? { room: toRoom(openRoom) } : {}),
+        ...(openRoom ? { room: openRoom } : {}),
         ...(agent ? { agent } : {}),
       };
       return { config, success: true };
@@ -94,14 +81,8 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
     '/api/v1/livechat/agent.info/:rid/:token',
     { schema: { tags: ['livechat visitor'], params: Type.Object({ rid: Id, token: VisitorToken }) } },
     async (request) => {
-      const room = await s.db
-        .selectFrom('rooms')
-        .selectAll()
-        .where('_id', '=', request.params.rid)
-        .where('visitor_token', '=', request.params.token)
-        .executeTakeFirst();
-      if (!room) fail('invalid-room', 'Invalid room');
-      const agent = room.served_by_id ? await agentInfo(s, room.served_by_id) : undefined;
+      const room = await s.livechat.visitorRoom(request.params.rid, request.params.token);
+      const agent = room.servedBy ? await agentInfo(s, room.servedBy._id) : undefined;
       if (!agent) fail('error-not-allowed', 'No agent serves this room');
       return { agent, success: true };
     },

@@ -1,5 +1,5 @@
 /**
- * The rest of the widget's REST calls (spec table 2.2): room.transfer, agent.next, message/:tmid
+ * The rest of the widget's REST calls (docs/rocketchat-widget.md, 'REST'): room.transfer, agent.next, message/:tmid
  * and transcript; plus the agent's typing signal, which the widget shows as "agent is typing".
  */
 import { Type } from '@sinclair/typebox';
@@ -7,10 +7,6 @@ import type { RouteRegistrar } from '../schemas.ts';
 import { Email, Id, VisitorToken, staffSecurity } from '../schemas.ts';
 import { can, currentUser, needPermission } from '../plugins/auth.ts';
 import { fail } from '../../domain/errors.ts';
-import { toMessage } from '../../store/mappers.ts';
-import { audienceOf, visitorRoom } from '../../services/livechat/deps.ts';
-import { resolveDepartment } from '../../services/livechat/visitors.ts';
-import { pickAgent } from '../../services/livechat/routing.ts';
 import { transferByVisitor } from '../../services/livechat/transfer.ts';
 import { TranscriptService } from '../../services/livechat/transcript.ts';
 import { widgetAgent } from '../../services/livechat/agent-info.ts';
@@ -38,17 +34,7 @@ export const livechatExtraRoutes: RouteRegistrar = (app, s) => {
       },
     },
     async (request) => {
-      const open = await s.db
-        .selectFrom('rooms')
-        .select('served_by_id')
-        .where('visitor_token', '=', request.params.token)
-        .where('open', '=', 1)
-        .executeTakeFirst();
-      let agentId = open?.served_by_id ?? undefined;
-      if (!agentId) {
-        const dep = request.query.department ? await resolveDepartment(s.db, request.query.department) : null;
-        agentId = (await pickAgent(s.db, dep))?._id;
-      }
+      const agentId = await s.livechat.nextAgentId(request.params.token, request.query.department);
       const agent = agentId ? await widgetAgent(s, agentId) : undefined;
       if (!agent) fail('agent-not-found', 'No agent is available');
       return { agent, success: true };
@@ -59,10 +45,7 @@ export const livechatExtraRoutes: RouteRegistrar = (app, s) => {
     '/api/v1/livechat/message/:tmid',
     { schema: { tags, params: Type.Object({ tmid: Id }), querystring: Type.Object({ token: VisitorToken, rid: Id }) } },
     async (request) => {
-      const room = await visitorRoom(s.db, request.query.rid, request.query.token);
-      const row = await s.db.selectFrom('messages').selectAll().where('_id', '=', request.params.tmid).where('rid', '=', room._id).executeTakeFirst();
-      if (!row) fail('error-invalid-message', 'Invalid message');
-      const { token: _token, ...message } = toMessage(row);
+      const { token: _token, ...message } = await s.livechat.messages.visitorMessage(request.query.rid, request.query.token, request.params.tmid);
       return { message, success: true };
     },
   );
@@ -89,9 +72,7 @@ export const livechatExtraRoutes: RouteRegistrar = (app, s) => {
     },
     async (request) => {
       const user = currentUser(request);
-      const room = await s.livechat.roomForStaff(user, request.body.rid, can(user, 'view-livechat-rooms'));
-      if (room.open !== 1) fail('room-closed', 'Room closed');
-      s.hub.publish({ kind: 'typing', audience: audienceOf(room), username: user.username, typing: request.body.typing, from: 'agent' });
+      await s.livechat.agentTyping(user, request.body.rid, request.body.typing, can(user, 'view-livechat-rooms'));
       return { success: true };
     },
   );

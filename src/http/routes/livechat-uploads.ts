@@ -49,9 +49,9 @@ async function mayRead(s: Services, request: FastifyRequest, file: StoredFile): 
   const cookies = parseCookies(request.headers.cookie);
   const q = request.query as { token?: unknown };
   const visitorTokens = [typeof q.token === 'string' ? q.token : undefined, cookies.rc_rid === file.rid ? cookies.rc_token : undefined];
-  const room = await s.db.selectFrom('rooms').select(['visitor_token']).where('_id', '=', file.rid).executeTakeFirst();
-  if (!room) return false;
-  if (visitorTokens.some((t) => t !== undefined && t === room.visitor_token)) return true;
+  const roomToken = await s.livechat.visitorTokenOf(file.rid);
+  if (roomToken === undefined) return false;
+  if (visitorTokens.some((t) => t !== undefined && t === roomToken)) return true;
   let user: User | undefined = request.user;
   if (!user && cookies.rc_uid && cookies.rc_token) user = await s.users.authenticate(cookies.rc_uid, cookies.rc_token);
   if (!user || !can(user, 'view-l-room')) return false;

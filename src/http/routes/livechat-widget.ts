@@ -1,6 +1,6 @@
 /**
  * Serves the official Rocket.Chat Livechat widget (@rocket.chat/livechat, unmodified) the way
- * Rocket.Chat does (shared/spec/rocketchat-widget.md §1.3-1.4):
+ * Rocket.Chat does (docs/rocketchat-widget.md, 'Serving the widget'):
  * - GET /livechat (no trailing slash: the build's script URLs are relative `livechat/…`) is the
  *   package's index.html with SERVER_URL defined right after <body>;
  * - GET /livechat/<file> is every file of build/, including the host-page loader

@@ -25,7 +25,7 @@ export const metricsRoutes: RouteRegistrar = (app, s) => {
     } else if (!isLoopback(request.ip)) {
       fail('error-unauthorized', 'Set METRICS_TOKEN to scrape metrics from another host');
     }
-    const text = (await deliveryMetrics(s.db, s.now())) + (await registry.metrics());
+    const text = (await deliveryMetrics(s)) + (await registry.metrics());
     reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
     return text;
   });

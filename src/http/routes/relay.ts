@@ -10,9 +10,6 @@ import { fail } from '../../domain/errors.ts';
 import { sameSecret } from '../../domain/secrets.ts';
 import { EVENT_TYPES } from '../../domain/models.ts';
 import type { EventType } from '../../domain/models.ts';
-import { inTx } from '../../services/tx.ts';
-import { recordRelayedEvent } from '../../services/events.ts';
-
 
 export const relayRoutes: RouteRegistrar = (app, s) => {
   app.post(
@@ -39,14 +36,12 @@ export const relayRoutes: RouteRegistrar = (app, s) => {
       const body = request.body;
       const type = body.type as EventType;
       const rid = type === 'LivechatOfflineMessage' || typeof body._id !== 'string' ? null : body._id;
-      const event = await inTx(s.db, (tx) =>
-        recordRelayedEvent(tx, { settings: s.settings, waker: s.waker, now: s.now }, {
-          type,
-          rid,
-          departmentId: typeof body.departmentId === 'string' ? body.departmentId : null,
-          body: JSON.stringify(body),
-        }),
-      );
+      const event = await s.relay.ingest({
+        type,
+        rid,
+        departmentId: typeof body.departmentId === 'string' ? body.departmentId : null,
+        body: JSON.stringify(body),
+      });
       return { success: true, eventId: event._id, deliveries: event.deliveries };
     },
   );

@@ -35,13 +35,13 @@ export const streamRoutes: RouteRegistrar = (app, s) => {
       const user = request.user;
       if (user) {
         if (!can(user, 'view-l-room')) fail('error-unauthorized', 'User does not have the permissions required for this action');
-        const rows = await s.db.selectFrom('department_agents').select('department_id').where('agent_id', '=', user._id).execute();
+        const departments = (await s.departments.departmentIdsByAgent([user._id])).get(user._id) ?? [];
         viewer = {
           kind: 'staff',
           userId: user._id,
           seeAllRooms: can(user, 'view-livechat-rooms'),
           seeDeliveries: can(user, 'view-webhook-deliveries'),
-          departments: new Set(rows.map((r) => r.department_id)),
+          departments: new Set(departments),
         };
       } else if (request.query.token) {
         const visitor = await s.livechat.visitors.find(request.query.token);

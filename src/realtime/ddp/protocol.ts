@@ -1,5 +1,5 @@
 /**
- * The DDP subset the Rocket.Chat widget speaks (shared/spec/rocketchat-widget.md §3): frame
+ * The DDP subset the Rocket.Chat widget speaks (docs/rocketchat-widget.md, 'The DDP subset'): frame
  * parsing (strict: a frame that is not a DDP message is a protocol error) and the server frames.
  * Pure, so the wire shapes are tested without sockets.
  */

@@ -8,15 +8,11 @@
  * - Rate limit: a token bucket per connection; exceeding it, or a malformed frame, closes this
  *   connection only.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../store/schema.ts';
-import type { Hub, LiveEvent } from '../hub.ts';
-import type { WidgetAgent } from '../../services/livechat/agent-info.ts';
+import type { LiveEvent, LiveEvents } from '../../domain/live-events.ts';
+import type { RoomAccess, WidgetAgent } from '../../domain/widget.ts';
 import { newId } from '../../domain/ids.ts';
 import { SUPPORTED_VERSIONS, changed, ddpError, ddpMessage, frames, parseFrame, tokenOf } from './protocol.ts';
 import type { ClientFrame } from './protocol.ts';
-import { queueSpot, roomForToken } from './access.ts';
-import type { RoomAccess } from './access.ts';
 
 export interface DdpLimits {
   maxSubscriptions: number;
@@ -25,10 +21,18 @@ export interface DdpLimits {
   perSecond: number;
 }
 
-export interface DdpDeps {
-  db: Kysely<Database>;
-  hub: Hub;
+/** What a session asks about rooms and agents; the DDP route builds it from the services. */
+export interface DdpRooms {
+  /** The room when `token` is its visitor's token; otherwise undefined (unknown and foreign alike). */
+  roomForToken(rid: string, token: string): Promise<RoomAccess | undefined>;
+  /** 1-based place of the room's inquiry in the queue, or undefined when it is not queued. */
+  queueSpot(rid: string): Promise<number | undefined>;
   agent(id: string): Promise<WidgetAgent | undefined>;
+}
+
+export interface DdpDeps {
+  rooms: DdpRooms;
+  hub: LiveEvents;
   limits: DdpLimits;
 }
 
@@ -138,14 +142,14 @@ export class DdpSession {
     if (!token) return undefined;
     const known = this.rooms.get(rid);
     if (known && known.visitorToken === token) return known;
-    const found = await roomForToken(this.deps.db, rid, token);
+    const found = await this.deps.rooms.roomForToken(rid, token);
     if (found) this.rooms.set(rid, found);
     return found;
   }
 
   private async onMethod(id: string, method: string, params: unknown[]): Promise<void> {
     if (method === 'livechat:setUpConnection') {
-      // The widget waits for this answer before it renders (spec §3.3); nothing to set up here.
+      // The widget waits for this answer before it renders (docs/rocketchat-widget.md, 'Answers the widget waits for'); nothing to set up here.
       return this.send(frames.result(id));
     }
     if (method !== 'stream-notify-room') return this.send(frames.resultError(id, ddpError('404', `Method '${method}' not found`)));
@@ -242,7 +246,7 @@ export class DdpSession {
     r.departmentId = e.room.departmentId;
     r.open = e.room.open;
     if ((e.action === 'taken' || e.action === 'forwarded') && r.servedById) {
-      const agent = await this.deps.agent(r.servedById);
+      const agent = await this.deps.rooms.agent(r.servedById);
       if (agent) this.emit('stream-livechat-room', r.rid, [{ type: 'agentData', data: agent }]);
     } else if (e.action === 'queued') {
       await this.sendQueue(r.rid);
@@ -250,7 +254,7 @@ export class DdpSession {
   }
 
   private async sendQueue(rid: string): Promise<void> {
-    const spot = await queueSpot(this.deps.db, rid);
+    const spot = await this.deps.rooms.queueSpot(rid);
     if (spot !== undefined) this.emit('stream-livechat-room', rid, [{ type: 'queueData', data: { spot, estimatedWaitTimeSeconds: 0 } }]);
   }
 }

@@ -1,17 +1,10 @@
 /**
- * The agent object the Rocket.Chat widget reads (spec §3.6), shared by livechat/config,
+ * The agent object the Rocket.Chat widget reads (docs/rocketchat-widget.md, 'The DDP subset'), shared by livechat/config,
  * agent.info, agent.next and the DDP `agentData` event so all four always agree.
  */
 import type { SettingsService } from '../settings.ts';
 import type { UsersService } from '../users.ts';
-
-export interface WidgetAgent {
-  _id: string;
-  username: string;
-  name: string;
-  status: string;
-  emails?: { address: string; verified: boolean }[];
-}
+import type { WidgetAgent } from '../../domain/widget.ts';
 
 export async function widgetAgent(s: { users: UsersService; settings: SettingsService }, agentId: string): Promise<WidgetAgent | undefined> {
   const agent = await s.users.get(agentId);

@@ -1,20 +1,24 @@
 /** What the livechat use cases need, and small shared look-ups. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
+import type { Store } from '../../store/open.ts';
 import type { SettingsService } from '../settings.ts';
-import type { Hub, RoomAudience } from '../../realtime/hub.ts';
-import type { Waker } from '../outbox.ts';
+import type { LivePublisher, RoomAudience } from '../../domain/live-events.ts';
+import type { Waker } from '../events.ts';
 import type { EventDeps } from '../events.ts';
 import type { RoomRow, VisitorRow } from '../../store/mappers.ts';
 import { fail } from '../../domain/errors.ts';
 import type { Tx } from '../tx.ts';
-import { arg, first, plainExec, prepare } from '../../store/prepared.ts';
+import { first, plainExec } from '../../store/prepared.ts';
+import { roomByIdQ, visitorByTokenQ, visitorRoomQ } from '../../store/statements.ts';
 import type { Exec } from '../../store/prepared.ts';
 
 export interface LivechatDeps extends EventDeps {
+  /** Opens the transactions (services/tx.ts); `db` is the same store's typed builder for reads. */
+  store: Store;
   db: Kysely<Database>;
   settings: SettingsService;
-  hub: Hub;
+  hub: LivePublisher;
   waker: Waker;
   now(): number;
 }
@@ -33,12 +37,6 @@ export type Queryable = Tx | Kysely<Database>;
 export function execOf(q: Queryable): Exec {
   return 'after' in q ? q.x : plainExec(q);
 }
-
-const visitorByTokenQ = prepare((db) => db.selectFrom('visitors').selectAll().where('token', '=', arg('token')));
-const roomByIdQ = prepare((db) => db.selectFrom('rooms').selectAll().where('_id', '=', arg('rid')));
-const visitorRoomQ = prepare((db) =>
-  db.selectFrom('rooms').selectAll().where('_id', '=', arg('rid')).where('visitor_token', '=', arg('token')),
-);
 
 export async function visitorByToken(q: Queryable, token: string): Promise<VisitorRow> {
   const v = await first(execOf(q), visitorByTokenQ, { token });

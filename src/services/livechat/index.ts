@@ -1,16 +1,18 @@
 /** The livechat use cases, gathered behind one object the routes receive. */
 import type { LivechatDeps } from './deps.ts';
-import { roomById } from './deps.ts';
+import { audienceOf, roomById, visitorRoom } from './deps.ts';
 import { VisitorsService, resolveDepartment } from './visitors.ts';
 import { RoomsService } from './rooms.ts';
 import { MessagesService } from './messages.ts';
 import { recordOfflineEvent } from '../events.ts';
-import { takeInquiry } from './routing.ts';
+import { pickAgent, takeInquiry } from './routing.ts';
+import { queueSpot, roomForToken } from './room-access.ts';
 import type { AgentRef } from './routing.ts';
 import { inTx } from '../tx.ts';
 import { fail } from '../../domain/errors.ts';
 import { EMAIL_PATTERN } from '../users.ts';
 import type { Inquiry, Room, User } from '../../domain/models.ts';
+import type { RoomAccess } from '../../domain/widget.ts';
 import { toInquiry, toRoom } from '../../store/mappers.ts';
 import type { RoomRow } from '../../store/mappers.ts';
 
@@ -43,13 +45,19 @@ export class LivechatService {
     if (!this.deps.settings.get('Livechat_display_offline_form')) fail('error-not-allowed', 'The offline form is disabled');
     if (!EMAIL_PATTERN.test(input.email)) fail('error-invalid-email', 'Invalid email');
     const department = input.department ? await resolveDepartment(this.deps.db, input.department) : undefined;
-    await inTx(this.deps.db, (tx) =>
+    await inTx(this.deps.store, (tx) =>
       recordOfflineEvent(tx, this.deps, { name: input.name, email: input.email, message: input.message, department }),
     );
   }
 
-  async takeInquiry(inquiryId: string, agent: AgentRef): Promise<RoomRow> {
-    return inTx(this.deps.db, (tx) => takeInquiry(tx, this.deps, inquiryId, agent));
+  async takeInquiry(inquiryId: string, agent: AgentRef): Promise<Room> {
+    return toRoom(await inTx(this.deps.store, (tx) => takeInquiry(tx, this.deps, inquiryId, agent)));
+  }
+
+  /** The visitor token of a room (who may read its uploads), or undefined for an unknown room. */
+  async visitorTokenOf(rid: string): Promise<string | undefined> {
+    const room = await this.deps.db.selectFrom('rooms').select(['visitor_token']).where('_id', '=', rid).executeTakeFirst();
+    return room?.visitor_token;
   }
 
   async anyAgentAvailable(departmentId?: string): Promise<boolean> {
@@ -68,11 +76,56 @@ export class LivechatService {
   }
 
   /** Managers see every room; an agent sees the rooms they serve and the rooms waiting in the queue. */
-  async roomForStaff(user: User, rid: string, seeAll: boolean): Promise<RoomRow> {
+  async roomForStaff(user: User, rid: string, seeAll: boolean): Promise<Room> {
+    return toRoom(await this.staffRoom(user, rid, seeAll));
+  }
+
+  private async staffRoom(user: User, rid: string, seeAll: boolean): Promise<RoomRow> {
     const room = await roomById(this.deps.db, rid);
     if (seeAll || room.served_by_id === user._id) return room;
     if (room.open === 1 && !room.served_by_id) return room;
     fail('error-not-allowed', 'Not allowed');
+  }
+
+  /** The agent is typing (or stopped) in a room they may see; its visitor sees it live. */
+  async agentTyping(user: User, rid: string, typing: boolean, seeAll: boolean): Promise<void> {
+    const room = await this.staffRoom(user, rid, seeAll);
+    if (room.open !== 1) fail('room-closed', 'Room closed');
+    this.deps.hub.publish({ kind: 'typing', audience: audienceOf(room), username: user.username, typing, from: 'agent' });
+  }
+
+  /** The visitor's own room; another visitor's room is reported exactly like an unknown one. */
+  async visitorRoom(rid: string, token: string): Promise<Room> {
+    return toRoom(await visitorRoom(this.deps.db, rid, token));
+  }
+
+  /** The token's open room, if any. */
+  async openRoomOf(token: string): Promise<Room | undefined> {
+    const row = await this.deps.db.selectFrom('rooms').selectAll().where('visitor_token', '=', token).where('open', '=', 1).executeTakeFirst();
+    return row ? toRoom(row) : undefined;
+  }
+
+  /** The agent serving the token's open room, else the one routing would pick now (agent.next). */
+  async nextAgentId(token: string, department?: string): Promise<string | undefined> {
+    const open = await this.deps.db
+      .selectFrom('rooms')
+      .select('served_by_id')
+      .where('visitor_token', '=', token)
+      .where('open', '=', 1)
+      .executeTakeFirst();
+    if (open?.served_by_id) return open.served_by_id;
+    const dep = department ? await resolveDepartment(this.deps.db, department) : null;
+    return (await pickAgent(this.deps.db, dep))?._id;
+  }
+
+  /** The room when `token` is its visitor's (the guard of every live widget subscription). */
+  async roomAccess(rid: string, token: string): Promise<RoomAccess | undefined> {
+    return roomForToken(this.deps.db, rid, token);
+  }
+
+  /** 1-based place of the room's inquiry in the queue, or undefined when it is not queued. */
+  async queueSpot(rid: string): Promise<number | undefined> {
+    return queueSpot(this.deps.db, rid);
   }
 
   async listRooms(f: RoomFilter): Promise<{ rooms: Room[]; total: number }> {

@@ -13,38 +13,8 @@ import { fail } from '../../domain/errors.ts';
 import type { Message, MessageAttachment, MessageFile, User } from '../../domain/models.ts';
 import { toMessage } from '../../store/mappers.ts';
 import type { MessageRow, RoomRow, VisitorRow } from '../../store/mappers.ts';
-import { arg, first, prepare } from '../../store/prepared.ts';
-
-// The statements every message runs, compiled once (src/store/prepared.ts).
-const messageIdTakenQ = prepare((db) => db.selectFrom('messages').select('_id').where('_id', '=', arg('id')));
-const insertMessageQ = prepare((db) =>
-  db
-    .insertInto('messages')
-    .values({
-      _id: arg('_id'),
-      rid: arg('rid'),
-      msg: arg('msg'),
-      t: arg('t'),
-      u_id: arg('u_id'),
-      u_username: arg('u_username'),
-      u_name: arg('u_name'),
-      token: arg('token'),
-      ts: arg('ts'),
-      edited_at: arg('edited_at'),
-      edited_by_id: arg('edited_by_id'),
-      edited_by_username: arg('edited_by_username'),
-      updated_at: arg('updated_at'),
-      file: arg('file'),
-      attachments: arg('attachments'),
-    })
-    .returning('seq'),
-);
-const bumpRoomQ = prepare((db) =>
-  db
-    .updateTable('rooms')
-    .set((eb) => ({ msgs: eb('msgs', '+', 1), last_message_at: arg('now'), updated_at: arg('now') }))
-    .where('_id', '=', arg('rid')),
-);
+import { first } from '../../store/prepared.ts';
+import { bumpRoomQ, insertMessageQ, messageIdTakenQ } from '../../store/statements.ts';
 
 export interface NewMessage {
   msg: string;
@@ -114,7 +84,7 @@ export class MessagesService {
 
   async sendAsVisitor(input: { token: string; rid: string; msg: string; _id?: string }): Promise<Message> {
     this.checkText(input.msg);
-    return inTx(this.deps.db, async (tx) => {
+    return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, input.token);
       const room = await visitorRoom(tx, input.rid, input.token);
       if (room.open !== 1) fail('room-closed', 'Room closed');
@@ -142,7 +112,7 @@ export class MessagesService {
 
   async sendAsAgent(user: User, input: { rid: string; msg: string; _id?: string }, canActOnAnyRoom: boolean): Promise<Message> {
     this.checkText(input.msg);
-    return inTx(this.deps.db, async (tx) => {
+    return inTx(this.deps.store, async (tx) => {
       const room = await roomById(tx, input.rid);
       if (room.open !== 1) fail('room-closed', 'Room closed');
       if (room.served_by_id !== user._id && !canActOnAnyRoom) fail('error-not-allowed', 'You are not serving this room');
@@ -160,7 +130,7 @@ export class MessagesService {
   /** The visitor edits one of their own messages: Message event again, now with editedAt. */
   async editAsVisitor(input: { token: string; rid: string; _id: string; msg: string }): Promise<Message> {
     this.checkText(input.msg);
-    return inTx(this.deps.db, async (tx) => {
+    return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, input.token);
       const room = await visitorRoom(tx, input.rid, input.token);
       if (room.open !== 1) fail('room-closed', 'Room closed');
@@ -176,7 +146,7 @@ export class MessagesService {
   }
 
   async deleteAsVisitor(input: { token: string; rid: string; _id: string }): Promise<{ _id: string; ts: Date }> {
-    return inTx(this.deps.db, async (tx) => {
+    return inTx(this.deps.store, async (tx) => {
       await visitorByToken(tx, input.token);
       const room = await visitorRoom(tx, input.rid, input.token);
       if (room.open !== 1) fail('room-closed', 'Room closed');
@@ -207,5 +177,13 @@ export class MessagesService {
     await visitorByToken(this.deps.db, token);
     await visitorRoom(this.deps.db, rid, token);
     return this.history(rid, opts);
+  }
+
+  /** One message of the visitor's own room (livechat/message/:tmid). */
+  async visitorMessage(rid: string, token: string, id: string): Promise<Message> {
+    const room = await visitorRoom(this.deps.db, rid, token);
+    const row = await this.deps.db.selectFrom('messages').selectAll().where('_id', '=', id).where('rid', '=', room._id).executeTakeFirst();
+    if (!row) fail('error-invalid-message', 'Invalid message');
+    return toMessage(row);
   }
 }

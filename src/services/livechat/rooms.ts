@@ -32,7 +32,7 @@ export class RoomsService {
   /** GET livechat/room: the visitor's open room, or a new one (newRoom: true). */
   async getOrCreate(token: string, opts: { rid?: string; agentId?: string }, conn: ConnectionInfo): Promise<{ room: Room; newRoom: boolean }> {
     if (!this.deps.settings.get('Livechat_enabled')) fail('error-livechat-disabled', 'Livechat is disabled');
-    return inTx(this.deps.db, async (tx) => {
+    return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, token);
       let q = tx.db.selectFrom('rooms').selectAll().where('visitor_token', '=', token).where('open', '=', 1);
       if (opts.rid) q = q.where('_id', '=', opts.rid);
@@ -111,7 +111,7 @@ export class RoomsService {
 
   async closeByVisitor(token: string, rid: string): Promise<{ rid: string; comment: string }> {
     const comment = 'Closed by visitor';
-    await inTx(this.deps.db, async (tx) => {
+    await inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, token);
       const room = await roomById(tx, rid);
       if (room.visitor_token !== token) fail('invalid-room', 'Invalid room');
@@ -127,7 +127,7 @@ export class RoomsService {
   }
 
   async closeByAgent(user: User, input: CloseInput, canCloseOthers: boolean): Promise<void> {
-    await inTx(this.deps.db, async (tx) => {
+    await inTx(this.deps.store, async (tx) => {
       const room = await roomById(tx, input.rid);
       if (room.open !== 1) fail('room-closed', 'Room already closed');
       if (room.served_by_id !== user._id && !canCloseOthers) fail('error-not-allowed', 'You are not serving this room');
@@ -167,7 +167,7 @@ export class RoomsService {
   /** room.forward: to an agent (who must be available) or to a department (routed there). */
   async forward(user: User, input: { roomId: string; userId?: string; departmentId?: string; comment?: string }, canForwardOthers: boolean): Promise<void> {
     if (!input.userId && !input.departmentId) fail('invalid-params', 'userId or departmentId is required');
-    await inTx(this.deps.db, async (tx) => {
+    await inTx(this.deps.store, async (tx) => {
       const room = await roomById(tx, input.roomId);
       if (room.open !== 1) fail('room-closed', 'Room closed');
       if (room.served_by_id !== user._id && !canForwardOthers) fail('error-not-allowed', 'You are not serving this room');
@@ -219,7 +219,7 @@ export class RoomsService {
     guest: { _id: string; name?: string; email?: string; phone?: string; livechatData?: Record<string, string> },
     roomData: { _id: string; topic?: string; tags?: string[]; livechatData?: Record<string, string> },
   ): Promise<void> {
-    await inTx(this.deps.db, async (tx) => {
+    await inTx(this.deps.store, async (tx) => {
       const room = await roomById(tx, roomData._id);
       if (room.visitor_id !== guest._id) fail('invalid-params', 'guestData._id is not the visitor of this room');
       const now = this.deps.now();
@@ -264,7 +264,7 @@ export class RoomsService {
       .execute();
     let assigned = 0;
     for (const inq of queued) {
-      const done = await inTx(this.deps.db, async (tx) => {
+      const done = await inTx(this.deps.store, async (tx) => {
         const current = await tx.db.selectFrom('inquiries').select('status').where('_id', '=', inq._id).executeTakeFirst();
         if (current?.status !== 'queued') return false;
         const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', inq.rid).executeTakeFirst();

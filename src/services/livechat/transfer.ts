@@ -17,7 +17,7 @@ import { toRoom } from '../../store/mappers.ts';
 import type { RoomRow } from '../../store/mappers.ts';
 
 export async function transferByVisitor(deps: LivechatDeps, input: { rid: string; token: string; department: string }): Promise<Room> {
-  return inTx(deps.db, async (tx) => {
+  return inTx(deps.store, async (tx) => {
     const visitor = await visitorByToken(tx, input.token);
     const room = await visitorRoom(tx, input.rid, input.token);
     if (room.open !== 1) fail('room-closed', 'Room closed');

@@ -97,7 +97,7 @@ export class UploadsService {
   }
 
   async saveVisitorFile(input: { token: string; rid: string; name: string; type: string; data: Buffer }): Promise<Message> {
-    return inTx(this.deps.db, async (tx) => {
+    return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, input.token);
       const room = await visitorRoom(tx, input.rid, input.token);
       if (room.open !== 1) fail('room-closed', 'Room closed');

@@ -76,7 +76,7 @@ export class VisitorsService {
     }
     const department = input.department ? await resolveDepartment(db, input.department) : undefined;
     const phone = typeof input.phone === 'string' ? input.phone : input.phone?.number;
-    return inTx(db, async (tx) => {
+    return inTx(this.deps.store, async (tx) => {
       const now = this.deps.now();
       const existing = await tx.db.selectFrom('visitors').selectAll().where('token', '=', input.token).executeTakeFirst();
       const emails = input.email ? [{ address: input.email.toLowerCase() }] : undefined;
@@ -140,7 +140,7 @@ export class VisitorsService {
    * visitor's open room (the CRM sees it as visitor.customFields and as the room's customFields).
    */
   async setCustomFields(token: string, fields: CustomFieldInput[]): Promise<void> {
-    await inTx(this.deps.db, async (tx) => {
+    await inTx(this.deps.store, async (tx) => {
       const v = await visitorByToken(tx, token);
       const now = this.deps.now();
       await tx.db
@@ -172,7 +172,7 @@ export class VisitorsService {
 
   /** "Remove my data": the visitor, their rooms, messages, files and inquiries. Events already recorded stay. */
   async remove(token: string): Promise<{ _id: string; ts: Date }> {
-    return inTx(this.deps.db, async (tx) => {
+    return inTx(this.deps.store, async (tx) => {
       const v = await visitorByToken(tx, token);
       const rooms = await tx.db.selectFrom('rooms').select('_id').where('visitor_id', '=', v._id).execute();
       const rids = rooms.map((r) => r._id);

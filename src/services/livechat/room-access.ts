@@ -1,18 +1,11 @@
 /**
- * What the DDP session asks the store: does this visitor token own that room (the one rule that
- * guards every subscription and method), and where is a queued room in the queue.
+ * What a live widget connection (DDP) asks about rooms: does this visitor token own that room
+ * (the one rule that guards every subscription and method), and where is a queued room in the
+ * queue. Read-only look-ups, no transaction.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
-
-export interface RoomAccess {
-  rid: string;
-  visitorToken: string;
-  visitorUsername: string;
-  servedById?: string;
-  departmentId?: string;
-  open: boolean;
-}
+import type { RoomAccess } from '../../domain/widget.ts';
 
 /** The room when `token` is its visitor's token; otherwise undefined (unknown and foreign alike). */
 export async function roomForToken(db: Kysely<Database>, rid: string, token: string): Promise<RoomAccess | undefined> {

@@ -1,8 +1,7 @@
 /** What one claimed delivery is sent from: the stored event and the endpoint row. */
-import type { Selectable } from 'kysely';
-import type { EndpointsTable } from '../store/schema.ts';
+import type { EndpointRow } from '../rows.ts';
 
-export type EndpointRow = Selectable<EndpointsTable>;
+export type { EndpointRow };
 
 export interface Target {
   event: { _id: string; rid: string | null; body: string };

@@ -3,25 +3,10 @@
  */
 import { signatureHeader } from './sign.ts';
 import type { SigningSecrets } from './sign.ts';
+import { RESERVED_HEADERS, TOKEN_HEADER } from '../../domain/endpoint-rules.ts';
 
-export const TOKEN_HEADER = 'x-rocketchat-livechat-token';
+export { TOKEN_HEADER };
 export const REDACTED = '[redacted]';
-
-/** Headers we own: a custom endpoint's `headers` may not replace them. */
-const RESERVED = new Set([
-  'content-type',
-  'content-length',
-  'transfer-encoding',
-  'connection',
-  'host',
-  'keep-alive',
-  'upgrade',
-  'expect',
-  'webhook-id',
-  'webhook-timestamp',
-  'webhook-signature',
-  TOKEN_HEADER,
-]);
 
 /** Names whose values are credentials in practice: never stored in the attempt log. */
 const SENSITIVE = /(authorization|cookie|token|secret|signature|password|api[-_]?key|^x-.*-key$)/i;
@@ -41,13 +26,13 @@ export function buildHeaders(input: HeaderInput): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.custom ?? {})) {
     const lower = name.toLowerCase();
-    if (typeof value !== 'string' || RESERVED.has(lower) || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) continue;
+    if (typeof value !== 'string' || RESERVED_HEADERS.has(lower) || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) continue;
     if (/[\r\n]/.test(value)) continue;
     headers[lower] = value;
   }
   const timestamp = Math.floor(input.now / 1000);
   headers['content-type'] = 'application/json';
-  headers['user-agent'] ??= input.userAgent;
+  headers['user-agent'] = input.userAgent;
   headers['webhook-id'] = input.eventId;
   headers['webhook-timestamp'] = String(timestamp);
   const signature = signatureHeader(input.secrets, input.eventId, timestamp, input.body, input.now);

@@ -35,7 +35,8 @@ const THROTTLE = new Set([429, 502, 503, 504]);
 export function classifyStatus(
   status: number,
   headers: Record<string, string | string[] | undefined>,
-  opts: { builtin: boolean; now: number },
+  /** goneDisables: the endpoint's policy (domain/endpoint-rules.ts) lets a 410 disable it. */
+  opts: { goneDisables: boolean; now: number },
 ): Outcome {
   if (status >= 200 && status < 300) return { kind: 'success' };
   if (status >= 300 && status < 400) {
@@ -46,7 +47,7 @@ export function classifyStatus(
       message: `HTTP ${status}: redirects are not followed${location ? ` (Location: ${location.slice(0, 512)})` : ''}`,
     };
   }
-  if (status === 410 && !opts.builtin) {
+  if (status === 410 && opts.goneDisables) {
     return {
       kind: 'disable',
       errorClass: 'http',

@@ -5,11 +5,11 @@
  * check happy; a client silent for too long is dropped.
  */
 import type { WebSocket } from 'ws';
-import type { RouteRegistrar } from '../../http/schemas.ts';
+import type { RouteRegistrar } from '../schemas.ts';
 import { widgetAgent } from '../../services/livechat/agent-info.ts';
-import { DdpSession } from './session.ts';
-import type { DdpLimits } from './session.ts';
-import { frames } from './protocol.ts';
+import { DdpSession } from '../../realtime/ddp/session.ts';
+import type { DdpLimits, DdpRooms } from '../../realtime/ddp/session.ts';
+import { frames } from '../../realtime/ddp/protocol.ts';
 
 export const DDP_MAX_FRAME_BYTES = 64 * 1024;
 
@@ -31,9 +31,15 @@ export const DEFAULT_DDP_OPTIONS: DdpOptions = {
 
 export function ddpRoutes(opts: DdpOptions = DEFAULT_DDP_OPTIONS): RouteRegistrar {
   return (app, s) => {
+    // The session's only window on the store: the livechat service's look-ups.
+    const rooms: DdpRooms = {
+      roomForToken: (rid, token) => s.livechat.roomAccess(rid, token),
+      queueSpot: (rid) => s.livechat.queueSpot(rid),
+      agent: (id) => widgetAgent(s, id),
+    };
     app.get('/websocket', { websocket: true, schema: { hide: true } }, (socket: WebSocket) => {
       const session = new DdpSession(
-        { db: s.db, hub: s.hub, agent: (id) => widgetAgent(s, id), limits: opts.limits },
+        { rooms, hub: s.hub, limits: opts.limits },
         {
           send: (text) => {
             if (socket.readyState !== socket.OPEN) return;

@@ -4,11 +4,12 @@
  * a worker that died mid-request loses its lease after timeout + margin and the delivery is sent
  * again (at-least-once, same webhook-id).
  *
- * This is store-level code, and the only place where the dialects differ:
- * - SQLite: `UPDATE ... WHERE seq IN (SELECT ... LIMIT n) RETURNING`; one writer at a time, so
- *   nothing to lock (and SQLite has no FOR UPDATE; Kysely would emit it anyway, hence a test).
- * - PostgreSQL: the same candidates with `FOR UPDATE SKIP LOCKED`, so several processes claim
- *   disjoint rows without waiting on each other.
+ * The dialects differ here by capability (store/dialect.ts):
+ * - without `skipLocked` (SQLite): `UPDATE ... WHERE seq IN (SELECT ... LIMIT n) RETURNING`; one
+ *   writer at a time, so nothing to lock (SQLite has no FOR UPDATE; Kysely would emit it anyway,
+ *   hence a test).
+ * - with `skipLocked` (PostgreSQL): the same candidates with `FOR UPDATE SKIP LOCKED`, so several
+ *   processes claim disjoint rows without waiting on each other.
  *
  * Which rows are candidates:
  * - status 'pending', next_attempt_at <= now, lease null or expired;
@@ -31,28 +32,34 @@
  * readiness query returns them whole) and the stored events. The statements are prepared once.
  */
 import { sql } from 'kysely';
-import type { Kysely, RawBuilder } from 'kysely';
-import type { Database } from '../store/schema.ts';
-import type { Dialect } from '../store/open.ts';
-import { ROCKETCHAT_ENDPOINT_ID } from '../services/outbox.ts';
-import { BREAKER_THRESHOLD } from './breaker.ts';
-import type { RateLimiter } from './rate-limit.ts';
-import { arg, first, prepare, txExec } from '../store/prepared.ts';
-import type { Exec, Prepared } from '../store/prepared.ts';
-import { prepareRaw } from './raw-prepared.ts';
+import type { RawBuilder } from 'kysely';
+import type { Store } from '../open.ts';
+import { capabilitiesOf } from '../dialect.ts';
+import type { Capabilities } from '../dialect.ts';
+import { arg, first, prepare, prepareRaw } from '../prepared.ts';
+import type { Exec, Prepared } from '../prepared.ts';
+import { endpointPolicy } from '../../domain/endpoint-rules.ts';
 import type { EndpointRow, Target } from './target.ts';
+
+/** Per-endpoint rate limits, kept by the claimer (delivery/rate-limit.ts). */
+export interface RateBudget {
+  /** Takes up to `want` sends for the endpoint now; returns how many it may send. */
+  take(endpointId: string, perSecond: number, want: number, now: number): number;
+  /** Gives back what was taken but not claimed. */
+  refund(endpointId: string, n: number): void;
+}
 
 export interface ClaimParams {
   owner: string;
   now: number;
   /** Most rows to claim (the worker's free global slots). */
   limit: number;
-  /** The built-in endpoint's timeout comes from Livechat_http_timeout, not from its row. */
-  rocketchatTimeoutMs: number;
   /** Added to the endpoint's timeout: time to record the attempt before the lease may expire. */
   leaseMarginMs: number;
+  /** A breaker endpoint with this many consecutive failures gets one slot: the probe. */
+  probeAfterFailures: number;
   /** Per-endpoint rate limits; without it (tests of the statement) rates are not enforced. */
-  rates?: RateLimiter;
+  rates?: RateBudget;
 }
 
 export interface ClaimedRow {
@@ -97,12 +104,13 @@ const readyEndpointsQ = prepareRaw<EndpointRow & { leased: number }>(
     ORDER BY e._id`,
 );
 
-async function readyEndpoints(x: Exec, now: number): Promise<ReadyEndpoint[]> {
+async function readyEndpoints(x: Exec, now: number, probeAfterFailures: number): Promise<ReadyEndpoint[]> {
   const rows = await x.all(readyEndpointsQ, { now });
   return rows.map(({ leased, ...row }) => ({
     _id: row._id,
     // a tripped breaker whose pause is over lets exactly one probe through
-    max_concurrency: row.kind === 'custom' && row.consecutive_failures >= BREAKER_THRESHOLD ? 1 : Number(row.max_concurrency),
+    max_concurrency:
+      endpointPolicy(row.kind).breaker && row.consecutive_failures >= probeAfterFailures ? 1 : Number(row.max_concurrency),
     leased: Number(leased),
     rate_limit_per_second: row.rate_limit_per_second === null ? null : Number(row.rate_limit_per_second),
     row,
@@ -139,7 +147,6 @@ interface ClaimValues {
   now: number;
   /** now + lease margin; the endpoint's timeout is added in SQL. */
   leaseFrom: number;
-  rocketchatTimeoutMs: number;
   endpointId: string;
 }
 
@@ -147,7 +154,6 @@ const ARGS: ClaimValues = {
   owner: arg('owner'),
   now: arg('now'),
   leaseFrom: arg('lease_from'),
-  rocketchatTimeoutMs: arg('rc_timeout'),
   endpointId: arg('endpoint_id'),
 };
 
@@ -182,15 +188,14 @@ function candidates(v: ClaimValues, limit: RawBuilder<unknown> | number): RawBui
 
 function leaseSet(v: ClaimValues): RawBuilder<unknown> {
   return sql`lease_owner = ${v.owner},
-    lease_until = CAST(${v.leaseFrom} AS BIGINT) + CASE WHEN endpoint_id = ${ROCKETCHAT_ENDPOINT_ID} THEN ${v.rocketchatTimeoutMs}
-      ELSE (SELECT t.timeout_ms FROM endpoints t WHERE t._id = deliveries.endpoint_id) END,
+    lease_until = CAST(${v.leaseFrom} AS BIGINT) + (SELECT t.timeout_ms FROM endpoints t WHERE t._id = deliveries.endpoint_id),
     updated_at = ${v.now}`;
 }
 
 const RETURNING = sql`RETURNING seq, _id, event_id, endpoint_id, rid, attempts, lease_until`;
 
-function claimSql(dialect: Dialect, v: ClaimValues, limit: RawBuilder<unknown> | number): RawBuilder<ClaimedRow> {
-  if (dialect === 'sqlite') {
+function claimSql(caps: Capabilities, v: ClaimValues, limit: RawBuilder<unknown> | number): RawBuilder<ClaimedRow> {
+  if (!caps.skipLocked) {
     return sql<ClaimedRow>`UPDATE deliveries SET ${leaseSet(v)} WHERE seq IN (${candidates(v, limit)}) ${RETURNING}`;
   }
   // FOR UPDATE SKIP LOCKED: concurrent processes claim disjoint rows without waiting; READ
@@ -200,12 +205,12 @@ function claimSql(dialect: Dialect, v: ClaimValues, limit: RawBuilder<unknown> |
 }
 
 /** The claim statement for one endpoint with its values bound (exported so a test can read the SQL each dialect gets). */
-export function claimStatement(dialect: Dialect, p: ClaimParams, endpointId = ROCKETCHAT_ENDPOINT_ID, take = p.limit): RawBuilder<ClaimedRow> {
-  return claimSql(dialect, valuesOf(p, endpointId), literalLimit(take) ? sql.lit(take) : take);
+export function claimStatement(caps: Capabilities, p: ClaimParams, endpointId: string, take = p.limit): RawBuilder<ClaimedRow> {
+  return claimSql(caps, valuesOf(p, endpointId), literalLimit(take) ? sql.lit(take) : take);
 }
 
 function valuesOf(p: ClaimParams, endpointId: string): ClaimValues {
-  return { owner: p.owner, now: p.now, leaseFrom: p.now + p.leaseMarginMs, rocketchatTimeoutMs: p.rocketchatTimeoutMs, endpointId };
+  return { owner: p.owner, now: p.now, leaseFrom: p.now + p.leaseMarginMs, endpointId };
 }
 
 // The prepared claim statements, by literal LIMIT (0: LIMIT is a parameter).
@@ -216,7 +221,7 @@ function claimQuery(take: number): Prepared<ClaimedRow> {
   let q = claimQueries.get(key);
   if (!q) {
     const limit = key > 0 ? sql.lit(key) : arg<number>('take');
-    q = prepareRaw((dialect) => claimSql(dialect, ARGS, limit));
+    q = prepareRaw((dialect) => claimSql(capabilitiesOf(dialect), ARGS, limit));
     claimQueries.set(key, q);
   }
   return q;
@@ -227,7 +232,6 @@ async function claimFor(x: Exec, p: ClaimParams, endpointId: string, take: numbe
     owner: p.owner,
     now: p.now,
     lease_from: p.now + p.leaseMarginMs,
-    rc_timeout: p.rocketchatTimeoutMs,
     endpoint_id: endpointId,
     take,
   });
@@ -240,14 +244,14 @@ const eventByIdQ = prepare((db) => db.selectFrom('events').select(['_id', 'rid',
 const eventsByIdsQ = prepareRaw<EventRow>(() => sql`SELECT _id, rid, body FROM events WHERE _id = ANY(${arg('ids')})`);
 
 /** The stored events of a claimed batch, read in the claim's transaction. */
-async function loadEvents(x: Exec, dialect: Dialect, ids: Set<string>): Promise<Map<string, EventRow>> {
+async function loadEvents(x: Exec, caps: Capabilities, ids: Set<string>): Promise<Map<string, EventRow>> {
   const out = new Map<string, EventRow>();
-  if (dialect !== 'sqlite') {
+  if (caps.arrayParams) {
     for (const e of await x.all(eventsByIdsQ, { ids: [...ids] })) out.set(e._id, e);
     return out;
   }
-  // SQLite runs in-process: one prepared primary-key lookup per event (an IN list would be a
-  // statement of its own for every batch size)
+  // without array parameters (SQLite, in-process): one prepared primary-key lookup per event (an
+  // IN list would be a statement of its own for every batch size)
   for (const id of ids) {
     const e = await first(x, eventByIdQ, { id });
     if (e) out.set(id, e);
@@ -261,11 +265,10 @@ async function loadEvents(x: Exec, dialect: Dialect, ids: Set<string>): Promise<
  * connection the transaction holds. Not through group commit: there a claim waited behind
  * batches of API requests, and the HTTP path lost a third of its deliveries per second.
  */
-export async function claimDue(db: Kysely<Database>, dialect: Dialect, p: ClaimParams): Promise<Claimed[]> {
+export async function claimDue(store: Store, p: ClaimParams): Promise<Claimed[]> {
   if (p.limit <= 0) return [];
-  return db.transaction().execute(async (trx) => {
-    const x = txExec(db, trx);
-    const ready = await readyEndpoints(x, p.now);
+  return store.transact(async (_trx, x) => {
+    const ready = await readyEndpoints(x, p.now, p.probeAfterFailures);
     const byId = new Map(ready.map((e) => [e._id, e]));
     const rows: ClaimedRow[] = [];
     for (const [endpointId, share] of shareSlots(ready, p.limit)) {
@@ -277,9 +280,9 @@ export async function claimDue(db: Kysely<Database>, dialect: Dialect, p: ClaimP
       rows.push(...claimed);
     }
     if (rows.length === 0) return [];
-    const events = await loadEvents(x, dialect, new Set(rows.map((r) => r.event_id)));
+    const events = await loadEvents(x, store.caps, new Set(rows.map((r) => r.event_id)));
     return rows.map((r) => claimedOf(r, events.get(r.event_id), byId.get(r.endpoint_id)?.row));
-  });
+  }, { grouped: false });
 }
 
 function claimedOf(r: ClaimedRow, event: EventRow | undefined, endpoint: EndpointRow | undefined): Claimed {
@@ -293,35 +296,4 @@ function claimedOf(r: ClaimedRow, event: EventRow | undefined, endpoint: Endpoin
     lease_until: Number(r.lease_until),
     target: event && endpoint ? { event, endpoint } : undefined,
   };
-}
-
-/** Gives leases back without spending an attempt (our failure: shutting down, database error). */
-export async function releaseLeases(db: Kysely<Database>, owner: string, deliveryIds: string[], now: number): Promise<void> {
-  if (deliveryIds.length === 0) return;
-  await db
-    .updateTable('deliveries')
-    .set({ lease_owner: null, lease_until: null, updated_at: now })
-    .where('_id', 'in', deliveryIds)
-    .where('lease_owner', '=', owner)
-    .where('status', '=', 'pending')
-    .execute();
-}
-
-/**
- * At start: leases left by a process that died. SQLite mode runs one worker process per database
- * (ARCHITECTURE rule 4), so any lease not ours belongs to a dead predecessor and is released at
- * once instead of waiting out its expiry; were a second worker wrongly pointed at the same file,
- * the cost is a duplicate send with the same webhook-id, never a loss. PostgreSQL allows several
- * live workers, so there leases are left to expire.
- */
-export async function recoverLeasesAtStart(db: Kysely<Database>, dialect: Dialect, owner: string, now: number): Promise<number> {
-  if (dialect !== 'sqlite') return 0;
-  const res = await db
-    .updateTable('deliveries')
-    .set({ lease_owner: null, lease_until: null, updated_at: now })
-    .where('status', '=', 'pending')
-    .where('lease_owner', 'is not', null)
-    .where('lease_owner', '<>', owner)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows);
 }

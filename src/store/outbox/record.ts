@@ -3,13 +3,30 @@
  * new state, the endpoint's health, and for the built-in endpoint the room's crmData, together.
  */
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
-import { transact } from '../store/group-commit.ts';
-import { breakerVerdict } from './breaker.ts';
-import { arg, dialectOf, first, prepare } from '../store/prepared.ts';
-import type { Exec } from '../store/prepared.ts';
-import type { Decision } from './decide.ts';
+import type { Store } from '../open.ts';
+import { arg, first, prepare } from '../prepared.ts';
+import type { Exec } from '../prepared.ts';
+
+/** A delivery's next state and its endpoint's health change, as the delivery engine decided them. */
+export interface Decision {
+  status: 'pending' | 'succeeded' | 'failed';
+  nextAttemptAt: number;
+  completedAt: number | null;
+  endpoint: { kind: 'healthy' } | { kind: 'failing'; pauseUntil?: number } | { kind: 'disable'; reason: string };
+}
+
+export interface BreakerState {
+  consecutiveFailures: number; // including the failure being recorded
+  failingSince: number;
+}
+
+export type BreakerVerdict = { kind: 'ok' } | { kind: 'pause'; until: number } | { kind: 'disable'; reason: string };
+
+/**
+ * The circuit breaker's rule (delivery/breaker.ts), applied inside the record's transaction to
+ * the endpoint's failure streak as the store has it after counting this failure.
+ */
+export type BreakerRule = (state: BreakerState, now: number) => BreakerVerdict;
 
 export interface AttemptRow {
   deliveryId: string;
@@ -34,8 +51,8 @@ export interface RecordInput {
   now: number;
   /** Built-in endpoint, room event, success: Rocket.Chat stores the response text on the room. */
   crmData?: { rid: string; text: string };
-  /** Failing longer than this disables a custom endpoint (the circuit breaker's last step). */
-  disableAfterMs: number;
+  /** The endpoint's circuit breaker; none for an endpoint whose policy has no breaker (the built-in one). */
+  breaker?: BreakerRule;
 }
 
 const insertAttemptQ = prepare((db) =>
@@ -110,11 +127,10 @@ const disableForResponseQ = prepare((db) =>
       failing_since: sql<number>`COALESCE(failing_since, ${arg('now')})`,
       updated_at: arg('now'),
     })
-    .where('_id', '=', arg('id'))
-    .where('kind', '=', 'custom'), // the built-in endpoint is never disabled by a receiver
+    .where('_id', '=', arg('id')),
 );
 const breakerStateQ = prepare((db) =>
-  db.selectFrom('endpoints').select(['kind', 'consecutive_failures', 'failing_since', 'paused_until']).where('_id', '=', arg('id')),
+  db.selectFrom('endpoints').select(['consecutive_failures', 'failing_since', 'paused_until']).where('_id', '=', arg('id')),
 );
 const pauseQ = prepare((db) => db.updateTable('endpoints').set({ paused_until: arg('until') }).where('_id', '=', arg('id')));
 const disableQ = prepare((db) => db.updateTable('endpoints').set({ enabled: 0, disabled_reason: arg('reason') }).where('_id', '=', arg('id')));
@@ -130,19 +146,21 @@ const saveCrmDataQ = prepare((db) =>
  * On PostgreSQL each has its own transaction as before: two batches could take the same endpoint
  * and room rows in opposite orders and deadlock.
  */
-export function recordAttempt(db: Kysely<Database>, input: RecordInput): Promise<boolean> {
-  if (dialectOf(db) !== 'sqlite') return recordAlone(db, input);
-  let batch = batches.get(db);
-  if (!batch) {
-    batch = new RecordBatch(db);
-    batches.set(db, batch);
+export class AttemptRecorder {
+  private readonly batch: RecordBatch | undefined;
+
+  constructor(private readonly store: Store) {
+    this.batch = store.caps.groupCommit ? new RecordBatch(store) : undefined;
   }
-  return batch.add(input);
+
+  record(input: RecordInput): Promise<boolean> {
+    return this.batch ? this.batch.add(input) : recordAlone(this.store, input);
+  }
 }
 
 /** One attempt in a transaction of its own (grouped with others by group commit on SQLite). */
-function recordAlone(db: Kysely<Database>, input: RecordInput): Promise<boolean> {
-  return transact(db, (_trx, x) => recordIn(x, input));
+function recordAlone(store: Store, input: RecordInput): Promise<boolean> {
+  return store.transact((_trx, x) => recordIn(x, input));
 }
 
 interface Waiting {
@@ -162,7 +180,7 @@ class RecordBatch {
   private queue: Waiting[] = [];
   private unitQueued = false;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly store: Store) {}
 
   add(input: RecordInput): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
@@ -174,7 +192,7 @@ class RecordBatch {
   private queueUnit(): void {
     this.unitQueued = true;
     let taken: Waiting[] | undefined;
-    transact(this.db, async (_trx, x) => {
+    this.store.transact(async (_trx, x) => {
       taken = this.take();
       const updated: boolean[] = [];
       for (const w of taken) updated.push(await recordIn(x, w.input));
@@ -183,7 +201,7 @@ class RecordBatch {
       (updated) => taken!.forEach((w, i) => w.resolve(updated[i]!)),
       () => {
         // the unit kept nothing (or never ran: then what waited for it)
-        for (const w of taken ?? this.take()) recordAlone(this.db, w.input).then(w.resolve, w.reject);
+        for (const w of taken ?? this.take()) recordAlone(this.store, w.input).then(w.resolve, w.reject);
       },
     );
   }
@@ -195,8 +213,6 @@ class RecordBatch {
     return taken;
   }
 }
-
-const batches = new WeakMap<Kysely<Database>, RecordBatch>();
 
 async function recordIn(x: Exec, input: RecordInput): Promise<boolean> {
   const { attempt: a, decision: d, now } = input;
@@ -225,16 +241,16 @@ async function recordIn(x: Exec, input: RecordInput): Promise<boolean> {
     owner: input.owner,
   });
   await updateEndpoint(x, a.endpointId, d, now);
-  if (d.endpoint.kind === 'failing') await tripBreaker(x, a.endpointId, now, input.disableAfterMs);
+  if (d.endpoint.kind === 'failing' && input.breaker) await tripBreaker(x, a.endpointId, now, input.breaker);
   if (input.crmData) await x.run(saveCrmDataQ, { text: input.crmData.text, rid: input.crmData.rid });
   return updated > 0;
 }
 
-/** After a failure is counted: pause (then probe) or disable a custom endpoint that keeps failing. */
-async function tripBreaker(x: Exec, endpointId: string, now: number, disableAfterMs: number): Promise<void> {
+/** After a failure is counted: pause (then probe) or disable an endpoint that keeps failing. */
+async function tripBreaker(x: Exec, endpointId: string, now: number, breaker: BreakerRule): Promise<void> {
   const ep = await first(x, breakerStateQ, { id: endpointId });
-  if (!ep || ep.kind !== 'custom') return;
-  const verdict = breakerVerdict({ consecutiveFailures: ep.consecutive_failures, failingSince: ep.failing_since ?? now }, now, disableAfterMs);
+  if (!ep) return;
+  const verdict = breaker({ consecutiveFailures: ep.consecutive_failures, failingSince: ep.failing_since ?? now }, now);
   if (verdict.kind === 'pause' && (ep.paused_until === null || ep.paused_until < verdict.until)) {
     await x.run(pauseQ, { until: verdict.until, id: endpointId });
   } else if (verdict.kind === 'disable') {
