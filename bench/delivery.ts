@@ -84,7 +84,14 @@ interface Measured {
   name: string;
   note: string;
   /** cpu: this process's CPU (all threads) per delivery received, microseconds. */
-  saturated?: { produce: ProduceResult; stats: ReceiverStats; drainMs: number; rate: number; cpu: number; receiverCpu?: number };
+  saturated?: {
+    produce: ProduceResult;
+    stats: ReceiverStats;
+    drainMs: number;
+    rate: number;
+    cpu: number;
+    receiverCpu?: number;
+  };
   light?: { produce: ProduceResult; stats: ReceiverStats };
   skipped?: string;
   problems: string[];
@@ -97,9 +104,24 @@ function syntheticBody(i: number): string {
     _id: `room-${i % ROOMS}`,
     label: 'Visitor',
     type: 'Message',
-    visitor: { _id: 'v'.repeat(17), token: 'bench-visitor-token', name: 'Visitor', username: 'guest-1', email: [], phone: null },
+    visitor: {
+      _id: 'v'.repeat(17),
+      token: 'bench-visitor-token',
+      name: 'Visitor',
+      username: 'guest-1',
+      email: [],
+      phone: null,
+    },
     agent: { _id: 'a'.repeat(17), username: 'bench-agent', name: 'Bench Agent', email: 'bench-agent@example.com' },
-    messages: [{ _id: `m${i}`, username: 'guest-1', msg: messageText(i, t0), ts: new Date(t0).toISOString(), rid: `room-${i % ROOMS}` }],
+    messages: [
+      {
+        _id: `m${i}`,
+        username: 'guest-1',
+        msg: messageText(i, t0),
+        ts: new Date(t0).toISOString(),
+        rid: `room-${i % ROOMS}`,
+      },
+    ],
     pad: 'x'.repeat(250),
   });
 }
@@ -128,11 +150,21 @@ async function measure(
   const rcvCpu1 = processCpuMicros(rcv.child.proc.pid);
   await sleep(50);
   const stats = await rcv.stats();
-  if (got < produceRes.produced) m.problems.push(`saturated: ${produceRes.produced - stats.count} of ${produceRes.produced} events not received within ${DRAIN_MS} ms`);
-  if (produceRes.errors > 0) m.problems.push(`saturated: ${produceRes.errors} producer errors, first: ${produceRes.firstError}`);
+  if (got < produceRes.produced)
+    m.problems.push(
+      `saturated: ${produceRes.produced - stats.count} of ${produceRes.produced} events not received within ${DRAIN_MS} ms`,
+    );
+  if (produceRes.errors > 0)
+    m.problems.push(`saturated: ${produceRes.errors} producer errors, first: ${produceRes.firstError}`);
   const rate = stats.count / ((stats.lastAt - produceRes.startedAt) / 1000);
-  m.saturated = { produce: produceRes, stats, drainMs, rate, cpu: (cpuUsed.user + cpuUsed.system) / Math.max(1, stats.count),
-    receiverCpu: rcvCpu0 !== undefined && rcvCpu1 !== undefined ? (rcvCpu1 - rcvCpu0) / Math.max(1, stats.count) : undefined,
+  m.saturated = {
+    produce: produceRes,
+    stats,
+    drainMs,
+    rate,
+    cpu: (cpuUsed.user + cpuUsed.system) / Math.max(1, stats.count),
+    receiverCpu:
+      rcvCpu0 !== undefined && rcvCpu1 !== undefined ? (rcvCpu1 - rcvCpu0) / Math.max(1, stats.count) : undefined,
   };
   log(
     `  ${m.name} saturated: produced ${fmt(produceRes.produced)}, received ${fmt(stats.count)} -> ${fmt(rate)} deliveries/s, ` +
@@ -145,10 +177,13 @@ async function measure(
   await rcv.waitFor(lightRes.produced, DRAIN_MS);
   await sleep(50);
   const lightStats = await rcv.stats();
-  if (lightStats.count < lightRes.produced) m.problems.push(`light: ${lightRes.produced - lightStats.count} events not received`);
+  if (lightStats.count < lightRes.produced)
+    m.problems.push(`light: ${lightRes.produced - lightStats.count} events not received`);
   if (lightRes.errors > 0) m.problems.push(`light: ${lightRes.errors} producer errors, first: ${lightRes.firstError}`);
   m.light = { produce: lightRes, stats: lightStats };
-  log(`  ${m.name} light (${LIGHT_RATE}/s): latency p50 ${ms(lightStats.latency.p50)} p99 ${ms(lightStats.latency.p99)}`);
+  log(
+    `  ${m.name} light (${LIGHT_RATE}/s): latency p50 ${ms(lightStats.latency.p50)} p99 ${ms(lightStats.latency.p99)}`,
+  );
   for (const s of [stats, lightStats]) {
     if (s.count !== s.uniqueIds && s.uniqueIds > 0) m.problems.push(`${s.count - s.uniqueIds} duplicate webhook-ids`);
   }
@@ -269,7 +304,12 @@ async function inProcess(rcv: Receiver, dir: string, startWorker: StartWorker): 
     const s = services;
     await s.settings.set('Livechat_webhookUrl', rcv.url);
     await s.settings.set('Livechat_webhook_on_visitor_message', true);
-    const agent = await s.users.create({ username: 'bench-agent', password: 'bench-agent-pass-1', name: 'Bench Agent', roles: ['livechat-agent'] });
+    const agent = await s.users.create({
+      username: 'bench-agent',
+      password: 'bench-agent-pass-1',
+      name: 'Bench Agent',
+      roles: ['livechat-agent'],
+    });
     await s.users.setLivechatStatus(agent._id, 'available');
     const rooms: BenchRoom[] = [];
     for (let i = 0; i < ROOMS; i++) {
@@ -308,10 +348,14 @@ function verify(m: Measured, dbPath: string, received: number): void {
   const c = countStore(dbPath);
   if (c.messageEvents !== c.messages) m.problems.push(`Message events ${c.messageEvents} != messages ${c.messages}`);
   if (c.deliveries.succeeded !== c.messages) {
-    m.problems.push(`succeeded deliveries ${c.deliveries.succeeded} != messages ${c.messages} (pending ${c.deliveries.pending}, failed ${c.deliveries.failed})`);
+    m.problems.push(
+      `succeeded deliveries ${c.deliveries.succeeded} != messages ${c.messages} (pending ${c.deliveries.pending}, failed ${c.deliveries.failed})`,
+    );
   }
-  if (received !== c.deliveries.succeeded) m.problems.push(`receiver counted ${received}, store says ${c.deliveries.succeeded} succeeded`);
-  if (c.orderViolations > 0) m.problems.push(`${c.orderViolations} deliveries started before their room's previous delivery finished`);
+  if (received !== c.deliveries.succeeded)
+    m.problems.push(`receiver counted ${received}, store says ${c.deliveries.succeeded} succeeded`);
+  if (c.orderViolations > 0)
+    m.problems.push(`${c.orderViolations} deliveries started before their room's previous delivery finished`);
   log(
     `  ${m.name} store: ${fmt(c.messages)} messages, ${fmt(c.messageEvents)} Message events, deliveries succeeded/pending/failed ` +
       `${c.deliveries.succeeded}/${c.deliveries.pending}/${c.deliveries.failed}, attempts ${fmt(c.attempts)}, order violations ${c.orderViolations}`,
@@ -400,7 +444,17 @@ async function main(): Promise<number> {
   log(`results (${new Date().toISOString()}; latency = producer's creation time -> receipt at the receiver)`);
   log(
     table(
-      ['system', 'deliveries/s', 'vs (a)', 'p50 (saturated)', 'p99 (saturated)', `p50 (${LIGHT_RATE}/s)`, `p99 (${LIGHT_RATE}/s)`, 'body bytes', 'CPU/delivery here'],
+      [
+        'system',
+        'deliveries/s',
+        'vs (a)',
+        'p50 (saturated)',
+        'p99 (saturated)',
+        `p50 (${LIGHT_RATE}/s)`,
+        `p99 (${LIGHT_RATE}/s)`,
+        'body bytes',
+        'CPU/delivery here',
+      ],
       results.map((r) =>
         r.saturated
           ? [
@@ -422,8 +476,12 @@ async function main(): Promise<number> {
   const b = byTag('(b)');
   const c = byTag('(c)');
   log('');
-  if (c && a) log(`target (c) >= 0.40 x (a): ${(rate(c) / rate(a)).toFixed(3)} -> ${rate(c) / rate(a) >= 0.4 ? 'MET' : 'MISSED'}`);
-  if (c && b) log(`target (c) >= 2 x (b):    ${(rate(c) / rate(b)).toFixed(3)} -> ${rate(c) / rate(b) >= 2 ? 'MET' : 'MISSED'}`);
+  if (c && a)
+    log(
+      `target (c) >= 0.40 x (a): ${(rate(c) / rate(a)).toFixed(3)} -> ${rate(c) / rate(a) >= 0.4 ? 'MET' : 'MISSED'}`,
+    );
+  if (c && b)
+    log(`target (c) >= 2 x (b):    ${(rate(c) / rate(b)).toFixed(3)} -> ${rate(c) / rate(b) >= 2 ? 'MET' : 'MISSED'}`);
   if (!c) log('targets for (c): not evaluated, (c) was not measured');
   if (c?.saturated && a?.saturated) {
     // (c) runs producers, worker and HTTP client on one event loop: each event costs at least
@@ -445,7 +503,8 @@ async function main(): Promise<number> {
       const machine = (cores * 1e6) / (a.saturated.cpu + floor.usPerUnit + rcvCpu);
       log(
         `ceiling with all ${cores} cores busy (receiver ${rcvCpu.toFixed(1)} us/request included): ${fmt(machine)} deliveries/s = ` +
-          `${(machine / rate(a)).toFixed(3)} of (a)` + (b ? `, ${(machine / rate(b)).toFixed(2)} x (b)` : ''),
+          `${(machine / rate(a)).toFixed(3)} of (a)` +
+          (b ? `, ${(machine / rate(b)).toFixed(2)} x (b)` : ''),
       );
     }
   }

@@ -81,11 +81,14 @@ function deadReceiver(): void {
   });
   server.listen(0, '127.0.0.1', () => {
     const addr = server.address();
-    childReady(typeof addr === 'object' && addr ? addr.port : 0, () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }));
+    childReady(
+      typeof addr === 'object' && addr ? addr.port : 0,
+      () =>
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
   });
 }
 
@@ -186,7 +189,12 @@ async function main(): Promise<number> {
     services = await createServices(config, store, new Hub());
     const s = services;
     const healthy = (
-      await s.endpoints.create({ url: rcv.url, events: ['LivechatOfflineMessage'], ordering: 'none', description: 'bench healthy' })
+      await s.endpoints.create({
+        url: rcv.url,
+        events: ['LivechatOfflineMessage'],
+        ordering: 'none',
+        description: 'bench healthy',
+      })
     ).endpoint;
     const deadEp = (
       await s.endpoints.create({
@@ -272,7 +280,13 @@ async function main(): Promise<number> {
         }
       })();
       const base = offset;
-      const res = await saturate({ durationMs: DURATION_MS, producers: PRODUCERS, cap: CAP, received: rcv!.received, produce: (i) => produce(base + i) });
+      const res = await saturate({
+        durationMs: DURATION_MS,
+        producers: PRODUCERS,
+        cap: CAP,
+        received: rcv!.received,
+        produce: (i) => produce(base + i),
+      });
       sampling = false;
       await sampler;
       offset += res.produced + res.errors + 1000;
@@ -283,12 +297,21 @@ async function main(): Promise<number> {
       const stats = await rcv!.stats();
       receivedTotal += stats.count;
       const p: string[] = [];
-      if (got < res.produced) p.push(`${kind} ${round}: ${res.produced - stats.count} of ${res.produced} healthy events not received within ${DRAIN_MS} ms`);
+      if (got < res.produced)
+        p.push(
+          `${kind} ${round}: ${res.produced - stats.count} of ${res.produced} healthy events not received within ${DRAIN_MS} ms`,
+        );
       if (res.errors > 0) p.push(`${kind} ${round}: ${res.errors} producer errors, first: ${res.firstError}`);
-      if (stats.count !== stats.uniqueIds) p.push(`${kind} ${round}: ${stats.count - stats.uniqueIds} duplicate webhook-ids at the healthy receiver`);
+      if (stats.count !== stats.uniqueIds)
+        p.push(`${kind} ${round}: ${stats.count - stats.uniqueIds} duplicate webhook-ids at the healthy receiver`);
       const deadAttempts = Number(
-        (await sql<{ n: number }>`SELECT COUNT(*) AS n FROM attempts WHERE endpoint_id = ${deadEp._id} AND started_at >= ${phaseStart}`.execute(s.db))
-          .rows[0]?.n ?? 0,
+        (
+          await sql<{
+            n: number;
+          }>`SELECT COUNT(*) AS n FROM attempts WHERE endpoint_id = ${deadEp._id} AND started_at >= ${phaseStart}`.execute(
+            s.db,
+          )
+        ).rows[0]?.n ?? 0,
       );
       const ep = await s.db
         .selectFrom('endpoints')
@@ -347,12 +370,17 @@ async function main(): Promise<number> {
     worker = undefined;
     const succeeded = Number(
       (
-        await sql<{ n: number }>`SELECT COUNT(*) AS n FROM deliveries WHERE endpoint_id = ${healthy._id} AND status = 'succeeded'`.execute(s.db)
+        await sql<{
+          n: number;
+        }>`SELECT COUNT(*) AS n FROM deliveries WHERE endpoint_id = ${healthy._id} AND status = 'succeeded'`.execute(
+          s.db,
+        )
       ).rows[0]?.n ?? 0,
     );
     const deadRows = await sql<{ status: string; n: number }>`
       SELECT status, COUNT(*) AS n FROM deliveries WHERE endpoint_id = ${deadEp._id} GROUP BY status`.execute(s.db);
-    if (succeeded !== receivedTotal) problems.push(`healthy receiver counted ${receivedTotal}, store says ${succeeded} succeeded deliveries`);
+    if (succeeded !== receivedTotal)
+      problems.push(`healthy receiver counted ${receivedTotal}, store says ${succeeded} succeeded deliveries`);
     log(
       `  store: healthy endpoint ${fmt(succeeded)} succeeded deliveries (receiver ${fmt(receivedTotal)}); dead endpoint deliveries ` +
         deadRows.rows.map((r) => `${r.status} ${fmt(Number(r.n))}`).join(', '),
@@ -374,7 +402,18 @@ async function main(): Promise<number> {
   log(`results (${new Date().toISOString()}; healthy deliveries/s = receipts / (last receipt - first production))`);
   log(
     table(
-      ['phase', 'healthy deliveries/s', 'p50', 'p99', 'healthy slots avg', 'dead slots avg', 'dead slots max', 'worker in flight avg', 'dead attempts', 'healthy/s while dead held slots'],
+      [
+        'phase',
+        'healthy deliveries/s',
+        'p50',
+        'p99',
+        'healthy slots avg',
+        'dead slots avg',
+        'dead slots max',
+        'worker in flight avg',
+        'dead attempts',
+        'healthy/s while dead held slots',
+      ],
       phases.map((p) => [
         `${p.kind} #${p.round}${p === b || p === c ? ' *' : ''}`,
         fmt(p.rate),
@@ -403,7 +442,9 @@ async function main(): Promise<number> {
     log(
       `dead endpoint: held ${deadAvg.toFixed(2)} worker slots on average while producing (max ${deadMax}; its max_concurrency ${deadMaxConcurrency}, ` +
         `healthy max_concurrency ${healthyMaxConcurrency}, worker 64); breaker after the contended phases: ` +
-        contended.map((p) => `${p.deadFailures} failures, paused ${fmt(p.deadPausedForMs / 1000, 1)} s more`).join('; '),
+        contended
+          .map((p) => `${p.deadFailures} failures, paused ${fmt(p.deadPausedForMs / 1000, 1)} s more`)
+          .join('; '),
     );
   }
   log(`total ${fmt((Date.now() - t0) / 1000, 1)} s`);

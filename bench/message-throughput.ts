@@ -118,7 +118,9 @@ async function main(): Promise<number> {
   let exitCode = 0;
   const t0 = Date.now();
   try {
-    log(`message-throughput: ${CONNECTIONS} connections, ${DURATION} s per round, ${ROUNDS} rounds (best kept), ${ROOMS} rooms`);
+    log(
+      `message-throughput: ${CONNECTIONS} connections, ${DURATION} s per round, ${ROUNDS} rounds (best kept), ${ROOMS} rooms`,
+    );
     log(`node ${process.version}, data in ${dir}`);
     const targets: Target[] = [];
     const withWebhook = PROFILE === 'webhook' || (!args['no-webhook'] && PROFILE === undefined);
@@ -149,7 +151,16 @@ async function main(): Promise<number> {
       await api.availableAgent();
       const rooms = await api.visitorsWithRooms(ROOMS, 'bench-visitor');
       await api.close();
-      const target: Target = { name: 'message', child, load: () => Promise.reject(new Error('unset')), rounds: [], cpu: [], drains: [], dbPath, sent: 0 };
+      const target: Target = {
+        name: 'message',
+        child,
+        load: () => Promise.reject(new Error('unset')),
+        rounds: [],
+        cpu: [],
+        drains: [],
+        dbPath,
+        sent: 0,
+      };
       target.load = messageLoad(`http://127.0.0.1:${child.port}`, rooms, target);
       targets.push(target);
     }
@@ -169,7 +180,16 @@ async function main(): Promise<number> {
       await api.setting('Livechat_webhook_on_visitor_message', true);
       const rooms = await api.visitorsWithRooms(ROOMS, 'bench-visitor');
       await api.close();
-      const target: Target = { name: 'message+webhook', child, load: () => Promise.reject(new Error('unset')), rounds: [], cpu: [], drains: [], dbPath, sent: 0 };
+      const target: Target = {
+        name: 'message+webhook',
+        child,
+        load: () => Promise.reject(new Error('unset')),
+        rounds: [],
+        cpu: [],
+        drains: [],
+        dbPath,
+        sent: 0,
+      };
       target.load = messageLoad(`http://127.0.0.1:${child.port}`, rooms, target);
       let roundStart = 0;
       const load = target.load;
@@ -207,7 +227,8 @@ async function main(): Promise<number> {
         if (t.settle) {
           await t.settle();
           const d = t.drains[t.drains.length - 1];
-          if (d) extra = `; delivered ${fmt(d.count)} (drain ${fmt(d.drainMs)} ms, event->receipt p50 ${ms(d.latency.p50)} p99 ${ms(d.latency.p99)})`;
+          if (d)
+            extra = `; delivered ${fmt(d.count)} (drain ${fmt(d.drainMs)} ms, event->receipt p50 ${ms(d.latency.p50)} p99 ${ms(d.latency.p99)})`;
         }
         log(
           `round ${round} ${t.name.padEnd(16)} ${fmt(r.rps).padStart(7)} req/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  ` +
@@ -227,21 +248,32 @@ async function main(): Promise<number> {
     const hello = targets.find((t) => t.name === 'hello');
     const helloBest = hello ? best(hello) : undefined;
     log('');
-    log(`results (best of ${ROUNDS} rounds, ${CONNECTIONS} connections, ${DURATION} s each; ${new Date().toISOString()})`);
+    log(
+      `results (best of ${ROUNDS} rounds, ${CONNECTIONS} connections, ${DURATION} s each; ${new Date().toISOString()})`,
+    );
     log(
       table(
         ['target', 'req/s', 'p50', 'p99', 'ratio vs hello', 'server CPU/request'],
         targets.map((t) => {
           const b = best(t);
           const cpu = bestCpu(t);
-          return [t.name, fmt(b.rps), ms(b.p50), ms(b.p99), helloBest ? (b.rps / helloBest.rps).toFixed(3) : 'n/a', cpu === undefined ? 'n/a' : `${cpu.toFixed(1)} us`];
+          return [
+            t.name,
+            fmt(b.rps),
+            ms(b.p50),
+            ms(b.p99),
+            helloBest ? (b.rps / helloBest.rps).toFixed(3) : 'n/a',
+            cpu === undefined ? 'n/a' : `${cpu.toFixed(1)} us`,
+          ];
         }),
       ),
     );
     const message = targets.find((t) => t.name === 'message');
     if (helloBest && message) {
       const ratio = best(message).rps / helloBest.rps;
-      log(`\nmessage/hello ratio: ${ratio.toFixed(3)} (target >= ${TARGET_RATIO}) -> ${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}`);
+      log(
+        `\nmessage/hello ratio: ${ratio.toFixed(3)} (target >= ${TARGET_RATIO}) -> ${ratio >= TARGET_RATIO ? 'MET' : 'MISSED'}`,
+      );
       const helloCpu = hello ? bestCpu(hello) : undefined;
       const messageCpu = bestCpu(message);
       if (floor && helloCpu !== undefined) {
@@ -263,7 +295,16 @@ async function main(): Promise<number> {
       log('\nmessage+webhook deliveries per round (receiver side; t0 = when the client built the request):');
       log(
         table(
-          ['round', 'delivered', 'deliveries/s', 'event->receipt p50', 'p99', 'drain after load', 'dup ids', 'out of order'],
+          [
+            'round',
+            'delivered',
+            'deliveries/s',
+            'event->receipt p50',
+            'p99',
+            'drain after load',
+            'dup ids',
+            'out of order',
+          ],
           webhook.drains.map((d, i) => [
             String(i + 1),
             fmt(d.count),
@@ -286,22 +327,31 @@ async function main(): Promise<number> {
       const ok2xx = t.rounds.reduce((a, r) => a + r.ok, 0);
       const problems: string[] = [];
       // autocannon stops with up to `connections` requests in flight: the server may still commit them.
-      if (c.messages < ok2xx || c.messages > t.sent) problems.push(`messages ${c.messages} outside [${ok2xx} measured 2xx, ${t.sent} sent incl. warm-up]`);
+      if (c.messages < ok2xx || c.messages > t.sent)
+        problems.push(`messages ${c.messages} outside [${ok2xx} measured 2xx, ${t.sent} sent incl. warm-up]`);
       if (c.messageEvents !== c.messages || c.messagesWithEvent !== c.messages) {
-        problems.push(`Message events ${c.messageEvents} (distinct message ids ${c.messagesWithEvent}) != messages ${c.messages}`);
+        problems.push(
+          `Message events ${c.messageEvents} (distinct message ids ${c.messagesWithEvent}) != messages ${c.messages}`,
+        );
       }
       if (c.roomsMismatched !== 0) problems.push(`${c.roomsMismatched} rooms whose message and event counts differ`);
       if (t.name === 'message') {
-        if (c.deliveries.pending + c.deliveries.succeeded + c.deliveries.failed !== 0) problems.push('deliveries exist without a webhook URL');
+        if (c.deliveries.pending + c.deliveries.succeeded + c.deliveries.failed !== 0)
+          problems.push('deliveries exist without a webhook URL');
       } else if (t.name === 'message+webhook') {
         if (c.deliveries.succeeded !== c.messages) {
-          problems.push(`succeeded deliveries ${c.deliveries.succeeded} != messages ${c.messages} (pending ${c.deliveries.pending}, failed ${c.deliveries.failed})`);
+          problems.push(
+            `succeeded deliveries ${c.deliveries.succeeded} != messages ${c.messages} (pending ${c.deliveries.pending}, failed ${c.deliveries.failed})`,
+          );
         }
-        if (c.orderViolations > 0) problems.push(`${c.orderViolations} deliveries started before the previous one of their room finished`);
+        if (c.orderViolations > 0)
+          problems.push(`${c.orderViolations} deliveries started before the previous one of their room finished`);
         const received = t.drains.reduce((a, d) => a + d.count, 0);
         const outOfOrder = t.drains.reduce((a, d) => a + d.outOfOrder, 0);
         if (outOfOrder > 0) problems.push(`the receiver saw ${outOfOrder} messages out of room order`);
-        log(`  ${t.name}: receiver counted ${fmt(received)} deliveries in the measured rounds; attempt-log order violations ${c.orderViolations}`);
+        log(
+          `  ${t.name}: receiver counted ${fmt(received)} deliveries in the measured rounds; attempt-log order violations ${c.orderViolations}`,
+        );
       }
       log(
         `  ${t.name}: ${fmt(c.messages)} messages (measured 2xx ${fmt(ok2xx)}, sent incl. warm-up ${fmt(t.sent)}), ` +
@@ -315,7 +365,9 @@ async function main(): Promise<number> {
     if (PROFILE) {
       const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
       for (const f of files) {
-        log(`\nCPU profile of the ${PROFILE} server (${join(profDir, f)}; whole process life: setup, warm-up and rounds)`);
+        log(
+          `\nCPU profile of the ${PROFILE} server (${join(profDir, f)}; whole process life: setup, warm-up and rounds)`,
+        );
         log(summarizeProfile(join(profDir, f)).text);
       }
       if (files.length === 0) log('no .cpuprofile was written');
@@ -333,7 +385,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`message-throughput failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `message-throughput failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -8,18 +8,29 @@ import { fileURLToPath } from 'node:url';
 
 const BENCHES = ['message-throughput.ts', 'delivery.ts', 'isolation.ts'];
 /** Each benchmark stops by itself well within this; the limit only guards against a hang. */
-const LIMIT_MS: Record<string, number> = { 'message-throughput.ts': 4 * 60_000, 'delivery.ts': 6 * 60_000, 'isolation.ts': 3 * 60_000 };
+const LIMIT_MS: Record<string, number> = {
+  'message-throughput.ts': 4 * 60_000,
+  'delivery.ts': 6 * 60_000,
+  'isolation.ts': 3 * 60_000,
+};
 
 function runOne(file: string, extra: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url)), ...extra], {
-      stdio: 'inherit',
-    });
-    const timer = setTimeout(() => {
-      process.stderr.write(`${file}: still running after ${(LIMIT_MS[file] ?? 0) / 1000} s, stopping it\n`);
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    }, LIMIT_MS[file] ?? 5 * 60_000);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url)), ...extra],
+      {
+        stdio: 'inherit',
+      },
+    );
+    const timer = setTimeout(
+      () => {
+        process.stderr.write(`${file}: still running after ${(LIMIT_MS[file] ?? 0) / 1000} s, stopping it\n`);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      },
+      LIMIT_MS[file] ?? 5 * 60_000,
+    );
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       resolve(code ?? (signal ? 1 : 0));

@@ -42,7 +42,10 @@ export function isFresh(): boolean {
 }
 
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
-  const lock = join(tmpdir(), `omnihook-web-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`);
+  const lock = join(
+    tmpdir(),
+    `omnihook-web-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`,
+  );
   for (;;) {
     try {
       mkdirSync(lock);
@@ -70,7 +73,9 @@ export async function buildWeb(opts: { force?: boolean } = {}): Promise<'fresh' 
     const sig = signature();
     const started = Date.now();
     // Type-check the DOM code first: Vite strips types without checking them.
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(web, 'tsconfig.json')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(web, 'tsconfig.json')], {
+      stdio: 'inherit',
+    });
     const { build } = await import('vite');
     const { default: react } = await import('@vitejs/plugin-react');
     await build({

@@ -49,7 +49,9 @@ function print(json: boolean, data: unknown, table: () => string[]): void {
 }
 
 export function buildCli(): Command {
-  const program = new Command('omnihook').version(VERSION).description('Omnihook livechat server and webhook operations');
+  const program = new Command('omnihook')
+    .version(VERSION)
+    .description('Omnihook livechat server and webhook operations');
 
   program
     .command('serve')
@@ -79,8 +81,15 @@ export function buildCli(): Command {
         print(opts.json === true, rows, () =>
           rows.map((e) => {
             const h = e.health;
-            const state = !e.enabled ? `disabled (${e.disabledReason ?? ''})` : e.pausedUntil && e.pausedUntil.getTime() > s.now() ? 'paused' : 'active';
-            const rate = h?.successRate24h === null || h?.successRate24h === undefined ? '-' : `${Math.round(h.successRate24h * 100)}%`;
+            const state = !e.enabled
+              ? `disabled (${e.disabledReason ?? ''})`
+              : e.pausedUntil && e.pausedUntil.getTime() > s.now()
+                ? 'paused'
+                : 'active';
+            const rate =
+              h?.successRate24h === null || h?.successRate24h === undefined
+                ? '-'
+                : `${Math.round(h.successRate24h * 100)}%`;
             return `${e._id}\t${e.kind}\t${state}\tbacklog=${h?.backlog ?? 0}\tsuccess24h=${rate}\t${e.url || '(no URL)'}`;
           }),
         );
@@ -89,10 +98,13 @@ export function buildCli(): Command {
   webhooks
     .command('test <endpointId>')
     .option('--type <type>', `event type (${EVENT_TYPES.join(', ')})`, 'LivechatSessionStart')
-    .description("send a test event: the Webhooks-page endpoint ('rocketchat') synchronously, others through the worker")
+    .description(
+      "send a test event: the Webhooks-page endpoint ('rocketchat') synchronously, others through the worker",
+    )
     .action((endpointId: string, opts: { type: string }) =>
       withServices(async (s) => {
-        if (!(EVENT_TYPES as readonly string[]).includes(opts.type)) throw new InvalidArgumentError(`unknown type ${opts.type}`);
+        if (!(EVENT_TYPES as readonly string[]).includes(opts.type))
+          throw new InvalidArgumentError(`unknown type ${opts.type}`);
         if (s.endpoints.isBuiltin(endpointId)) {
           const r = await sendWebhookTest(s);
           process.stdout.write(`receiver answered ${r.statusCode}\n`);
@@ -110,7 +122,9 @@ export function buildCli(): Command {
       withServices(async (s) => {
         const { secret, endpoint } = await s.endpoints.rotateSecret(endpointId, opts.graceSeconds);
         process.stdout.write(`${secret}\n`);
-        process.stderr.write(`old secret valid until ${endpoint.secretRotation?.previousExpiresAt.toISOString() ?? 'now (no grace)'}\n`);
+        process.stderr.write(
+          `old secret valid until ${endpoint.secretRotation?.previousExpiresAt.toISOString() ?? 'now (no grace)'}\n`,
+        );
       }),
     );
 
@@ -125,21 +139,46 @@ export function buildCli(): Command {
     .option('--until <iso>', 'created before', isoDate)
     .option('--limit <n>', 'how many, newest first', positiveInt, 50)
     .option('--json', 'print JSON')
-    .action((o: { status?: string; eventType?: string; room?: string; endpoint?: string; since?: number; until?: number; limit: number; json?: boolean }) =>
-      withServices(async (s) => {
-        const { deliveries: list, total } = await listDeliveries(
-          s,
-          { status: o.status, eventType: o.eventType, roomId: o.room, endpointId: o.endpoint, since: o.since, until: o.until },
-          { count: o.limit, offset: 0 },
-        );
-        print(o.json === true, { deliveries: list, total }, () => [
-          ['ID', 'STATUS', 'EVENT', 'ENDPOINT', 'ATTEMPTS', 'CREATED', 'LAST'].join('\t'),
-          ...list.map((d) =>
-            [d._id, d.status, d.eventType, d.endpointId, String(d.attemptCount), d.createdAt, d.lastStatusCode ?? d.lastError ?? ''].join('\t'),
-          ),
-          `${list.length} of ${total}`,
-        ]);
-      }),
+    .action(
+      (o: {
+        status?: string;
+        eventType?: string;
+        room?: string;
+        endpoint?: string;
+        since?: number;
+        until?: number;
+        limit: number;
+        json?: boolean;
+      }) =>
+        withServices(async (s) => {
+          const { deliveries: list, total } = await listDeliveries(
+            s,
+            {
+              status: o.status,
+              eventType: o.eventType,
+              roomId: o.room,
+              endpointId: o.endpoint,
+              since: o.since,
+              until: o.until,
+            },
+            { count: o.limit, offset: 0 },
+          );
+          print(o.json === true, { deliveries: list, total }, () => [
+            ['ID', 'STATUS', 'EVENT', 'ENDPOINT', 'ATTEMPTS', 'CREATED', 'LAST'].join('\t'),
+            ...list.map((d) =>
+              [
+                d._id,
+                d.status,
+                d.eventType,
+                d.endpointId,
+                String(d.attemptCount),
+                d.createdAt,
+                d.lastStatusCode ?? d.lastError ?? '',
+              ].join('\t'),
+            ),
+            `${list.length} of ${total}`,
+          ]);
+        }),
     );
   deliveries
     .command('replay <deliveryId>')

@@ -58,10 +58,14 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
   const bridge = store.caps.listenNotify
     ? startBridge(
         hub,
-        await openPgChannel(config.databaseUrl, DEFAULT_LIVE_CHANNEL, (err) => log.warn({ err: err.message }, 'live event bridge')),
+        await openPgChannel(config.databaseUrl, DEFAULT_LIVE_CHANNEL, (err) =>
+          log.warn({ err: err.message }, 'live event bridge'),
+        ),
       )
     : undefined;
-  const worker = config.worker ? startWorker(buildWorkerDeps(services, log.child({ component: 'delivery' }))) : undefined;
+  const worker = config.worker
+    ? startWorker(buildWorkerDeps(services, log.child({ component: 'delivery' })))
+    : undefined;
   let port = 0;
   if (config.http) {
     await app.listen({ port: config.port, host: config.host });

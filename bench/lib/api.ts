@@ -19,7 +19,12 @@ export class Api {
     this.pool = new Pool(origin, { connections: 16 });
   }
 
-  async call<T = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown, auth = true): Promise<T> {
+  async call<T = Record<string, unknown>>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    auth = true,
+  ): Promise<T> {
     const res = await this.pool.request({
       method,
       path,
@@ -32,7 +37,12 @@ export class Api {
   }
 
   async login(user: string, password: string): Promise<{ userId: string; authToken: string }> {
-    const r = await this.call<{ data: { userId: string; authToken: string } }>('POST', '/api/v1/login', { user, password }, false);
+    const r = await this.call<{ data: { userId: string; authToken: string } }>(
+      'POST',
+      '/api/v1/login',
+      { user, password },
+      false,
+    );
     return r.data;
   }
 
@@ -74,7 +84,12 @@ export class Api {
       for (let i = next++; i < n; i = next++) {
         const token = `${prefix}-${i}`;
         await this.call('POST', '/api/v1/livechat/visitor', { visitor: { token, name: `Visitor ${i}` } }, false);
-        const r = await this.call<{ room: { _id: string } }>('GET', `/api/v1/livechat/room?token=${encodeURIComponent(token)}`, undefined, false);
+        const r = await this.call<{ room: { _id: string } }>(
+          'GET',
+          `/api/v1/livechat/room?token=${encodeURIComponent(token)}`,
+          undefined,
+          false,
+        );
         rooms[i] = { token, rid: r.room._id };
       }
     };

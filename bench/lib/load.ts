@@ -53,7 +53,11 @@ export async function saturate(opts: {
 }
 
 /** Produces at a fixed `rate` per second for `durationMs` (light load: latency without queueing). */
-export async function paced(opts: { rate: number; durationMs: number; produce: (i: number) => Promise<void> }): Promise<ProduceResult> {
+export async function paced(opts: {
+  rate: number;
+  durationMs: number;
+  produce: (i: number) => Promise<void>;
+}): Promise<ProduceResult> {
   const startedAt = nowMs();
   const end = startedAt + opts.durationMs;
   let issued = 0;

@@ -3,7 +3,12 @@ import { serverScript, spawnChild } from './child.ts';
 import type { Child } from './child.ts';
 import { ADMIN_PASS } from './api.ts';
 
-export function startOmnihook(name: string, dbPath: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Child> {
+export function startOmnihook(
+  name: string,
+  dbPath: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Child> {
   return spawnChild(name, serverScript('omnihook'), {
     env: {
       DATABASE_URL: `sqlite:${dbPath}`,

@@ -24,7 +24,13 @@ export function summarize(values: number[]): Summary {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { count: sorted.length, p50: at(0.5), p99: at(0.99), mean: sum / sorted.length, max: sorted[sorted.length - 1] ?? NaN };
+  return {
+    count: sorted.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    mean: sum / sorted.length,
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
 }
 
 export function fmt(n: number, digits = 0): string {
@@ -40,7 +46,8 @@ export function ms(n: number): string {
 /** A fixed-width text table. */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

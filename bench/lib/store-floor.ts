@@ -100,8 +100,12 @@ function messageStatements(db: SQLite.Database) {
     ),
     bumpRoom: db.prepare(`UPDATE rooms SET msgs = msgs + 1, last_message_at = ?, updated_at = ? WHERE _id = ?`),
     agent: db.prepare(`SELECT * FROM users WHERE _id = ?`),
-    insertEvent: db.prepare(`INSERT INTO events (_id, type, rid, department_id, body, created_at) VALUES (?, 'Message', ?, NULL, ?, ?)`),
-    endpoints: db.prepare(`SELECT _id, events, department_ids, ordering FROM endpoints WHERE kind = 'custom' AND enabled = 1 AND deleted_at IS NULL`),
+    insertEvent: db.prepare(
+      `INSERT INTO events (_id, type, rid, department_id, body, created_at) VALUES (?, 'Message', ?, NULL, ?, ?)`,
+    ),
+    endpoints: db.prepare(
+      `SELECT _id, events, department_ids, ordering FROM endpoints WHERE kind = 'custom' AND enabled = 1 AND deleted_at IS NULL`,
+    ),
     insertDelivery: db.prepare(
       `INSERT INTO deliveries (_id, event_id, endpoint_id, event_type, rid, order_key, status, attempts, next_attempt_at,
          created_at, updated_at)
@@ -125,9 +129,16 @@ function cpuMicros(): number {
   return u.user + u.system;
 }
 
-function runMessages(db: SQLite.Database, fx: Fixture, units: number, batch: number, withDelivery: boolean, start = 0): void {
+function runMessages(
+  db: SQLite.Database,
+  fx: Fixture,
+  units: number,
+  batch: number,
+  withDelivery: boolean,
+  start = 0,
+): void {
   const s = messageStatements(db);
-  for (let done = 0; done < units; ) {
+  for (let done = 0; done < units;) {
     s.begin.run();
     const end = Math.min(units, done + batch);
     for (; done < end; done++) {
@@ -208,7 +219,11 @@ export async function deliveryFloor(opts: FloorOptions = {}): Promise<FloorResul
     const health = db.prepare(
       `UPDATE endpoints SET consecutive_failures = 0, failing_since = NULL, updated_at = ? WHERE _id = 'rocketchat' AND consecutive_failures > 0`,
     );
-    const reqHeaders = JSON.stringify({ 'content-type': 'application/json', 'webhook-id': 'msg_x', 'webhook-timestamp': '1' });
+    const reqHeaders = JSON.stringify({
+      'content-type': 'application/json',
+      'webhook-id': 'msg_x',
+      'webhook-timestamp': '1',
+    });
     const resHeaders = JSON.stringify({ 'content-type': 'application/json', 'content-length': '2' });
     const begin = db.prepare('BEGIN');
     const commit = db.prepare('COMMIT');
@@ -219,7 +234,12 @@ export async function deliveryFloor(opts: FloorOptions = {}): Promise<FloorResul
         const count = Math.min(batch, n - off);
         runMessages(db, fx, count, batch, true, start + off);
         const now = Date.now();
-        const rows = claim.all(now + 15_000, now, now, now, count) as { _id: string; event_id: string; rid: string; attempts: number }[];
+        const rows = claim.all(now + 15_000, now, now, now, count) as {
+          _id: string;
+          event_id: string;
+          rid: string;
+          attempts: number;
+        }[];
         bodies.all(JSON.stringify(rows.map((r) => r.event_id)));
         begin.run();
         for (const r of rows) {

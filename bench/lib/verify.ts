@@ -24,11 +24,14 @@ export function countStore(path: string): StoreCounts {
   const db = new SQLite(path, { readonly: true, fileMustExist: true });
   try {
     const n = (q: string) => Number((db.prepare(q).pluck().get() as number | bigint | null) ?? 0);
-    const byStatus = (s: string) => n(`SELECT count(*) FROM deliveries WHERE event_type = 'Message' AND status = '${s}'`);
+    const byStatus = (s: string) =>
+      n(`SELECT count(*) FROM deliveries WHERE event_type = 'Message' AND status = '${s}'`);
     return {
       messages: n(`SELECT count(*) FROM messages WHERE t IS NULL AND msg LIKE '%bench message%'`),
       messageEvents: n(`SELECT count(*) FROM events WHERE type = 'Message'`),
-      messagesWithEvent: n(`SELECT count(DISTINCT json_extract(body, '$.messages[0]._id')) FROM events WHERE type = 'Message'`),
+      messagesWithEvent: n(
+        `SELECT count(DISTINCT json_extract(body, '$.messages[0]._id')) FROM events WHERE type = 'Message'`,
+      ),
       roomsMismatched: n(`SELECT count(*) FROM
           (SELECT rid, count(*) AS c FROM messages WHERE t IS NULL AND msg LIKE '%bench message%' GROUP BY rid) m
           LEFT JOIN (SELECT rid, count(*) AS c FROM events WHERE type = 'Message' GROUP BY rid) e ON e.rid = m.rid

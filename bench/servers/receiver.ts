@@ -93,9 +93,12 @@ process.on('message', (raw) => {
 
 server.listen(0, '127.0.0.1', () => {
   const addr = server.address();
-  childReady(typeof addr === 'object' && addr ? addr.port : 0, () =>
-    new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }));
+  childReady(
+    typeof addr === 'object' && addr ? addr.port : 0,
+    () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
 });

@@ -50,7 +50,8 @@ function bool(env: NodeJS.ProcessEnv, name: string, def: boolean): boolean {
 function databaseUrl(raw: string | undefined): string {
   const url = raw && raw.length > 0 ? raw : 'sqlite:./data/omnihook.db';
   if (url.startsWith('sqlite:')) {
-    if (url.length === 'sqlite:'.length) throw new ConfigError('DATABASE_URL sqlite: needs a path, e.g. sqlite:./data/omnihook.db');
+    if (url.length === 'sqlite:'.length)
+      throw new ConfigError('DATABASE_URL sqlite: needs a path, e.g. sqlite:./data/omnihook.db');
     return url;
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -73,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const adminEmail = env.ADMIN_EMAIL || 'admin@localhost';
   if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) throw new ConfigError(`ADMIN_EMAIL is not an email address`);
   const adminUser = env.ADMIN_USERNAME || 'admin';
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(adminUser)) throw new ConfigError('ADMIN_USERNAME may hold only letters, digits, . _ -');
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(adminUser))
+    throw new ConfigError('ADMIN_USERNAME may hold only letters, digits, . _ -');
   if (env.ADMIN_PASS !== undefined && env.ADMIN_PASS !== '' && env.ADMIN_PASS.length < 8) {
     throw new ConfigError('ADMIN_PASS must be at least 8 characters');
   }
@@ -85,11 +87,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as Config['logLevel'],
     bodyLimit: int(env, 'BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     egressAllowlist: Object.freeze(
-      (env.EGRESS_ALLOWLIST ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0),
+      (env.EGRESS_ALLOWLIST ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
     ),
     relayInboundToken: env.RELAY_INBOUND_TOKEN ?? '',
     metricsToken: env.METRICS_TOKEN ?? '',
-    disableFailingEndpointAfterMs: int(env, 'DISABLE_FAILING_ENDPOINT_AFTER_MS', 5 * 86_400_000, 60_000, 365 * 86_400_000),
+    disableFailingEndpointAfterMs: int(
+      env,
+      'DISABLE_FAILING_ENDPOINT_AFTER_MS',
+      5 * 86_400_000,
+      60_000,
+      365 * 86_400_000,
+    ),
     worker: bool(env, 'OMNIHOOK_WORKER', true),
     http: bool(env, 'OMNIHOOK_HTTP', true),
   });

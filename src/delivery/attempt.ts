@@ -40,7 +40,11 @@ export async function attemptOnce(
   if (!target) {
     // The event or endpoint row is gone (deleted by hand): nothing can ever be sent; park it.
     const now = s.now();
-    const outcome: Outcome = { kind: 'retry', errorClass: 'config', message: 'the event or the endpoint no longer exists' };
+    const outcome: Outcome = {
+      kind: 'retry',
+      errorClass: 'config',
+      message: 'the event or the endpoint no longer exists',
+    };
     return finish(s, owner, row, attempt, { kind: 'list', delaysMs: [] }, outcome, emptyResult(now), {}, undefined);
   }
   const { event, endpoint } = target;
@@ -72,8 +76,23 @@ export async function attemptOnce(
   if (Buffer.byteLength(event.body) > MAX_REQUEST_BYTES) {
     // A body this large (a very long conversation) is refused by most receivers and would tie up
     // a connection; it will not shrink, so it is parked at once, visible in the log.
-    const outcome: Outcome = { kind: 'retry', errorClass: 'request-too-large', message: `the event body is larger than ${MAX_REQUEST_BYTES} bytes` };
-    return finish(s, owner, row, attempt, { kind: 'list', delaysMs: [] }, outcome, emptyResult(s.now()), headers, undefined, policy.breaker);
+    const outcome: Outcome = {
+      kind: 'retry',
+      errorClass: 'request-too-large',
+      message: `the event body is larger than ${MAX_REQUEST_BYTES} bytes`,
+    };
+    return finish(
+      s,
+      owner,
+      row,
+      attempt,
+      { kind: 'list', delaysMs: [] },
+      outcome,
+      emptyResult(s.now()),
+      headers,
+      undefined,
+      policy.breaker,
+    );
   }
 
   const result = await send(dispatcher, { url, headers, body: event.body, timeoutMs, signal });
@@ -87,7 +106,12 @@ export async function attemptOnce(
   // what the CRM said earlier (a 204 to a message event erases the id it returned at start).
   // We keep the last non-empty answer.
   const crmData =
-    policy.savesCrmData && outcome.kind === 'success' && event.rid !== null && !result.truncated && result.responseBody !== undefined && result.responseBody.trim() !== ''
+    policy.savesCrmData &&
+    outcome.kind === 'success' &&
+    event.rid !== null &&
+    !result.truncated &&
+    result.responseBody !== undefined &&
+    result.responseBody.trim() !== ''
       ? { rid: event.rid, text: result.responseBody }
       : undefined;
   return finish(s, owner, row, attempt, schedule, outcome, result, headers, crmData, policy.breaker);

@@ -32,7 +32,8 @@ export function breakerVerdict(state: BreakerState, now: number, disableAfterMs:
       reason: `every attempt failed since ${new Date(state.failingSince).toISOString()} (${days} days, limit ${Math.round(disableAfterMs / 86_400_000)}); fix the receiver, then enable the endpoint again`,
     };
   }
-  if (state.consecutiveFailures >= BREAKER_THRESHOLD) return { kind: 'pause', until: now + pauseMs(state.consecutiveFailures) };
+  if (state.consecutiveFailures >= BREAKER_THRESHOLD)
+    return { kind: 'pause', until: now + pauseMs(state.consecutiveFailures) };
   return { kind: 'ok' };
 }
 

@@ -21,7 +21,12 @@ export function decide(
     return { status: 'succeeded', nextAttemptAt: now, completedAt: now, endpoint: { kind: 'healthy' } };
   }
   if (outcome.kind === 'disable') {
-    return { status: 'failed', nextAttemptAt: now, completedAt: now, endpoint: { kind: 'disable', reason: outcome.reason } };
+    return {
+      status: 'failed',
+      nextAttemptAt: now,
+      completedAt: now,
+      endpoint: { kind: 'disable', reason: outcome.reason },
+    };
   }
   const pauseUntil = outcome.retryAfterMs ? now + outcome.retryAfterMs : undefined;
   const endpoint = { kind: 'failing' as const, ...(pauseUntil !== undefined ? { pauseUntil } : {}) };

@@ -68,7 +68,9 @@ export class DeliveryWorker {
       .then((n) => {
         if (n > 0) this.log.info({ released: n }, 'released delivery leases left by a previous process');
       })
-      .catch((err: unknown) => this.log.error({ err: errText(err) }, 'lease recovery failed; leases will expire instead'))
+      .catch((err: unknown) =>
+        this.log.error({ err: errText(err) }, 'lease recovery failed; leases will expire instead'),
+      )
       .finally(() => {
         if (this.stopping) return;
         this.s.wakeups.set(() => this.kick());
@@ -145,10 +147,21 @@ export class DeliveryWorker {
     try {
       const result = await attemptOnce(this.s, this.agent, this.owner, row, row.target, this.shutdown.signal);
       if (result === 'released') return;
-      this.s.live.publish({ kind: 'delivery', deliveryId: row._id, endpointId: row.endpoint_id, status: result.status });
+      this.s.live.publish({
+        kind: 'delivery',
+        deliveryId: row._id,
+        endpointId: row.endpoint_id,
+        status: result.status,
+      });
       if (result.status !== 'succeeded') {
         this.log.warn(
-          { deliveryId: row._id, endpointId: row.endpoint_id, attempt: row.attempts + 1, errorClass: result.errorClass, status: result.status },
+          {
+            deliveryId: row._id,
+            endpointId: row.endpoint_id,
+            attempt: row.attempts + 1,
+            errorClass: result.errorClass,
+            status: result.status,
+          },
           'webhook delivery attempt failed',
         );
       }

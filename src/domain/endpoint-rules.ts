@@ -88,7 +88,8 @@ export function checkUrl(url: string): string {
 export function checkEvents(events: string[]): EventType[] {
   if (events.length === 0) fail('invalid-params', 'events: subscribe to at least one event type');
   for (const e of events) {
-    if (!(EVENT_TYPES as readonly string[]).includes(e)) fail('invalid-params', `events: unknown event type ${e}; known: ${EVENT_TYPES.join(', ')}`);
+    if (!(EVENT_TYPES as readonly string[]).includes(e))
+      fail('invalid-params', `events: unknown event type ${e}; known: ${EVENT_TYPES.join(', ')}`);
   }
   return [...new Set(events)] as EventType[];
 }
@@ -107,8 +108,10 @@ export function checkHeaders(headers: Record<string, string>): Record<string, st
   if (entries.length > 20) fail('invalid-params', 'headers: 20 at most');
   const out: Record<string, string> = {};
   for (const [name, value] of entries) {
-    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/.test(name)) fail('invalid-params', `headers: invalid header name ${JSON.stringify(name)}`);
-    if (RESERVED_HEADERS.has(name.toLowerCase())) fail('invalid-params', `headers: ${name} is set by Omnihook and cannot be overridden`);
+    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/.test(name))
+      fail('invalid-params', `headers: invalid header name ${JSON.stringify(name)}`);
+    if (RESERVED_HEADERS.has(name.toLowerCase()))
+      fail('invalid-params', `headers: ${name} is set by Omnihook and cannot be overridden`);
     // CR, LF and other control characters would let a value inject headers or split the request.
     if (typeof value !== 'string' || value.length > 1024 || hasControlChars(value)) {
       fail('invalid-params', `headers: invalid value for ${name}`);
@@ -124,7 +127,8 @@ export function checkRetry(retry: { kind: string; delaysMs?: number[] }): RetryS
     const delays = retry.delaysMs ?? [];
     if (delays.length === 0 || delays.length > 30) fail('invalid-params', 'retry.delaysMs: 1 to 30 delays');
     for (const d of delays) {
-      if (!Number.isInteger(d) || d < 0 || d > MAX_DELAY_MS) fail('invalid-params', `retry.delaysMs: each delay is 0 to ${MAX_DELAY_MS} ms`);
+      if (!Number.isInteger(d) || d < 0 || d > MAX_DELAY_MS)
+        fail('invalid-params', `retry.delaysMs: each delay is 0 to ${MAX_DELAY_MS} ms`);
     }
     return { kind: 'list', delaysMs: delays };
   }

@@ -7,7 +7,12 @@ import type { EventType, Message, Room, User, Visitor } from './models.ts';
 
 export function samplePayload(type: EventType, now = new Date()): Record<string, unknown> {
   if (type === 'LivechatOfflineMessage') {
-    return buildOfflinePayload({ name: 'Sam Sample', email: 'sam.sample@example.com', message: 'Please call me back tomorrow.', sentAt: now });
+    return buildOfflinePayload({
+      name: 'Sam Sample',
+      email: 'sam.sample@example.com',
+      message: 'Please call me back tomorrow.',
+      sentAt: now,
+    });
   }
   const started = new Date(now.getTime() - 5 * 60_000);
   const visitor: Visitor = {
@@ -56,8 +61,23 @@ export function samplePayload(type: EventType, now = new Date()): Record<string,
     source: { type: 'widget' },
     _updatedAt: now,
   };
-  const visitorMsg: Message = { _id: 'sampleMessage00001', rid: room._id, msg: 'Hi, I need help with my order.', ts: started, u: { _id: visitor._id, username: visitor.username, name: visitor.name }, token: visitor.token, _updatedAt: started };
-  const agentMsg: Message = { _id: 'sampleMessage00002', rid: room._id, msg: 'Sure, what is the order number?', ts: now, u: { _id: agent._id, username: agent.username, name: agent.name }, _updatedAt: now };
+  const visitorMsg: Message = {
+    _id: 'sampleMessage00001',
+    rid: room._id,
+    msg: 'Hi, I need help with my order.',
+    ts: started,
+    u: { _id: visitor._id, username: visitor.username, name: visitor.name },
+    token: visitor.token,
+    _updatedAt: started,
+  };
+  const agentMsg: Message = {
+    _id: 'sampleMessage00002',
+    rid: room._id,
+    msg: 'Sure, what is the order number?',
+    ts: now,
+    u: { _id: agent._id, username: agent.username, name: agent.name },
+    _updatedAt: now,
+  };
   const messages: Message[] =
     type === 'Message' ? [visitorMsg] : type === 'LeadCapture' ? [] : served ? [visitorMsg, agentMsg] : [visitorMsg];
   return buildRoomPayload({
@@ -67,7 +87,10 @@ export function samplePayload(type: EventType, now = new Date()): Record<string,
     agent: served ? agent : undefined,
     messages,
     ...(type === 'LivechatSessionForwarded'
-      ? { oldServedBy: { _id: 'sampleAgent0000002', username: 'agent.previous', ts: started }, oldDepartmentId: 'sampleDepartment00' }
+      ? {
+          oldServedBy: { _id: 'sampleAgent0000002', username: 'agent.previous', ts: started },
+          oldDepartmentId: 'sampleDepartment00',
+        }
       : {}),
   });
 }

@@ -47,7 +47,13 @@ export const SETTINGS = {
   Livechat_email_field_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_display_offline_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_offline_title: { type: 'string', default: 'Leave a message', public: true, group: 'Omnichannel' },
-  Livechat_offline_title_color: { type: 'string', default: '#666666', pattern: COLOUR, public: true, group: 'Omnichannel' },
+  Livechat_offline_title_color: {
+    type: 'string',
+    default: '#666666',
+    pattern: COLOUR,
+    public: true,
+    group: 'Omnichannel',
+  },
   Livechat_offline_message: {
     type: 'string',
     default: 'We are not online right now. Please leave us a message:',
@@ -69,7 +75,14 @@ export const SETTINGS = {
   Livechat_transcript_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
   FileUpload_Enabled: { type: 'boolean', default: true, public: true, group: 'General' },
   // Uploads are stored in the database, so the default stays modest (Rocket.Chat's is 100 MB).
-  FileUpload_MaxFileSize: { type: 'int', default: 10 * 1024 * 1024, min: 1, max: 100 * 1024 * 1024, public: true, group: 'General' },
+  FileUpload_MaxFileSize: {
+    type: 'int',
+    default: 10 * 1024 * 1024,
+    min: 1,
+    max: 100 * 1024 * 1024,
+    public: true,
+    group: 'General',
+  },
   /** Comma-separated MIME types, `type/*` wildcards allowed; '' accepts any type. */
   FileUpload_MediaTypeWhiteList: {
     type: 'string',
@@ -114,14 +127,18 @@ export function settingDef(id: SettingId): SettingDef {
 }
 
 /** Validates a value for a setting; returns the normalised value or an error message. */
-export function checkSettingValue(id: SettingId, value: unknown): { ok: true; value: SettingValue } | { ok: false; error: string } {
+export function checkSettingValue(
+  id: SettingId,
+  value: unknown,
+): { ok: true; value: SettingValue } | { ok: false; error: string } {
   const def: SettingDef = SETTINGS[id];
   switch (def.type) {
     case 'boolean':
       if (typeof value !== 'boolean') return { ok: false, error: `${id} must be a boolean` };
       return { ok: true, value };
     case 'int': {
-      if (typeof value !== 'number' || !Number.isInteger(value)) return { ok: false, error: `${id} must be an integer` };
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        return { ok: false, error: `${id} must be an integer` };
       if (def.min !== undefined && value < def.min) return { ok: false, error: `${id} must be at least ${def.min}` };
       if (def.max !== undefined && value > def.max) return { ok: false, error: `${id} must be at most ${def.max}` };
       return { ok: true, value };
@@ -138,7 +155,8 @@ export function checkSettingValue(id: SettingId, value: unknown): { ok: true; va
         const err = checkHttpUrl(value);
         if (err) return { ok: false, error: `${id}: ${err}` };
       }
-      if (def.pattern && !new RegExp(def.pattern).test(value)) return { ok: false, error: `${id} must match ${def.pattern}` };
+      if (def.pattern && !new RegExp(def.pattern).test(value))
+        return { ok: false, error: `${id} must match ${def.pattern}` };
       if (def.regex) {
         try {
           new RegExp(value);

@@ -39,7 +39,8 @@ export function wantsEvent(ep: TargetEndpoint, e: TargetEvent): boolean {
   // an endpoint with no URL (the Webhooks page before it is set up) receives nothing
   if (ep.url === '') return false;
   if (e.relayed && ep.kind === 'rocketchat') return false;
-  const subscribed = ep.events.includes(e.type) || (e.type === 'Message' && ep.events.includes(`Message:${e.sender ?? 'agent'}`));
+  const subscribed =
+    ep.events.includes(e.type) || (e.type === 'Message' && ep.events.includes(`Message:${e.sender ?? 'agent'}`));
   if (!subscribed) return false;
   const deps = ep.departmentIds;
   return !deps || deps.length === 0 || (e.departmentId !== null && deps.includes(e.departmentId));
@@ -74,7 +75,8 @@ export function builtinEvents(flag: (id: SettingId) => unknown): string[] {
   const out: string[] = [];
   for (const type of EVENT_TYPES) {
     if (type === 'Message') {
-      for (const sender of ['visitor', 'agent'] as const) if (flag(flagFor(type, sender) as SettingId) === true) out.push(`Message:${sender}`);
+      for (const sender of ['visitor', 'agent'] as const)
+        if (flag(flagFor(type, sender) as SettingId) === true) out.push(`Message:${sender}`);
       continue;
     }
     const f = flagFor(type);

@@ -31,7 +31,9 @@ const serializers = {
 
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(opts.logger ? { loggerInstance: opts.logger.child({}, { serializers }) as FastifyBaseLogger } : { logger: false }),
+    ...(opts.logger
+      ? { loggerInstance: opts.logger.child({}, { serializers }) as FastifyBaseLogger }
+      : { logger: false }),
     bodyLimit: services.config.bodyLimit,
     trustProxy: false,
     // SSE streams stay open; on shutdown they are cut rather than waited for.

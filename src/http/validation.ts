@@ -51,7 +51,9 @@ export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpP
     }
     const at = findNul(ctx ? ctx.parentData[ctx.parentDataProperty] : data);
     if (at !== undefined) {
-      validate.errors = [{ instancePath: at, schemaPath: '#', keyword: 'nul', params: {}, message: 'must not contain NUL characters' }];
+      validate.errors = [
+        { instancePath: at, schemaPath: '#', keyword: 'nul', params: {}, message: 'must not contain NUL characters' },
+      ];
       return false;
     }
     validate.errors = null;

@@ -27,7 +27,9 @@ const DATE_KEYS = new Set(['ts', '_updatedAt', 'editedAt', 'lm', 'closedAt', 'qu
 
 /** JSON turns Dates into ISO strings; the hub's consumers expect Dates back in these fields. */
 function revive(key: string, value: unknown): unknown {
-  return typeof value === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) ? new Date(value) : value;
+  return typeof value === 'string' && DATE_KEYS.has(key) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)
+    ? new Date(value)
+    : value;
 }
 
 export function startBridge(hub: Hub, channel: LiveChannel): LiveBridge {

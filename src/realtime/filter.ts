@@ -15,7 +15,9 @@ export function visibleTo(viewer: Viewer, e: LiveEvent): boolean {
     case 'message-deleted':
     case 'room':
     case 'typing':
-      return viewer.seeAllRooms || e.audience.servedById === viewer.userId || e.audience.previousServedById === viewer.userId;
+      return (
+        viewer.seeAllRooms || e.audience.servedById === viewer.userId || e.audience.previousServedById === viewer.userId
+      );
     case 'inquiry':
       return viewer.seeAllRooms || !e.inquiry.department || viewer.departments.has(e.inquiry.department);
     case 'agent-status':

@@ -43,7 +43,9 @@ function deliveryView(d: DeliveryLogRow, e: EventLogRow | undefined, attempts: A
     createdAt: iso(d.created_at),
     updatedAt: iso(d.updated_at),
     completedAt: iso(d.completed_at),
-    event: e ? { _id: e._id, type: e.type, createdAt: iso(e.created_at), body: parseJson<unknown>(e.body, e.body) } : null,
+    event: e
+      ? { _id: e._id, type: e.type, createdAt: iso(e.created_at), body: parseJson<unknown>(e.body, e.body) }
+      : null,
     attempts: attempts.map(attemptView),
   };
 }

@@ -59,7 +59,12 @@ export class DepartmentsService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async list(opts: { text?: string; enabled?: boolean; count: number; offset: number }): Promise<{ departments: Department[]; total: number }> {
+  async list(opts: {
+    text?: string;
+    enabled?: boolean;
+    count: number;
+    offset: number;
+  }): Promise<{ departments: Department[]; total: number }> {
     let q = this.db.selectFrom('departments');
     // Rocket.Chat: enabled=true narrows to enabled departments; anything else lists them all.
     if (opts.enabled) q = q.where('enabled', '=', 1);
@@ -74,7 +79,10 @@ export class DepartmentsService {
       .limit(opts.count)
       .offset(opts.offset)
       .execute();
-    return { departments: rows.map((r) => toDepartment(r, Number(r.num_agents ?? 0))), total: Number(totalRow?.n ?? 0) };
+    return {
+      departments: rows.map((r) => toDepartment(r, Number(r.num_agents ?? 0))),
+      total: Number(totalRow?.n ?? 0),
+    };
   }
 
   /** Enabled departments by name, as livechat/config shows them to the widget. */
@@ -110,7 +118,10 @@ export class DepartmentsService {
     return dep;
   }
 
-  async agents(departmentId: string, opts: { count?: number; offset?: number } = {}): Promise<{ agents: DepartmentAgent[]; total: number }> {
+  async agents(
+    departmentId: string,
+    opts: { count?: number; offset?: number } = {},
+  ): Promise<{ agents: DepartmentAgent[]; total: number }> {
     const base = this.db.selectFrom('department_agents').where('department_id', '=', departmentId);
     const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     let q = base.selectAll().orderBy('order').orderBy('username');
@@ -133,26 +144,40 @@ export class DepartmentsService {
     return out;
   }
 
-  async create(input: DepartmentInput, agents: AgentLink[] = []): Promise<{ department: Department; agents: DepartmentAgent[] }> {
+  async create(
+    input: DepartmentInput,
+    agents: AgentLink[] = [],
+  ): Promise<{ department: Department; agents: DepartmentAgent[] }> {
     const values = checkInput(input);
     const id = newId();
     const now = this.now();
     await this.db.transaction().execute(async (trx) => {
       // agents are checked inside the transaction, next to the write that links them
       const links = await resolveAgents(trx, agents);
-      await trx.insertInto('departments').values({ _id: id, ...values, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto('departments')
+        .values({ _id: id, ...values, created_at: now, updated_at: now })
+        .execute();
       await upsertLinks(trx, id, links);
     });
     return { department: (await this.get(id))!, agents: (await this.agents(id)).agents };
   }
 
   /** Replaces the department's fields; agents given here are added or updated, never removed (as Rocket.Chat's PUT). */
-  async update(id: string, input: DepartmentInput, agents?: AgentLink[]): Promise<{ department: Department; agents: DepartmentAgent[] }> {
+  async update(
+    id: string,
+    input: DepartmentInput,
+    agents?: AgentLink[],
+  ): Promise<{ department: Department; agents: DepartmentAgent[] }> {
     const values = checkInput(input);
     await this.require(id);
     await this.db.transaction().execute(async (trx) => {
       const links = await resolveAgents(trx, agents ?? []);
-      const res = await trx.updateTable('departments').set({ ...values, updated_at: this.now() }).where('_id', '=', id).executeTakeFirst();
+      const res = await trx
+        .updateTable('departments')
+        .set({ ...values, updated_at: this.now() })
+        .where('_id', '=', id)
+        .executeTakeFirst();
       // deleted between the check and the write: answer as if it never existed
       if (Number(res.numUpdatedRows) === 0) fail('error-invalid-department', `Department ${id} not found`);
       await upsertLinks(trx, id, links);
@@ -166,7 +191,11 @@ export class DepartmentsService {
       await this.require(id, trx);
       const links = await resolveAgents(trx, changes.upsert ?? []);
       if (removeIds.length) {
-        await trx.deleteFrom('department_agents').where('department_id', '=', id).where('agent_id', 'in', removeIds).execute();
+        await trx
+          .deleteFrom('department_agents')
+          .where('department_id', '=', id)
+          .where('agent_id', 'in', removeIds)
+          .execute();
       }
       await upsertLinks(trx, id, links);
       await trx.updateTable('departments').set({ updated_at: this.now() }).where('_id', '=', id).execute();
@@ -194,7 +223,11 @@ async function resolveAgents(db: Db, links: readonly AgentLink[]): Promise<LinkR
   // the last entry for an agent wins, as repeated upserts would
   const byId = new Map(links.map((l) => [l.agentId, l]));
   if (byId.size === 0) return [];
-  const users = await db.selectFrom('users').select(['_id', 'username', 'roles']).where('_id', 'in', [...byId.keys()]).execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['_id', 'username', 'roles'])
+    .where('_id', 'in', [...byId.keys()])
+    .execute();
   const found = new Map(users.map((u) => [u._id, u]));
   const out: LinkRow[] = [];
   for (const [agentId, link] of byId) {
@@ -202,7 +235,13 @@ async function resolveAgents(db: Db, links: readonly AgentLink[]): Promise<LinkR
     if (!user || !parseJson<Role[]>(user.roles, []).includes('livechat-agent')) {
       fail('error-invalid-agent', `${agentId} is not a livechat agent`, { agentId });
     }
-    out.push({ department_id: '', agent_id: agentId, username: user.username, count: link.count ?? 0, order: link.order ?? 0 });
+    out.push({
+      department_id: '',
+      agent_id: agentId,
+      username: user.username,
+      count: link.count ?? 0,
+      order: link.order ?? 0,
+    });
   }
   return out;
 }
@@ -234,7 +273,8 @@ async function upsertLinks(db: Db, departmentId: string, links: readonly LinkRow
 function checkInput(input: DepartmentInput): Omit<DepartmentRow, '_id' | 'created_at' | 'updated_at'> {
   const name = input.name.trim();
   if (name === '') fail('invalid-params', 'Department name is required');
-  if (name.length > DEPARTMENT_NAME_MAX) fail('invalid-params', `Department name is longer than ${DEPARTMENT_NAME_MAX} characters`);
+  if (name.length > DEPARTMENT_NAME_MAX)
+    fail('invalid-params', `Department name is longer than ${DEPARTMENT_NAME_MAX} characters`);
   const email = input.email?.trim() ? input.email.trim() : null;
   if (email !== null && !EMAIL_PATTERN.test(email)) fail('error-invalid-email', 'Invalid department email');
   return {

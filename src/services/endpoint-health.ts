@@ -14,7 +14,11 @@ export interface EndpointHealth {
 }
 
 /** Health of every endpoint, or of one when `endpointId` is given. */
-export async function endpointHealth(db: Kysely<Database>, now: number, endpointId?: string): Promise<Map<string, EndpointHealth>> {
+export async function endpointHealth(
+  db: Kysely<Database>,
+  now: number,
+  endpointId?: string,
+): Promise<Map<string, EndpointHealth>> {
   const out = new Map<string, EndpointHealth>();
   const get = (id: string) => {
     let h = out.get(id);
@@ -41,7 +45,14 @@ export async function endpointHealth(db: Kysely<Database>, now: number, endpoint
       (eb) => eb.fn.countAll<number>().as('n'),
       (eb) =>
         eb.fn
-          .sum<number>(eb.case().when(eb.and([eb('status_code', '>=', 200), eb('status_code', '<', 300)])).then(1).else(0).end())
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('status_code', '>=', 200), eb('status_code', '<', 300)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
           .as('ok'),
     ])
     .where('started_at', '>=', since)

@@ -33,7 +33,6 @@ import type { EgressCheck } from './egress-check.ts';
 import { endpointHealth } from './endpoint-health.ts';
 import type { EndpointHealth } from './endpoint-health.ts';
 
-
 export interface EndpointInput {
   url: string;
   events: string[];
@@ -92,7 +91,8 @@ export function toEndpoint(r: EndpointRow): Endpoint {
   if (r.disabled_reason) e.disabledReason = r.disabled_reason;
   if (r.paused_until) e.pausedUntil = new Date(r.paused_until);
   if (r.failing_since) e.failingSince = new Date(r.failing_since);
-  if (r.previous_secret && r.previous_secret_expires_at) e.secretRotation = { previousExpiresAt: new Date(r.previous_secret_expires_at) };
+  if (r.previous_secret && r.previous_secret_expires_at)
+    e.secretRotation = { previousExpiresAt: new Date(r.previous_secret_expires_at) };
   return e;
 }
 
@@ -109,14 +109,20 @@ export class EndpointsService {
   }
 
   private async row(id: string): Promise<EndpointRow> {
-    const r = await this.db.selectFrom('endpoints').selectAll().where('_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('endpoints')
+      .selectAll()
+      .where('_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!r) fail('error-invalid-endpoint', 'Unknown endpoint');
     return r;
   }
 
   private async custom(id: string): Promise<EndpointRow> {
     const r = await this.row(id);
-    if (r.kind !== 'custom') fail('error-not-allowed', 'The built-in endpoint is configured on the Omnichannel > Webhooks page');
+    if (r.kind !== 'custom')
+      fail('error-not-allowed', 'The built-in endpoint is configured on the Omnichannel > Webhooks page');
     return r;
   }
 
@@ -129,7 +135,12 @@ export class EndpointsService {
   }
 
   async list(): Promise<Endpoint[]> {
-    const rows = await this.db.selectFrom('endpoints').selectAll().where('deleted_at', 'is', null).orderBy('created_at').execute();
+    const rows = await this.db
+      .selectFrom('endpoints')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .execute();
     return rows.map(toEndpoint);
   }
 
@@ -142,23 +153,26 @@ export class EndpointsService {
     await this.egress.checkUrl(url);
     const now = this.now();
     const secret = newSecret();
-    const row = newEndpointRow({
-      _id: newId(),
-      kind: 'custom',
-      url,
-      description: input.description ?? null,
-      events: JSON.stringify(checkEvents(input.events)),
-      department_ids: JSON.stringify(await this.checkDepartments(input.departmentIds)),
-      headers: JSON.stringify(checkHeaders(input.headers ?? {})),
-      timeout_ms: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      retry: JSON.stringify(checkRetry(input.retry ?? { kind: 'exponential' })),
-      ordering: input.ordering ?? 'room',
-      rate_limit_per_second: input.rateLimitPerSecond ?? null,
-      max_concurrency: input.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
-      enabled: input.enabled === false ? 0 : 1,
-      disabled_reason: input.enabled === false ? 'disabled by a manager' : null,
-      secret,
-    }, now);
+    const row = newEndpointRow(
+      {
+        _id: newId(),
+        kind: 'custom',
+        url,
+        description: input.description ?? null,
+        events: JSON.stringify(checkEvents(input.events)),
+        department_ids: JSON.stringify(await this.checkDepartments(input.departmentIds)),
+        headers: JSON.stringify(checkHeaders(input.headers ?? {})),
+        timeout_ms: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        retry: JSON.stringify(checkRetry(input.retry ?? { kind: 'exponential' })),
+        ordering: input.ordering ?? 'room',
+        rate_limit_per_second: input.rateLimitPerSecond ?? null,
+        max_concurrency: input.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
+        enabled: input.enabled === false ? 0 : 1,
+        disabled_reason: input.enabled === false ? 'disabled by a manager' : null,
+        secret,
+      },
+      now,
+    );
     await this.db.insertInto('endpoints').values(row).execute();
     return { endpoint: toEndpoint(row), secret };
   }
@@ -171,7 +185,8 @@ export class EndpointsService {
       await this.egress.checkUrl(patch.url);
     }
     if (input.events !== undefined) patch.events = JSON.stringify(checkEvents(input.events));
-    if (input.departmentIds !== undefined) patch.department_ids = JSON.stringify(await this.checkDepartments(input.departmentIds));
+    if (input.departmentIds !== undefined)
+      patch.department_ids = JSON.stringify(await this.checkDepartments(input.departmentIds));
     if (input.headers !== undefined) patch.headers = JSON.stringify(checkHeaders(input.headers));
     if (input.description !== undefined) patch.description = input.description;
     if (input.timeoutMs !== undefined) patch.timeout_ms = input.timeoutMs;
@@ -224,7 +239,14 @@ export class EndpointsService {
     const ep = await this.row(id);
     if (ep.kind !== 'custom') fail('error-not-allowed', 'Use webhook.test for the built-in endpoint');
     const now = this.now();
-    const event = { _id: newEventId(), type, rid: null, departmentId: null, body: renderBody(samplePayload(type, new Date(now))), createdAt: now };
+    const event = {
+      _id: newEventId(),
+      type,
+      rid: null,
+      departmentId: null,
+      body: renderBody(samplePayload(type, new Date(now))),
+      createdAt: now,
+    };
     const deliveryId = await inTx(this.store, async (tx) => {
       const target = await targetOf(tx.x, id);
       if (!target) fail('error-invalid-endpoint', 'Unknown endpoint');
@@ -242,7 +264,14 @@ export class EndpointsService {
     const now = this.now();
     let q = this.db
       .updateTable('deliveries')
-      .set({ status: 'pending', next_attempt_at: now, lease_owner: null, lease_until: null, completed_at: null, updated_at: now })
+      .set({
+        status: 'pending',
+        next_attempt_at: now,
+        lease_owner: null,
+        lease_until: null,
+        completed_at: null,
+        updated_at: now,
+      })
       .where('endpoint_id', '=', id)
       .where('status', '=', 'failed')
       .where('created_at', '>=', since);

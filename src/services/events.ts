@@ -45,9 +45,11 @@ export interface RecordedEvent {
 }
 
 export async function recordRoomEvent(tx: Tx, deps: EventDeps, input: RoomEventInput): Promise<RecordedEvent> {
-  const roomRow = input.room ?? (await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.rid).executeTakeFirstOrThrow());
+  const roomRow =
+    input.room ?? (await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.rid).executeTakeFirstOrThrow());
   const visitorRow =
-    input.visitor ?? (await tx.db.selectFrom('visitors').selectAll().where('_id', '=', roomRow.visitor_id).executeTakeFirstOrThrow());
+    input.visitor ??
+    (await tx.db.selectFrom('visitors').selectAll().where('_id', '=', roomRow.visitor_id).executeTakeFirstOrThrow());
   const agentRow = roomRow.served_by_id ? await first(tx.x, userByIdQ, { id: roomRow.served_by_id }) : undefined;
   let messages: Message[];
   if (input.messages === 'all') {
@@ -105,11 +107,30 @@ export async function recordRelayedEvent(
 async function insertEvent(
   tx: Tx,
   deps: EventDeps,
-  e: { type: EventType; rid: string | null; departmentId: string | null; body: string; sender?: Sender; relayed?: boolean },
+  e: {
+    type: EventType;
+    rid: string | null;
+    departmentId: string | null;
+    body: string;
+    sender?: Sender;
+    relayed?: boolean;
+  },
 ): Promise<RecordedEvent> {
-  const stored = { _id: newEventId(), type: e.type, rid: e.rid, departmentId: e.departmentId, body: e.body, createdAt: deps.now() };
+  const stored = {
+    _id: newEventId(),
+    type: e.type,
+    rid: e.rid,
+    departmentId: e.departmentId,
+    body: e.body,
+    createdAt: deps.now(),
+  };
   await storeEvent(tx.x, stored);
-  const targets = await targetsFor(tx.x, { type: e.type, departmentId: e.departmentId, sender: e.sender, relayed: e.relayed });
+  const targets = await targetsFor(tx.x, {
+    type: e.type,
+    departmentId: e.departmentId,
+    sender: e.sender,
+    relayed: e.relayed,
+  });
   if (targets.length > 0) {
     await insertDeliveries(tx.x, stored, targets);
     tx.after(() => deps.waker.wake());

@@ -29,10 +29,19 @@ export async function sendMail(settings: SettingsService, mail: Mail): Promise<v
     socketTimeout: 20_000,
   });
   try {
-    await transport.sendMail({ from: settings.get('SMTP_From'), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await transport.sendMail({
+      from: settings.get('SMTP_From'),
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
   } catch (err) {
     // The SMTP reply may name internal hosts: log-free, the caller only learns that it failed.
-    fail('error-sending-transcript', `The mail could not be sent${err instanceof Error && 'responseCode' in err ? ` (SMTP ${String((err as { responseCode?: number }).responseCode)})` : ''}`);
+    fail(
+      'error-sending-transcript',
+      `The mail could not be sent${err instanceof Error && 'responseCode' in err ? ` (SMTP ${String((err as { responseCode?: number }).responseCode)})` : ''}`,
+    );
   } finally {
     transport.close();
   }

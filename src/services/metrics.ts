@@ -34,34 +34,62 @@ export async function deliveryMetrics(s: { db: Kysely<Database>; now(): number }
     .execute();
   out.push('# HELP omnihook_deliveries Deliveries by endpoint and current status (pending, succeeded, failed).');
   out.push('# TYPE omnihook_deliveries gauge');
-  for (const r of byStatus) out.push(line('omnihook_deliveries', { endpoint: r.endpoint_id, status: r.status }, Number(r.n)));
+  for (const r of byStatus)
+    out.push(line('omnihook_deliveries', { endpoint: r.endpoint_id, status: r.status }, Number(r.n)));
 
   const attempts = await attemptsByOutcome(db);
   out.push('# HELP omnihook_delivery_attempts_total Delivery attempts by endpoint and outcome.');
   out.push('# TYPE omnihook_delivery_attempts_total counter');
-  for (const r of attempts) out.push(line('omnihook_delivery_attempts_total', { endpoint: r.endpoint_id, outcome: r.outcome }, Number(r.n)));
+  for (const r of attempts)
+    out.push(line('omnihook_delivery_attempts_total', { endpoint: r.endpoint_id, outcome: r.outcome }, Number(r.n)));
 
   const hist = await attemptLatencyHistogram(db, LATENCY_BUCKETS_S);
   out.push('# HELP omnihook_attempt_duration_seconds Duration of delivery attempts (request to response).');
   out.push('# TYPE omnihook_attempt_duration_seconds histogram');
   for (const r of hist) {
     const row = r as unknown as Record<string, number | string>;
-    LATENCY_BUCKETS_S.forEach((b, i) => out.push(line('omnihook_attempt_duration_seconds_bucket', { endpoint: r.endpoint_id, le: String(b) }, Number(row[`b${i}`]))));
+    LATENCY_BUCKETS_S.forEach((b, i) =>
+      out.push(
+        line(
+          'omnihook_attempt_duration_seconds_bucket',
+          { endpoint: r.endpoint_id, le: String(b) },
+          Number(row[`b${i}`]),
+        ),
+      ),
+    );
     out.push(line('omnihook_attempt_duration_seconds_bucket', { endpoint: r.endpoint_id, le: '+Inf' }, Number(r.n)));
     out.push(line('omnihook_attempt_duration_seconds_sum', { endpoint: r.endpoint_id }, Number(r.sum) / 1000));
     out.push(line('omnihook_attempt_duration_seconds_count', { endpoint: r.endpoint_id }, Number(r.n)));
   }
 
   const health = await endpointHealth(db, now);
-  const endpoints = await db.selectFrom('endpoints').select(['_id', 'enabled', 'paused_until']).where('deleted_at', 'is', null).execute();
+  const endpoints = await db
+    .selectFrom('endpoints')
+    .select(['_id', 'enabled', 'paused_until'])
+    .where('deleted_at', 'is', null)
+    .execute();
   out.push('# HELP omnihook_backlog Pending deliveries per endpoint.');
   out.push('# TYPE omnihook_backlog gauge');
   for (const e of endpoints) out.push(line('omnihook_backlog', { endpoint: e._id }, health.get(e._id)?.backlog ?? 0));
   out.push('# HELP omnihook_oldest_pending_age_seconds Age of the oldest pending delivery per endpoint (0 when none).');
   out.push('# TYPE omnihook_oldest_pending_age_seconds gauge');
-  for (const e of endpoints) out.push(line('omnihook_oldest_pending_age_seconds', { endpoint: e._id }, (health.get(e._id)?.oldestPendingAgeMs ?? 0) / 1000));
+  for (const e of endpoints)
+    out.push(
+      line(
+        'omnihook_oldest_pending_age_seconds',
+        { endpoint: e._id },
+        (health.get(e._id)?.oldestPendingAgeMs ?? 0) / 1000,
+      ),
+    );
   out.push('# HELP omnihook_endpoint_up 1 when the endpoint is enabled and not paused by the circuit breaker.');
   out.push('# TYPE omnihook_endpoint_up gauge');
-  for (const e of endpoints) out.push(line('omnihook_endpoint_up', { endpoint: e._id }, e.enabled === 1 && !(e.paused_until && e.paused_until > now) ? 1 : 0));
+  for (const e of endpoints)
+    out.push(
+      line(
+        'omnihook_endpoint_up',
+        { endpoint: e._id },
+        e.enabled === 1 && !(e.paused_until && e.paused_until > now) ? 1 : 0,
+      ),
+    );
   return out.join('\n') + '\n';
 }

@@ -44,7 +44,11 @@ export class SettingsService {
   /** At start: the built-in endpoint's row exists and matches the Webhooks-page settings. */
   async syncBuiltinEndpoint(now = Date.now()): Promise<void> {
     await ensureBuiltinEndpoint(this.db, now);
-    await writeBuiltinEndpoint(this.db, builtinEndpointConfig((id) => this.get(id)), now);
+    await writeBuiltinEndpoint(
+      this.db,
+      builtinEndpointConfig((id) => this.get(id)),
+      now,
+    );
   }
 
   async load(): Promise<void> {

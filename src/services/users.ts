@@ -40,7 +40,8 @@ export class UsersService {
   ) {}
 
   async create(input: CreateUserInput): Promise<User> {
-    if (!USERNAME_PATTERN.test(input.username)) fail('error-invalid-user', 'Username may hold only letters, digits, . _ -');
+    if (!USERNAME_PATTERN.test(input.username))
+      fail('error-invalid-user', 'Username may hold only letters, digits, . _ -');
     if (input.email !== undefined && !EMAIL_PATTERN.test(input.email)) fail('error-invalid-email', 'Invalid email');
     if (input.password.length < 8) fail('invalid-params', 'Password must be at least 8 characters');
     const existing = await this.db
@@ -82,9 +83,13 @@ export class UsersService {
     const ipKey = `ip:${ip}`;
     const wait = Math.max(this.byUser.blockedFor(userKey), this.byIp.blockedFor(ipKey));
     if (wait > 0) {
-      fail('error-too-many-requests', `Too many failed login attempts; try again in ${Math.ceil(wait / 1000)} seconds`, {
-        timeToReset: wait,
-      });
+      fail(
+        'error-too-many-requests',
+        `Too many failed login attempts; try again in ${Math.ceil(wait / 1000)} seconds`,
+        {
+          timeToReset: wait,
+        },
+      );
     }
     const row = await this.db
       .selectFrom('users')
@@ -171,12 +176,17 @@ export class UsersService {
     return { ...user, roles, _updatedAt: new Date(now) };
   }
 
-  async listByRole(role: Role, opts: { text?: string; count: number; offset: number }): Promise<{ users: User[]; total: number }> {
+  async listByRole(
+    role: Role,
+    opts: { text?: string; count: number; offset: number },
+  ): Promise<{ users: User[]; total: number }> {
     // Roles are a small JSON array; a LIKE on the quoted name is exact because names are quoted.
     let q = this.db.selectFrom('users').where('roles', 'like', `%"${role}"%`);
     if (opts.text) {
       const t = `%${opts.text.toLowerCase()}%`;
-      q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', t), eb(eb.fn('lower', ['name']), 'like', t)]));
+      q = q.where((eb) =>
+        eb.or([eb(eb.fn('lower', ['username']), 'like', t), eb(eb.fn('lower', ['name']), 'like', t)]),
+      );
     }
     const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await q.selectAll().orderBy('username').limit(opts.count).offset(opts.offset).execute();
@@ -192,7 +202,11 @@ export class UsersService {
   }
 
   /** First start: make sure an admin exists. Returns the generated password when one was made. */
-  async ensureAdmin(admin: { username: string; password?: string; email: string }): Promise<{ created: boolean; generatedPassword?: string }> {
+  async ensureAdmin(admin: {
+    username: string;
+    password?: string;
+    email: string;
+  }): Promise<{ created: boolean; generatedPassword?: string }> {
     const any = await this.db.selectFrom('users').select('_id').where('roles', 'like', '%"admin"%').executeTakeFirst();
     if (any) return { created: false };
     const generatedPassword = admin.password ? undefined : newToken(12);
@@ -208,5 +222,4 @@ export class UsersService {
 }
 
 // scrypt of a random throwaway password; only used to spend the same time on unknown users.
-const DUMMY_HASH =
-  'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$0GHv4J5W5mS6VtXQ5u4bCvw1Y2bsgJ3m7oQ2v8a0v7c=';
+const DUMMY_HASH = 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$0GHv4J5W5mS6VtXQ5u4bCvw1Y2bsgJ3m7oQ2v8a0v7c=';

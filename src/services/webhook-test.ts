@@ -41,7 +41,8 @@ export async function sendWebhookTest(s: Services): Promise<{ statusCode: number
       fail('error-webhook-test-failed', `The webhook receiver could not be reached (${errorClass}: ${message})`);
     }
     const status = result.statusCode ?? 0;
-    if (status < 200 || status >= 300) fail('error-webhook-test-failed', `The webhook receiver answered HTTP ${status}`);
+    if (status < 200 || status >= 300)
+      fail('error-webhook-test-failed', `The webhook receiver answered HTTP ${status}`);
     return { statusCode: status };
   } finally {
     await agent.destroy().catch(() => undefined);

@@ -8,7 +8,17 @@ import type {
   UsersTable,
   VisitorsTable,
 } from './schema.ts';
-import type { Department, Inquiry, Message, MessageAttachment, MessageFile, Role, Room, User, Visitor } from '../domain/models.ts';
+import type {
+  Department,
+  Inquiry,
+  Message,
+  MessageAttachment,
+  MessageFile,
+  Role,
+  Room,
+  User,
+  Visitor,
+} from '../domain/models.ts';
 
 export type UserRow = Selectable<UsersTable>;
 export type VisitorRow = Selectable<VisitorsTable>;

@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** Attempts per endpoint and outcome: success, http_4xx / http_5xx..., or the error class. */
-export async function attemptsByOutcome(db: Kysely<Database>): Promise<{ endpoint_id: string; outcome: string; n: number }[]> {
+export async function attemptsByOutcome(
+  db: Kysely<Database>,
+): Promise<{ endpoint_id: string; outcome: string; n: number }[]> {
   const outcome = sql<string>`case when status_code between 200 and 299 then 'success' when status_code is null then coalesce(error_class, 'error') else 'http_' || cast(status_code / 100 as varchar(3)) || 'xx' end`;
   return db
     .selectFrom('attempts')
@@ -18,10 +20,17 @@ export async function attemptLatencyHistogram(
   db: Kysely<Database>,
   bucketsS: readonly number[],
 ): Promise<({ endpoint_id: string; n: number; sum: number } & Record<string, unknown>)[]> {
-  const buckets = bucketsS.map((b, i) => sql<number>`sum(case when duration_ms <= ${b * 1000} then 1 else 0 end)`.as(`b${i}`));
+  const buckets = bucketsS.map((b, i) =>
+    sql<number>`sum(case when duration_ms <= ${b * 1000} then 1 else 0 end)`.as(`b${i}`),
+  );
   return db
     .selectFrom('attempts')
-    .select(['endpoint_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('duration_ms').as('sum'), ...buckets])
+    .select([
+      'endpoint_id',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('duration_ms').as('sum'),
+      ...buckets,
+    ])
     .groupBy('endpoint_id')
     .execute();
 }

@@ -11,7 +11,9 @@ type Db = Kysely<unknown>;
 function serialPk(db: Db, c: Capabilities, table: string) {
   return db.schema
     .createTable(table)
-    .addColumn('seq', c.serial, (col) => (c.serial === 'integer' ? col.primaryKey().autoIncrement() : col.primaryKey()));
+    .addColumn('seq', c.serial, (col) =>
+      c.serial === 'integer' ? col.primaryKey().autoIncrement() : col.primaryKey(),
+    );
 }
 
 function initial(c: Capabilities): Migration {
@@ -217,9 +219,17 @@ function initial(c: Capabilities): Migration {
       // The claim query scans pending rows by due time; the ordering check looks up the oldest
       // pending row of the same (endpoint, order_key).
       await db.schema.createIndex('deliveries_due').on('deliveries').columns(['status', 'next_attempt_at']).execute();
-      await db.schema.createIndex('deliveries_order').on('deliveries').columns(['endpoint_id', 'order_key', 'status', 'seq']).execute();
+      await db.schema
+        .createIndex('deliveries_order')
+        .on('deliveries')
+        .columns(['endpoint_id', 'order_key', 'status', 'seq'])
+        .execute();
       await db.schema.createIndex('deliveries_event').on('deliveries').column('event_id').execute();
-      await db.schema.createIndex('deliveries_created').on('deliveries').columns(['endpoint_id', 'created_at']).execute();
+      await db.schema
+        .createIndex('deliveries_created')
+        .on('deliveries')
+        .columns(['endpoint_id', 'created_at'])
+        .execute();
 
       await serialPk(db, c, 'attempts')
         .addColumn('delivery_id', 'text', (col) => col.notNull())
@@ -269,9 +279,24 @@ function pendingIndexes(): Migration {
   return {
     async up(db: Db) {
       const pending = sql<boolean>`status = 'pending'`;
-      await db.schema.createIndex('deliveries_pending_due').on('deliveries').columns(['endpoint_id', 'next_attempt_at', 'seq']).where(pending).execute();
-      await db.schema.createIndex('deliveries_pending_order').on('deliveries').columns(['endpoint_id', 'order_key', 'seq']).where(pending).execute();
-      await db.schema.createIndex('deliveries_pending_lease').on('deliveries').columns(['endpoint_id', 'lease_until']).where(pending).execute();
+      await db.schema
+        .createIndex('deliveries_pending_due')
+        .on('deliveries')
+        .columns(['endpoint_id', 'next_attempt_at', 'seq'])
+        .where(pending)
+        .execute();
+      await db.schema
+        .createIndex('deliveries_pending_order')
+        .on('deliveries')
+        .columns(['endpoint_id', 'order_key', 'seq'])
+        .where(pending)
+        .execute();
+      await db.schema
+        .createIndex('deliveries_pending_lease')
+        .on('deliveries')
+        .columns(['endpoint_id', 'lease_until'])
+        .where(pending)
+        .execute();
     },
   };
 }

@@ -76,7 +76,8 @@ function openSqlite(path: string): Store {
   const raw = new SqliteExec(sqlite);
   const committer = new GroupCommitter(db, raw);
   // A file database checkpoints on a worker thread; ':memory:' has no WAL to checkpoint.
-  const checkpointer = path === ':memory:' ? undefined : (sqlite.pragma('wal_autocheckpoint = 0'), startCheckpointer(path));
+  const checkpointer =
+    path === ':memory:' ? undefined : (sqlite.pragma('wal_autocheckpoint = 0'), startCheckpointer(path));
   return {
     db,
     caps: capabilitiesOf('sqlite'),

@@ -108,7 +108,11 @@ export interface Exec {
   run(q: Prepared<unknown>, args?: Readonly<Record<string, unknown>>): Promise<number>;
 }
 
-export async function first<R>(x: Exec, q: Prepared<R>, args?: Readonly<Record<string, unknown>>): Promise<R | undefined> {
+export async function first<R>(
+  x: Exec,
+  q: Prepared<R>,
+  args?: Readonly<Record<string, unknown>>,
+): Promise<R | undefined> {
   const rows = await x.all(q, args);
   return rows[0];
 }

@@ -74,12 +74,29 @@ describe.skipIf(skip)('livechat in the browser', () => {
     await shot(agent, 'agent-chat');
 
     // Forward to bob.
-    const rid = (await t.services.db.selectFrom('rooms').select('_id').where('served_by_id', '=', alice.userId).executeTakeFirstOrThrow())._id;
+    const rid = (
+      await t.services.db
+        .selectFrom('rooms')
+        .select('_id')
+        .where('served_by_id', '=', alice.userId)
+        .executeTakeFirstOrThrow()
+    )._id;
     await agent.getByLabel('Forward to').selectOption({ label: 'bob (available)' });
     await agent.getByLabel('Forward comment').fill('Bob handles orders');
     await agent.getByRole('button', { name: 'Forward', exact: true }).click();
     await agent.getByText('Forwarded to bob.').waitFor();
-    await expect.poll(async () => (await t.services.db.selectFrom('rooms').select('served_by_username').where('_id', '=', rid).executeTakeFirst())?.served_by_username).toBe('bob');
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.services.db
+              .selectFrom('rooms')
+              .select('served_by_username')
+              .where('_id', '=', rid)
+              .executeTakeFirst()
+          )?.served_by_username,
+      )
+      .toBe('bob');
     await widget.getByText('Chatting with bob').waitFor();
 
     // Bob finds it in his open chats and closes it with a comment and tags.
@@ -114,8 +131,15 @@ describe.skipIf(skip)('livechat in the browser', () => {
     await shot(page, 'widget-offline');
     await widget.getByRole('button', { name: 'Send' }).click();
     await widget.getByRole('status').waitFor();
-    const ev = await t.services.db.selectFrom('events').select('body').where('type', '=', 'LivechatOfflineMessage').executeTakeFirstOrThrow();
-    expect(JSON.parse(ev.body)).toMatchObject({ visitor: { name: 'Night Owl', email: 'owl@example.com' }, message: 'Please call me back tomorrow' });
+    const ev = await t.services.db
+      .selectFrom('events')
+      .select('body')
+      .where('type', '=', 'LivechatOfflineMessage')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(ev.body)).toMatchObject({
+      visitor: { name: 'Night Owl', email: 'owl@example.com' },
+      message: 'Please call me back tomorrow',
+    });
     await ctx.close();
   });
 });

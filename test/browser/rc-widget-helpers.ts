@@ -21,7 +21,9 @@ const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../test-a
 /** Skip (loudly) only outside CI: in CI a missing Chromium must fail the run. */
 export function chromiumMissing(): boolean {
   if (existsSync(CHROMIUM) || process.env.CI === 'true') return false;
-  process.stderr.write(`\n${'!'.repeat(72)}\n!! SKIPPING Rocket.Chat widget browser tests: ${CHROMIUM} is missing\n${'!'.repeat(72)}\n\n`);
+  process.stderr.write(
+    `\n${'!'.repeat(72)}\n!! SKIPPING Rocket.Chat widget browser tests: ${CHROMIUM} is missing\n${'!'.repeat(72)}\n\n`,
+  );
   return true;
 }
 
@@ -60,7 +62,14 @@ export async function startWidgetEnv(): Promise<WidgetEnv> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   return {
     t,

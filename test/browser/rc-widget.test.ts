@@ -65,7 +65,12 @@ describe.skipIf(skip)('Rocket.Chat widget in Chromium', () => {
     await call(env.t, { method: 'POST', url: '/api/v1/livechat/typing', as: alice, payload: { rid, typing: true } });
     await w.locator('div[class^="typing-dots__"]').waitFor();
     await shot(page, '03-agent-typing');
-    const sent = await call(env.t, { method: 'POST', url: '/api/v1/chat.sendMessage', as: alice, payload: { message: { rid, msg: 'Hi Vera, how can I help?' } } });
+    const sent = await call(env.t, {
+      method: 'POST',
+      url: '/api/v1/chat.sendMessage',
+      as: alice,
+      payload: { message: { rid, msg: 'Hi Vera, how can I help?' } },
+    });
     expect(sent.status).toBe(200);
     await call(env.t, { method: 'POST', url: '/api/v1/livechat/typing', as: alice, payload: { rid, typing: false } });
     await w.getByText('Hi Vera, how can I help?').waitFor();
@@ -73,8 +78,14 @@ describe.skipIf(skip)('Rocket.Chat widget in Chromium', () => {
     await shot(page, '04-agent-reply');
 
     // an upload: stored, and the file message comes back over the stream as an image
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-    await w.locator('input[type="file"]').first().setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await w
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
     const img = w.locator('img[src*="/file-upload/"]');
     await img.waitFor({ state: 'attached' });
     // the browser fetched it with the widget's cookies (rc_rid/rc_token): the image actually loaded
@@ -87,14 +98,29 @@ describe.skipIf(skip)('Rocket.Chat widget in Chromium', () => {
     await shot(page, '05-after-reload');
 
     const bob = await availableAgent(env.t, 'bob');
-    const fwd = await call(env.t, { method: 'POST', url: '/api/v1/livechat/room.forward', as: alice, payload: { roomId: rid, userId: bob.userId } });
+    const fwd = await call(env.t, {
+      method: 'POST',
+      url: '/api/v1/livechat/room.forward',
+      as: alice,
+      payload: { roomId: rid, userId: bob.userId },
+    });
     expect(fwd.status).toBe(200);
     await w.locator('header').getByText('bob').waitFor();
     await shot(page, '06-forwarded');
-    await call(env.t, { method: 'POST', url: '/api/v1/chat.sendMessage', as: bob, payload: { message: { rid, msg: 'Bob here, taking over' } } });
+    await call(env.t, {
+      method: 'POST',
+      url: '/api/v1/chat.sendMessage',
+      as: bob,
+      payload: { message: { rid, msg: 'Bob here, taking over' } },
+    });
     await w.getByText('Bob here, taking over').waitFor();
 
-    const closed = await call(env.t, { method: 'POST', url: '/api/v1/livechat/room.closeByUser', as: bob, payload: { rid } });
+    const closed = await call(env.t, {
+      method: 'POST',
+      url: '/api/v1/livechat/room.closeByUser',
+      as: bob,
+      payload: { rid },
+    });
     expect(closed.status).toBe(200);
     await w.locator('[class*="chat-finished"]').first().waitFor();
     await w.getByText('Thanks for talking with us').waitFor();

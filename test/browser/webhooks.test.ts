@@ -44,7 +44,9 @@ describe.skipIf(skip)('manager pages in the browser', () => {
     const reset = page.getByRole('button', { name: 'Reset' });
     const test = page.getByRole('button', { name: 'Send Test' });
     const save = page.getByRole('button', { name: 'Save' });
-    expect(await page.getByLabel('Webhook URL').getAttribute('placeholder')).toBe('https://yourdomain.com/webhook/entrypoint');
+    expect(await page.getByLabel('Webhook URL').getAttribute('placeholder')).toBe(
+      'https://yourdomain.com/webhook/entrypoint',
+    );
     expect(await reset.isDisabled()).toBe(true);
     expect(await test.isDisabled()).toBe(true); // no URL saved yet
 
@@ -58,7 +60,14 @@ describe.skipIf(skip)('manager pages in the browser', () => {
     await page.getByRole('button', { name: /Send Request on/ }).click();
     const options = page.getByRole('group', { name: 'Send Request on' }).getByRole('checkbox');
     expect(await page.getByRole('group', { name: 'Send Request on' }).locator('label').allInnerTexts()).toEqual([
-      'Chat Start', 'Chat Close', 'Chat Taken', 'Chat Queued', 'Forwarding', 'Offline Messages', 'Visitor Messages', 'Agent Messages',
+      'Chat Start',
+      'Chat Close',
+      'Chat Taken',
+      'Chat Queued',
+      'Forwarding',
+      'Offline Messages',
+      'Visitor Messages',
+      'Agent Messages',
     ]);
     await options.nth(0).check(); // Chat Start
     await options.nth(6).check(); // Visitor Messages
@@ -89,7 +98,11 @@ describe.skipIf(skip)('manager pages in the browser', () => {
     rx.reset();
     await newVisitor(t, 'browser-visitor-1', { email: 'v1@example.com' });
     const { room } = await openRoom(t, 'browser-visitor-1');
-    const sent = await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'browser-visitor-1', rid: room._id, msg: 'Do you ship to Lisbon?' } });
+    const sent = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token: 'browser-visitor-1', rid: room._id, msg: 'Do you ship to Lisbon?' },
+    });
     expect(sent.status).toBe(200);
     const messageRow = page.locator('tr', { hasText: 'Message' }).filter({ hasText: 'succeeded' });
     await messageRow.first().waitFor({ timeout: 15_000 });
@@ -158,7 +171,12 @@ describe.skipIf(skip)('manager pages in the browser', () => {
     await page.getByRole('button', { name: 'Add agent' }).click();
     await page.locator('tr[data-agent="dora"]').waitFor();
     const dora = await t.services.users.getByUsername('dora');
-    await call(t, { method: 'POST', url: '/api/v1/livechat/agent.status', as: t.admin, payload: { status: 'available', agentId: dora!._id } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/agent.status',
+      as: t.admin,
+      payload: { status: 'available', agentId: dora!._id },
+    });
     await page.locator('tr[data-agent="dora"]').getByText('Available', { exact: true }).waitFor(); // live
     await shot(page, 'manager-agents');
 
@@ -174,6 +192,12 @@ describe.skipIf(skip)('manager pages in the browser', () => {
     await page.getByLabel('dora (available)').uncheck();
     await page.getByRole('button', { name: 'Save' }).click();
     await row.getByText('none').waitFor();
-    expect((await t.services.departments.agents((await t.services.departments.list({ count: 10, offset: 0 })).departments[0]!._id)).agents).toEqual([]);
+    expect(
+      (
+        await t.services.departments.agents(
+          (await t.services.departments.list({ count: 10, offset: 0 })).departments[0]!._id,
+        )
+      ).agents,
+    ).toEqual([]);
   });
 });

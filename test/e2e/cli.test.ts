@@ -15,11 +15,20 @@ describe('omnihook CLI', () => {
   beforeAll(async () => {
     t = await makeApp({ env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
     env = { ...process.env, DATABASE_URL: t.databaseUrl, EGRESS_ALLOWLIST: '127.0.0.1/32', LOG_LEVEL: 'silent' };
-    const ep = await call(t, { method: 'POST', url: '/api/v1/webhooks/endpoints', as: t.admin, payload: { url: 'http://127.0.0.1:9/crm', events: ['Message'] } });
+    const ep = await call(t, {
+      method: 'POST',
+      url: '/api/v1/webhooks/endpoints',
+      as: t.admin,
+      payload: { url: 'http://127.0.0.1:9/crm', events: ['Message'] },
+    });
     endpointId = (ep.body.endpoint as { _id: string })._id;
     const q = await t.services.endpoints.sendTest(endpointId, 'Message');
     failedId = q.deliveryId;
-    await t.services.db.updateTable('deliveries').set({ status: 'failed', completed_at: Date.now() }).where('_id', '=', failedId).execute();
+    await t.services.db
+      .updateTable('deliveries')
+      .set({ status: 'failed', completed_at: Date.now() })
+      .where('_id', '=', failedId)
+      .execute();
   });
   afterAll(async () => t.close());
 
@@ -29,7 +38,9 @@ describe('omnihook CLI', () => {
     const list = await cli(['webhooks', 'list']);
     expect(list.stdout).toContain(endpointId);
     expect(list.stdout).toContain('rocketchat');
-    const json = JSON.parse((await cli(['deliveries', 'list', '--status', 'failed', '--json'])).stdout) as { total: number };
+    const json = JSON.parse((await cli(['deliveries', 'list', '--status', 'failed', '--json'])).stdout) as {
+      total: number;
+    };
     expect(json.total).toBe(1);
     const table = (await cli(['deliveries', 'list', '--status', 'failed'])).stdout.trim().split('\n');
     expect(table[0]!.split('\t')).toEqual(['ID', 'STATUS', 'EVENT', 'ENDPOINT', 'ATTEMPTS', 'CREATED', 'LAST']);
@@ -38,7 +49,11 @@ describe('omnihook CLI', () => {
     expect(table.at(-1)).toBe('1 of 1');
     const rec = await cli(['deliveries', 'recover', endpointId, '--since', '2000-01-01T00:00:00Z']);
     expect(rec.stdout).toContain('1 deliveries queued again');
-    const status = await t.services.db.selectFrom('deliveries').select('status').where('_id', '=', failedId).executeTakeFirstOrThrow();
+    const status = await t.services.db
+      .selectFrom('deliveries')
+      .select('status')
+      .where('_id', '=', failedId)
+      .executeTakeFirstOrThrow();
     expect(status.status).toBe('pending');
     const replay = await cli(['deliveries', 'replay', failedId]);
     expect(replay.stdout).toContain('queued again');
@@ -47,7 +62,12 @@ describe('omnihook CLI', () => {
   });
 
   it('fails clearly on bad arguments and unknown ids', async () => {
-    await expect(cli(['deliveries', 'replay', 'nope'])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('error-invalid-delivery') });
-    await expect(cli(['deliveries', 'recover', endpointId, '--since', 'yesterday'])).rejects.toMatchObject({ stderr: expect.stringContaining('ISO-8601') });
+    await expect(cli(['deliveries', 'replay', 'nope'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('error-invalid-delivery'),
+    });
+    await expect(cli(['deliveries', 'recover', endpointId, '--since', 'yesterday'])).rejects.toMatchObject({
+      stderr: expect.stringContaining('ISO-8601'),
+    });
   });
 });

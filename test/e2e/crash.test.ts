@@ -46,7 +46,13 @@ async function waitReady(base: string, ms = 20_000): Promise<void> {
   throw new Error('server did not become ready');
 }
 
-async function api(base: string, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function api(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const r = await request(`${base}${path}`, {
     method,
     headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -90,7 +96,8 @@ describe('crash safety (kill -9)', () => {
     const login = await api(base, 'POST', '/api/v1/login', { user: 'admin', password: 'crash-test-pass' });
     const { userId, authToken } = login.json.data as { userId: string; authToken: string };
     const staff = { 'x-user-id': userId, 'x-auth-token': authToken };
-    const set = async (id: string, value: unknown) => expect((await api(base, 'POST', `/api/v1/settings/${id}`, { value }, staff)).status).toBe(200);
+    const set = async (id: string, value: unknown) =>
+      expect((await api(base, 'POST', `/api/v1/settings/${id}`, { value }, staff)).status).toBe(200);
     await set('Livechat_webhookUrl', `${rx.url}/crm`);
     await set('Livechat_webhook_on_visitor_message', true);
     await set('Livechat_webhook_retry_delay_ms', 200);
@@ -123,7 +130,9 @@ describe('crash safety (kill -9)', () => {
     });
     await Promise.all(writers);
     expect(killed).toBe(true);
-    await new Promise<void>((resolve) => (server!.exitCode !== null || server!.signalCode !== null ? resolve() : server!.once('exit', () => resolve())));
+    await new Promise<void>((resolve) =>
+      server!.exitCode !== null || server!.signalCode !== null ? resolve() : server!.once('exit', () => resolve()),
+    );
     const receivedBeforeRestart = rx.requests.length;
 
     server = startServer(env);

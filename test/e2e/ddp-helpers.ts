@@ -45,7 +45,10 @@ export async function ddpConnect(url: string): Promise<DdpClient> {
     raw: (text) => ws.send(text),
     waitFor: (pred, ms = 3000) =>
       new Promise<Frame>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching frame in ${ms} ms; got ${JSON.stringify(frames).slice(0, 2000)}`)), ms);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching frame in ${ms} ms; got ${JSON.stringify(frames).slice(0, 2000)}`)),
+          ms,
+        );
         const check = () => {
           const hit = frames.find(pred);
           if (hit) {
@@ -62,7 +65,12 @@ export async function ddpConnect(url: string): Promise<DdpClient> {
       await client.waitFor((f) => f.msg === 'result' && f.id === 'ddp-1');
     },
     sub: (id, name, eventName, token) =>
-      client.send({ msg: 'sub', id, name, params: [eventName, { useCollection: false, args: [{ token, visitorToken: token }] }] }),
+      client.send({
+        msg: 'sub',
+        id,
+        name,
+        params: [eventName, { useCollection: false, args: [{ token, visitorToken: token }] }],
+      }),
     close: () => ws.close(),
   };
   return client;

@@ -57,7 +57,12 @@ describe('DDP /websocket for the Rocket.Chat widget', () => {
     expect((nosub.error as { error: string }).error).toBe('not-allowed');
 
     const before = Date.now();
-    await call(t, { method: 'POST', url: '/api/v1/chat.sendMessage', as: agent, payload: { message: { rid: a._id, msg: 'agent to A' } } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/chat.sendMessage',
+      as: agent,
+      payload: { message: { rid: a._id, msg: 'agent to A' } },
+    });
     const frame = await ca.waitFor((f) => f.msg === 'changed');
     expect(frame).toMatchObject({ collection: 'stream-room-messages', id: 'id', fields: { eventName: a._id } });
     const msg = (frame.fields as { args: Record<string, unknown>[] }).args[0]!;
@@ -66,17 +71,39 @@ describe('DDP /websocket for the Rocket.Chat widget', () => {
     expect(msg).not.toHaveProperty('t');
 
     // the visitor's own message is echoed (the widget shows it only from the stream); no token leaks
-    const sent = await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', rid: a._id, msg: 'visitor A' } });
+    const sent = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token: 'tok-a', rid: a._id, msg: 'visitor A' },
+    });
     const echo = await ca.waitFor((f) => f.msg === 'changed' && JSON.stringify(f).includes('visitor A'));
     expect((echo.fields as { args: object[] }).args[0]).not.toHaveProperty('token');
     const mid = (sent.body.message as { _id: string })._id;
-    await call(t, { method: 'PUT', url: `/api/v1/livechat/message/${mid}`, payload: { token: 'tok-a', rid: a._id, msg: 'visitor A, edited' } });
-    const edit = (await ca.waitFor((f) => JSON.stringify(f).includes('visitor A, edited'))).fields as { args: Record<string, unknown>[] };
+    await call(t, {
+      method: 'PUT',
+      url: `/api/v1/livechat/message/${mid}`,
+      payload: { token: 'tok-a', rid: a._id, msg: 'visitor A, edited' },
+    });
+    const edit = (await ca.waitFor((f) => JSON.stringify(f).includes('visitor A, edited'))).fields as {
+      args: Record<string, unknown>[];
+    };
     expect(edit.args[0]).toMatchObject({ _id: mid, editedAt: { $date: expect.any(Number) } });
 
-    await call(t, { method: 'POST', url: '/api/v1/livechat/room.closeByUser', as: agent, payload: { rid: a._id, comment: 'Bye' } });
-    const close = (await ca.waitFor((f) => JSON.stringify(f).includes('livechat-close'))).fields as { args: Record<string, unknown>[] };
-    expect(close.args[0]).toMatchObject({ t: 'livechat-close', msg: 'Bye', rid: a._id, ts: { $date: expect.any(Number) } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/room.closeByUser',
+      as: agent,
+      payload: { rid: a._id, comment: 'Bye' },
+    });
+    const close = (await ca.waitFor((f) => JSON.stringify(f).includes('livechat-close'))).fields as {
+      args: Record<string, unknown>[];
+    };
+    expect(close.args[0]).toMatchObject({
+      t: 'livechat-close',
+      msg: 'Bye',
+      rid: a._id,
+      ts: { $date: expect.any(Number) },
+    });
     // after the close, config no longer returns that room
     const cfg = await call(t, { method: 'GET', url: '/api/v1/livechat/config?token=tok-a' });
     expect((cfg.body.config as Record<string, unknown>).room).toBeUndefined();
@@ -100,31 +127,66 @@ describe('DDP /websocket for the Rocket.Chat widget', () => {
     await c.waitFor((f) => f.msg === 'ready' && (f.subs as string[])[0] === 'ddp-4');
 
     // a manager may signal typing in any room; the widget shows the username it gets
-    await call(t, { method: 'POST', url: '/api/v1/livechat/typing', as: t.admin, payload: { rid: room._id, typing: true } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/typing',
+      as: t.admin,
+      payload: { rid: room._id, typing: true },
+    });
     const typing = await c.waitFor((f) => f.collection === 'stream-notify-room');
     expect(typing.fields).toEqual({ eventName: `${room._id}/typing`, args: ['admin', true] });
 
     // visitor typing: a result without error, and a typing event on the hub under the room's visitor name
     const seen: LiveEvent[] = [];
     const off = t.services.hub.subscribe((e) => seen.push(e));
-    c.send({ msg: 'method', method: 'stream-notify-room', params: [`${room._id}/typing`, 'someone-else', true, { token: 'tok-c' }], id: 'ddp-7' });
+    c.send({
+      msg: 'method',
+      method: 'stream-notify-room',
+      params: [`${room._id}/typing`, 'someone-else', true, { token: 'tok-c' }],
+      id: 'ddp-7',
+    });
     expect(await c.waitFor((f) => f.id === 'ddp-7')).toEqual({ msg: 'result', id: 'ddp-7' });
     off();
-    expect(seen).toContainEqual(expect.objectContaining({ kind: 'typing', from: 'visitor', username: expect.stringMatching(/^guest-/), typing: true }));
+    expect(seen).toContainEqual(
+      expect.objectContaining({
+        kind: 'typing',
+        from: 'visitor',
+        username: expect.stringMatching(/^guest-/),
+        typing: true,
+      }),
+    );
     // ... and never echoed back to the visitor
     expect(c.frames.filter((f) => f.collection === 'stream-notify-room')).toHaveLength(1);
     // a wrong token is refused
-    c.send({ msg: 'method', method: 'stream-notify-room', params: [`${room._id}/typing`, 'x', true, { token: 'tok-zzz' }], id: 'ddp-8' });
+    c.send({
+      msg: 'method',
+      method: 'stream-notify-room',
+      params: [`${room._id}/typing`, 'x', true, { token: 'tok-zzz' }],
+      id: 'ddp-8',
+    });
     expect((await c.waitFor((f) => f.id === 'ddp-8')).error).toMatchObject({ error: 'not-allowed' });
 
     const other = await availableAgent(t, 'ddp-two');
-    await call(t, { method: 'POST', url: '/api/v1/livechat/room.forward', as: t.admin, payload: { roomId: room._id, userId: other.userId } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/room.forward',
+      as: t.admin,
+      payload: { roomId: room._id, userId: other.userId },
+    });
     await c.waitFor((f) => JSON.stringify(f).includes('"agentData"') && JSON.stringify(f).includes('ddp-two'));
     const agentData = events(c, 'stream-livechat-room').filter((e) => (e as { type: string }).type === 'agentData');
-    expect(agentData[0]).toEqual({ type: 'agentData', data: { _id: other.userId, username: 'ddp-two', name: 'ddp-two', status: 'online' } });
+    expect(agentData[0]).toEqual({
+      type: 'agentData',
+      data: { _id: other.userId, username: 'ddp-two', name: 'ddp-two', status: 'online' },
+    });
     expect(agentData.length % 2).toBe(0); // one frame per subscription (two subscriptions here)
 
-    await call(t, { method: 'POST', url: '/api/v1/livechat/agent.status', as: other, payload: { status: 'not-available' } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/agent.status',
+      as: other,
+      payload: { status: 'not-available' },
+    });
     await c.waitFor((f) => JSON.stringify(f).includes('"agentStatus"'));
     expect(events(c, 'stream-livechat-room')).toContainEqual({ type: 'agentStatus', status: 'offline' });
     c.close();

@@ -3,7 +3,7 @@
  * echo service, start a chat, and the room's crmData is the echo of the LivechatSessionStart event.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call} from '../helpers/app.ts';
+import { call } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
 import type { Receiver } from '../helpers/receiver.ts';
 import { useDeliveryRig } from '../helpers/deliveries.ts';
@@ -11,10 +11,16 @@ import { useDeliveryRig } from '../helpers/deliveries.ts';
 describe('crmData via the livechat API', () => {
   let t: TestApp;
   let rx: Receiver;
-  const rig = useDeliveryRig({ prepare: ({ rx }) => {
+  const rig = useDeliveryRig({
+    prepare: ({ rx }) => {
       // an echo service, like the one Rocket.Chat's test uses: { json: <the posted body> }
-      rx.route = (req) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: JSON.parse(req.body) }) });
-    } });
+      rx.route = (req) => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ json: JSON.parse(req.body) }),
+      });
+    },
+  });
   beforeAll(() => ({ t, rx } = rig));
 
   it('stores the echo of LivechatSessionStart on the room', async () => {
@@ -26,7 +32,15 @@ describe('crmData via the livechat API', () => {
     });
     expect(saved.status).toBe(200);
     const token = 'visitor-crm-1';
-    expect((await call(t, { method: 'POST', url: '/api/v1/livechat/visitor', payload: { visitor: { token, name: 'Crm Visitor' } } })).status).toBe(200);
+    expect(
+      (
+        await call(t, {
+          method: 'POST',
+          url: '/api/v1/livechat/visitor',
+          payload: { visitor: { token, name: 'Crm Visitor' } },
+        })
+      ).status,
+    ).toBe(200);
     const room = await call(t, { method: 'GET', url: `/api/v1/livechat/room?token=${token}` });
     expect(room.status).toBe(200);
     const rid = (room.body.room as { _id: string })._id;

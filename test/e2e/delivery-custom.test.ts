@@ -11,7 +11,15 @@ import type { TestApp } from '../helpers/app.ts';
 import { dialects } from '../helpers/db.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
-import { attemptsOf, insertRoom, offlineEvent, roomEvent, runWorker, useDeliveryRig, waitForDelivery } from '../helpers/deliveries.ts';
+import {
+  attemptsOf,
+  insertRoom,
+  offlineEvent,
+  roomEvent,
+  runWorker,
+  useDeliveryRig,
+  waitForDelivery,
+} from '../helpers/deliveries.ts';
 import type { Services } from '../../src/services/container.ts';
 import { newEndpointRow } from '../../src/store/rows.ts';
 
@@ -19,30 +27,41 @@ async function addEndpoint(
   s: Services,
   id: string,
   url: string,
-  over: { secret?: string; previous?: string; headers?: Record<string, string>; retry?: unknown; timeoutMs?: number } = {},
+  over: {
+    secret?: string;
+    previous?: string;
+    headers?: Record<string, string>;
+    retry?: unknown;
+    timeoutMs?: number;
+  } = {},
 ) {
   const now = s.now();
   await s.db
     .insertInto('endpoints')
-    .values(newEndpointRow({
-      _id: id,
-      kind: 'custom',
-      url,
-      description: null,
-      events: JSON.stringify(['LivechatOfflineMessage', 'LivechatSessionStart']),
-      department_ids: null,
-      headers: over.headers ? JSON.stringify(over.headers) : null,
-      timeout_ms: over.timeoutMs ?? 2000,
-      retry: JSON.stringify(over.retry ?? { kind: 'list', delaysMs: [10, 10, 10] }),
-      ordering: 'room',
-      rate_limit_per_second: null,
-      max_concurrency: 4,
-      enabled: 1,
-      disabled_reason: null,
-      secret: over.secret ?? '',
-      previous_secret: over.previous ?? null,
-      previous_secret_expires_at: over.previous ? now + 3_600_000 : null,
-    }, now))
+    .values(
+      newEndpointRow(
+        {
+          _id: id,
+          kind: 'custom',
+          url,
+          description: null,
+          events: JSON.stringify(['LivechatOfflineMessage', 'LivechatSessionStart']),
+          department_ids: null,
+          headers: over.headers ? JSON.stringify(over.headers) : null,
+          timeout_ms: over.timeoutMs ?? 2000,
+          retry: JSON.stringify(over.retry ?? { kind: 'list', delaysMs: [10, 10, 10] }),
+          ordering: 'room',
+          rate_limit_per_second: null,
+          max_concurrency: 4,
+          enabled: 1,
+          disabled_reason: null,
+          secret: over.secret ?? '',
+          previous_secret: over.previous ?? null,
+          previous_secret_expires_at: over.previous ? now + 3_600_000 : null,
+        },
+        now,
+      ),
+    )
     .execute();
 }
 
@@ -61,7 +80,11 @@ describe.each(await dialects())('custom endpoints on %s', (dialect) => {
   it('signs with Standard Webhooks (both secrets while rotating) and adds custom headers', async () => {
     const current = secret();
     const previous = secret();
-    await addEndpoint(t.services, `sig-${dialect}`, `${rx.url}/signed`, { secret: current, previous, headers: { 'X-Tenant': 'acme', Authorization: 'Bearer zzz' } });
+    await addEndpoint(t.services, `sig-${dialect}`, `${rx.url}/signed`, {
+      secret: current,
+      previous,
+      headers: { 'X-Tenant': 'acme', Authorization: 'Bearer zzz' },
+    });
     const ev = await offlineEvent(t.services);
     const d = await waitForDelivery(t.services, ev._id, (x) => x.status === 'succeeded');
     const req = rx.requests[0]!;
@@ -107,7 +130,11 @@ describe.each(await dialects())('custom endpoints on %s', (dialect) => {
     const done = await waitForDelivery(t.services, ev._id, (x) => x.status === 'succeeded', 5000);
     expect(rx.requests[1]!.at - rx.requests[0]!.at).toBeGreaterThanOrEqual(900);
     expect(done.attempts).toBe(2);
-    const healed = await t.services.db.selectFrom('endpoints').selectAll().where('_id', '=', id).executeTakeFirstOrThrow();
+    const healed = await t.services.db
+      .selectFrom('endpoints')
+      .selectAll()
+      .where('_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(healed.consecutive_failures).toBe(0);
     expect(healed.failing_since).toBeNull();
   });
@@ -118,7 +145,11 @@ describe.each(await dialects())('custom endpoints on %s', (dialect) => {
     const { rid } = await insertRoom(t.services);
     const ev = await roomEvent(t.services, rid, 'LivechatSessionStart');
     await waitForDelivery(t.services, ev._id, (x) => x.status === 'succeeded');
-    const room = await t.services.db.selectFrom('rooms').select('crm_data').where('_id', '=', rid).executeTakeFirstOrThrow();
+    const room = await t.services.db
+      .selectFrom('rooms')
+      .select('crm_data')
+      .where('_id', '=', rid)
+      .executeTakeFirstOrThrow();
     expect(room.crm_data).toBeNull();
   });
 });
@@ -140,7 +171,9 @@ describe('egress guard and shutdown', () => {
     const worker = runWorker(t);
     try {
       // refused when saved, like any endpoint URL
-      await expect(t.services.settings.setMany([['Livechat_webhookUrl', `http://localhost:${rx.port}/x`]])).rejects.toMatchObject({
+      await expect(
+        t.services.settings.setMany([['Livechat_webhookUrl', `http://localhost:${rx.port}/x`]]),
+      ).rejects.toMatchObject({
         code: 'error-invalid-url',
       });
       await t.services.settings.setMany([
@@ -149,7 +182,11 @@ describe('egress guard and shutdown', () => {
       ]);
       // and refused again at connect time, for a row that holds one anyway (saved before the
       // rule, or a host whose DNS now answers a private address)
-      await t.services.db.updateTable('endpoints').set({ url: `http://localhost:${rx.port}/x` }).where('_id', '=', 'rocketchat').execute();
+      await t.services.db
+        .updateTable('endpoints')
+        .set({ url: `http://localhost:${rx.port}/x` })
+        .where('_id', '=', 'rocketchat')
+        .execute();
       const ev = await offlineEvent(t.services);
       const d = await waitForDelivery(t.services, ev._id, (x) => x.status === 'failed');
       const [attempt] = await attemptsOf(t.services, d._id);
@@ -176,7 +213,11 @@ describe('egress guard and shutdown', () => {
       const before = Date.now();
       await worker.stop();
       expect(Date.now() - before).toBeLessThan(5000);
-      const [d] = await allowed.services.db.selectFrom('deliveries').selectAll().where('event_id', '=', ev._id).execute();
+      const [d] = await allowed.services.db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('event_id', '=', ev._id)
+        .execute();
       expect(d).toMatchObject({ status: 'pending', attempts: 0, lease_owner: null, lease_until: null });
       expect(await attemptsOf(allowed.services, d!._id)).toHaveLength(0);
     } finally {

@@ -7,7 +7,14 @@ import { call, createStaff, makeApp } from '../helpers/app.ts';
 import type { Session, TestApp } from '../helpers/app.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
-import { configureWebhook, insertRoom, offlineEvent, roomEvent, runWorker, waitForDelivery } from '../helpers/deliveries.ts';
+import {
+  configureWebhook,
+  insertRoom,
+  offlineEvent,
+  roomEvent,
+  runWorker,
+  waitForDelivery,
+} from '../helpers/deliveries.ts';
 
 interface View {
   _id: string;
@@ -17,7 +24,12 @@ interface View {
   rid: string | null;
   eventType: string;
   event: { _id: string; body: Record<string, unknown> };
-  attempts: { attempt: number; statusCode: number | null; errorClass: string | null; requestHeaders: Record<string, string> }[];
+  attempts: {
+    attempt: number;
+    statusCode: number | null;
+    errorClass: string | null;
+    requestHeaders: Record<string, string>;
+  }[];
 }
 
 describe('delivery log and replay', () => {
@@ -48,7 +60,13 @@ describe('delivery log and replay', () => {
     const one = await call(t, { method: 'GET', url: `/api/v1/webhooks/deliveries/${failed._id}`, as: t.admin });
     expect(one.status).toBe(200);
     const view = one.body.delivery as View;
-    expect(view).toMatchObject({ _id: failed._id, eventId: ev._id, status: 'failed', attemptCount: 2, eventType: 'LivechatOfflineMessage' });
+    expect(view).toMatchObject({
+      _id: failed._id,
+      eventId: ev._id,
+      status: 'failed',
+      attemptCount: 2,
+      eventType: 'LivechatOfflineMessage',
+    });
     expect(view.event.body).toMatchObject({ type: 'LivechatOfflineMessage', message: 'replay me' });
     expect(view.attempts.map((a) => [a.attempt, a.statusCode, a.errorClass])).toEqual([
       [1, 500, 'http'],
@@ -57,7 +75,11 @@ describe('delivery log and replay', () => {
     expect(view.attempts[0]?.requestHeaders['x-rocketchat-livechat-token']).toBe('[redacted]');
 
     rx.fallback = { status: 200 };
-    const replay = await call(t, { method: 'POST', url: `/api/v1/webhooks/deliveries/${failed._id}/replay`, as: t.admin });
+    const replay = await call(t, {
+      method: 'POST',
+      url: `/api/v1/webhooks/deliveries/${failed._id}/replay`,
+      as: t.admin,
+    });
     expect(replay.status).toBe(200);
     expect(replay.body.success).toBe(true);
     expect((replay.body.delivery as View).status).toBe('pending');
@@ -94,17 +116,37 @@ describe('delivery log and replay', () => {
     expect(list.map((d) => d.eventType)).toEqual(['LivechatSessionQueued', 'LivechatSessionStart']); // newest first
     expect(list[0]?.event.body).toMatchObject({ type: 'LivechatSessionQueued', _id: rid });
 
-    const typed = await call(t, { method: 'GET', url: `/api/v1/webhooks/deliveries?roomId=${rid}&eventType=LivechatSessionStart`, as: t.admin });
+    const typed = await call(t, {
+      method: 'GET',
+      url: `/api/v1/webhooks/deliveries?roomId=${rid}&eventType=LivechatSessionStart`,
+      as: t.admin,
+    });
     expect(typed.body.total).toBe(1);
-    const page = await call(t, { method: 'GET', url: `/api/v1/webhooks/deliveries?roomId=${rid}&count=1&offset=1`, as: t.admin });
+    const page = await call(t, {
+      method: 'GET',
+      url: `/api/v1/webhooks/deliveries?roomId=${rid}&count=1&offset=1`,
+      as: t.admin,
+    });
     expect(page.body).toMatchObject({ total: 2, count: 1, offset: 1 });
     expect((page.body.deliveries as View[])[0]?.eventType).toBe('LivechatSessionStart');
-    const succeeded = await call(t, { method: 'GET', url: '/api/v1/webhooks/deliveries?status=succeeded&endpointId=rocketchat', as: t.admin });
+    const succeeded = await call(t, {
+      method: 'GET',
+      url: '/api/v1/webhooks/deliveries?status=succeeded&endpointId=rocketchat',
+      as: t.admin,
+    });
     expect(succeeded.body.total).toBeGreaterThanOrEqual(3);
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    const none = await call(t, { method: 'GET', url: `/api/v1/webhooks/deliveries?since=${encodeURIComponent(future)}`, as: t.admin });
+    const none = await call(t, {
+      method: 'GET',
+      url: `/api/v1/webhooks/deliveries?since=${encodeURIComponent(future)}`,
+      as: t.admin,
+    });
     expect(none.body.total).toBe(0);
-    const until = await call(t, { method: 'GET', url: `/api/v1/webhooks/deliveries?until=${encodeURIComponent(future)}`, as: t.admin });
+    const until = await call(t, {
+      method: 'GET',
+      url: `/api/v1/webhooks/deliveries?until=${encodeURIComponent(future)}`,
+      as: t.admin,
+    });
     expect(until.body.total).toBeGreaterThanOrEqual(3);
     const bad = await call(t, { method: 'GET', url: '/api/v1/webhooks/deliveries?since=yesterday', as: t.admin });
     expect(bad.status).toBe(400);
@@ -115,6 +157,8 @@ describe('delivery log and replay', () => {
   it('needs view-webhook-deliveries', async () => {
     expect((await call(t, { method: 'GET', url: '/api/v1/webhooks/deliveries', as: agent })).status).toBe(403);
     expect((await call(t, { method: 'GET', url: '/api/v1/webhooks/deliveries' })).status).toBe(401);
-    expect((await call(t, { method: 'POST', url: '/api/v1/webhooks/deliveries/x/replay', as: agent })).status).toBe(403);
+    expect((await call(t, { method: 'POST', url: '/api/v1/webhooks/deliveries/x/replay', as: agent })).status).toBe(
+      403,
+    );
   });
 });

@@ -16,7 +16,7 @@ describe('per-room ordering', () => {
   beforeAll(() => ({ t, rx } = rig));
   beforeEach(() => rx.reset());
 
-  it("holds back only the failing room; its events then arrive in order", async () => {
+  it('holds back only the failing room; its events then arrive in order', async () => {
     await configureWebhook(t.services, rx.url, { retries: 10, delayMs: 150 });
     const a = await insertRoom(t.services);
     const b = await insertRoom(t.services);
@@ -36,7 +36,9 @@ describe('per-room ordering', () => {
     await waitForDelivery(t.services, bQueued._id, (d) => d.status === 'succeeded', 3000);
     const aNow = await waitForDelivery(t.services, aStart._id, () => true);
     expect(aNow.status).toBe('pending');
-    expect(rx.requests.filter((r) => parsed(r)._id === a.rid).every((r) => parsed(r).type === 'LivechatSessionStart')).toBe(true);
+    expect(
+      rx.requests.filter((r) => parsed(r)._id === a.rid).every((r) => parsed(r).type === 'LivechatSessionStart'),
+    ).toBe(true);
 
     await waitForDelivery(t.services, aTaken._id, (d) => d.status === 'succeeded', 5000);
     const seqA = rx.requests.filter((r) => parsed(r)._id === a.rid).map((r) => parsed(r).type);
@@ -62,6 +64,10 @@ describe('per-room ordering', () => {
     await waitForDelivery(t.services, queued._id, (d) => d.status === 'succeeded', 5000);
     const s = await waitForDelivery(t.services, start._id, () => true);
     expect(s.status).toBe('failed');
-    expect(rx.requests.map((r) => parsed(r).type)).toEqual(['LivechatSessionStart', 'LivechatSessionStart', 'LivechatSessionQueued']);
+    expect(rx.requests.map((r) => parsed(r).type)).toEqual([
+      'LivechatSessionStart',
+      'LivechatSessionStart',
+      'LivechatSessionQueued',
+    ]);
   });
 });

@@ -35,7 +35,11 @@ describe('delivery to the Webhooks-page endpoint', () => {
     const d = await waitForDelivery(t.services, ev._id, (x) => x.status === 'succeeded');
     expect(d.attempts).toBe(1);
     const [req] = rx.requests;
-    const stored = await t.services.db.selectFrom('events').select('body').where('_id', '=', ev._id).executeTakeFirstOrThrow();
+    const stored = await t.services.db
+      .selectFrom('events')
+      .select('body')
+      .where('_id', '=', ev._id)
+      .executeTakeFirstOrThrow();
     expect(req?.method).toBe('POST');
     expect(req?.path).toBe('/hook?x=1');
     expect(req?.body).toBe(stored.body);
@@ -44,7 +48,11 @@ describe('delivery to the Webhooks-page endpoint', () => {
     expect(req?.headers['webhook-id']).toBe(ev._id);
     expect(Math.abs(Number(req?.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(30);
     expect(req?.headers['webhook-signature']).toBeUndefined(); // the built-in endpoint has no secret
-    const room = await t.services.db.selectFrom('rooms').select('crm_data').where('_id', '=', rid).executeTakeFirstOrThrow();
+    const room = await t.services.db
+      .selectFrom('rooms')
+      .select('crm_data')
+      .where('_id', '=', rid)
+      .executeTakeFirstOrThrow();
     expect(room.crm_data).toBe('{"crm":"contact-42"}');
     const [attempt] = await attemptsOf(t.services, d._id);
     expect(attempt?.status_code).toBe(200);

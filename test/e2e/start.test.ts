@@ -13,7 +13,15 @@ const dir = mkdtempSync(join(tmpdir(), 'omnihook-start-'));
 
 function server(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, ADMIN_PASS: '', ADMIN_USERNAME: '', LOG_LEVEL: 'silent', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'start.db')}`, ...env },
+    env: {
+      ...process.env,
+      ADMIN_PASS: '',
+      ADMIN_USERNAME: '',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${join(dir, 'start.db')}`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -48,7 +56,11 @@ describe('npm start', () => {
     expect(await ready(port)).toMatchObject({ success: true });
     const password = /with password: (\S+)/.exec(first.out())?.[1];
     expect(password).toBeTruthy();
-    const login = await request(`http://127.0.0.1:${port}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'admin', password }) });
+    const login = await request(`http://127.0.0.1:${port}/api/v1/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: 'admin', password }),
+    });
     expect(login.statusCode).toBe(200);
     await login.body.text();
     first.child.kill('SIGTERM');

@@ -20,7 +20,10 @@ import { startReceiver } from './receiver.ts';
 import type { Receiver } from './receiver.ts';
 import type { Dialect } from '../../src/store/dialect.ts';
 
-export async function insertRoom(s: Services, opts: { fname?: string } = {}): Promise<{ rid: string; visitorId: string; token: string }> {
+export async function insertRoom(
+  s: Services,
+  opts: { fname?: string } = {},
+): Promise<{ rid: string; visitorId: string; token: string }> {
   const now = s.now();
   const visitorId = newId();
   const token = newId(24);
@@ -29,7 +32,14 @@ export async function insertRoom(s: Services, opts: { fname?: string } = {}): Pr
     .insertInto('visitors')
     .values(
       newVisitorRow(
-        { _id: visitorId, token, username, name: 'Visitor', emails: JSON.stringify([{ address: 'v@example.com' }]), ip: '203.0.113.9' },
+        {
+          _id: visitorId,
+          token,
+          username,
+          name: 'Visitor',
+          emails: JSON.stringify([{ address: 'v@example.com' }]),
+          ip: '203.0.113.9',
+        },
         now,
       ),
     )
@@ -37,7 +47,18 @@ export async function insertRoom(s: Services, opts: { fname?: string } = {}): Pr
   const rid = newId();
   await s.db
     .insertInto('rooms')
-    .values(newRoomRow({ _id: rid, fname: opts.fname ?? 'Visitor', visitor_id: visitorId, visitor_token: token, visitor_username: username }, now))
+    .values(
+      newRoomRow(
+        {
+          _id: rid,
+          fname: opts.fname ?? 'Visitor',
+          visitor_id: visitorId,
+          visitor_token: token,
+          visitor_username: username,
+        },
+        now,
+      ),
+    )
     .execute();
   return { rid, visitorId, token };
 }
@@ -51,7 +72,9 @@ export async function roomEvent(s: Services, rid: string, type: RoomEventType = 
 }
 
 export async function offlineEvent(s: Services, message = 'hello') {
-  return inTx(s.store, (tx) => recordOfflineEvent(tx, eventDeps(s), { name: 'Ann', email: 'ann@example.com', message }));
+  return inTx(s.store, (tx) =>
+    recordOfflineEvent(tx, eventDeps(s), { name: 'Ann', email: 'ann@example.com', message }),
+  );
 }
 
 /** Points the built-in endpoint at a URL with every flag on and a fast retry schedule. */
@@ -120,7 +143,9 @@ export interface DeliveryRig {
  * egress allows loopback, a real receiver, and a worker with short polls. `prepare` runs before
  * the worker starts (e.g. to script the receiver). The returned object is filled in beforeAll.
  */
-export function useDeliveryRig(opts: { dialect?: Dialect; prepare?: (rig: Omit<DeliveryRig, 'worker'>) => void } = {}): DeliveryRig {
+export function useDeliveryRig(
+  opts: { dialect?: Dialect; prepare?: (rig: Omit<DeliveryRig, 'worker'>) => void } = {},
+): DeliveryRig {
   const rig = {} as DeliveryRig;
   beforeAll(async () => {
     rig.t = await makeApp({ dialect: opts.dialect, env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });

@@ -64,7 +64,10 @@ export async function startReceiver(): Promise<Receiver> {
           }
           return false;
         };
-        const timer = setTimeout(() => reject(new Error(`receiver: ${requests.length}/${n} requests after ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`receiver: ${requests.length}/${n} requests after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         // a waiter is removed when it runs, so it registers itself again until satisfied
         const wait = () => {
           if (!check()) waiters.push(wait);

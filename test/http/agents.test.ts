@@ -17,9 +17,17 @@ describe('livechat/users/:type', () => {
   afterAll(async () => t.close());
 
   it('adds an agent by username and lists it with statusLivechat and departments', async () => {
-    const add = await call(t, { method: 'POST', url: '/api/v1/livechat/users/agent', as: manager, payload: { username: 'alice' } });
+    const add = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/users/agent',
+      as: manager,
+      payload: { username: 'alice' },
+    });
     expect(add.status).toBe(200);
-    expect(add.body).toMatchObject({ success: true, user: { username: 'alice', statusLivechat: 'not-available', departments: [] } });
+    expect(add.body).toMatchObject({
+      success: true,
+      user: { username: 'alice', statusLivechat: 'not-available', departments: [] },
+    });
     const user = add.body.user as { _id: string; roles: string[] };
     expect(user.roles).toContain('livechat-agent');
     expect(add.body.user).not.toHaveProperty('password_hash');
@@ -28,7 +36,10 @@ describe('livechat/users/:type', () => {
       method: 'POST',
       url: '/api/v1/livechat/department',
       as: manager,
-      payload: { department: { enabled: true, name: 'Sales', showOnRegistration: true, showOnOfflineForm: true }, agents: [{ agentId: user._id }] },
+      payload: {
+        department: { enabled: true, name: 'Sales', showOnRegistration: true, showOnOfflineForm: true },
+        agents: [{ agentId: user._id }],
+      },
     });
     expect(dep.status).toBe(200);
     const depId = (dep.body.department as { _id: string })._id;
@@ -36,7 +47,9 @@ describe('livechat/users/:type', () => {
     const list = await call(t, { method: 'GET', url: '/api/v1/livechat/users/agent?text=ALI&count=10', as: manager });
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ success: true, count: 1, offset: 0, total: 1 });
-    expect(list.body.users).toEqual([expect.objectContaining({ username: 'alice', statusLivechat: 'not-available', departments: [depId] })]);
+    expect(list.body.users).toEqual([
+      expect.objectContaining({ username: 'alice', statusLivechat: 'not-available', departments: [depId] }),
+    ]);
 
     const one = await call(t, { method: 'GET', url: `/api/v1/livechat/users/agent/${user._id}`, as: manager });
     expect(one.status).toBe(200);
@@ -45,7 +58,12 @@ describe('livechat/users/:type', () => {
 
   it('adding twice is idempotent; paging counts and offsets', async () => {
     for (const username of ['alfred', 'alfred', 'zed']) {
-      const r = await call(t, { method: 'POST', url: '/api/v1/livechat/users/agent', as: t.admin, payload: { username } });
+      const r = await call(t, {
+        method: 'POST',
+        url: '/api/v1/livechat/users/agent',
+        as: t.admin,
+        payload: { username },
+      });
       expect(r.status).toBe(200);
     }
     const page = await call(t, { method: 'GET', url: '/api/v1/livechat/users/agent?count=2&offset=1', as: agent });
@@ -74,24 +92,53 @@ describe('livechat/users/:type', () => {
   });
 
   it('adds and removes managers (admin only)', async () => {
-    const add = await call(t, { method: 'POST', url: '/api/v1/livechat/users/manager', as: t.admin, payload: { username: 'zed' } });
+    const add = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/users/manager',
+      as: t.admin,
+      payload: { username: 'zed' },
+    });
     expect(add.status).toBe(200);
     expect(add.body.user).not.toHaveProperty('departments');
     const list = await call(t, { method: 'GET', url: '/api/v1/livechat/users/manager', as: manager });
     expect((list.body.users as { username: string }[]).map((u) => u.username)).toEqual(['boss', 'zed']);
-    const byManager = await call(t, { method: 'POST', url: '/api/v1/livechat/users/manager', as: manager, payload: { username: 'alfred' } });
+    const byManager = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/users/manager',
+      as: manager,
+      payload: { username: 'alfred' },
+    });
     expect(byManager.status).toBe(403);
     const id = (add.body.user as { _id: string })._id;
-    expect((await call(t, { method: 'DELETE', url: `/api/v1/livechat/users/manager/${id}`, as: t.admin })).status).toBe(200);
+    expect((await call(t, { method: 'DELETE', url: `/api/v1/livechat/users/manager/${id}`, as: t.admin })).status).toBe(
+      200,
+    );
   });
 
   it('rejects bad input with stable codes, never 500', async () => {
     const cases: [Parameters<typeof call>[1], number, string][] = [
-      [{ method: 'POST', url: '/api/v1/livechat/users/agent', payload: { username: 'ghost' } }, 400, 'error-user-not-found'],
+      [
+        { method: 'POST', url: '/api/v1/livechat/users/agent', payload: { username: 'ghost' } },
+        400,
+        'error-user-not-found',
+      ],
       [{ method: 'POST', url: '/api/v1/livechat/users/agent', payload: { username: 42 } }, 400, 'invalid-params'],
       [{ method: 'POST', url: '/api/v1/livechat/users/agent', payload: {} }, 400, 'invalid-params'],
-      [{ method: 'POST', url: '/api/v1/livechat/users/agent', payload: { username: 'x'.repeat(65) } }, 400, 'invalid-params'],
-      [{ method: 'POST', url: '/api/v1/livechat/users/agent', headers: { 'content-type': 'application/json' }, payload: '{"username":' }, 400, 'error-invalid-json'],
+      [
+        { method: 'POST', url: '/api/v1/livechat/users/agent', payload: { username: 'x'.repeat(65) } },
+        400,
+        'invalid-params',
+      ],
+      [
+        {
+          method: 'POST',
+          url: '/api/v1/livechat/users/agent',
+          headers: { 'content-type': 'application/json' },
+          payload: '{"username":',
+        },
+        400,
+        'error-invalid-json',
+      ],
       [{ method: 'POST', url: '/api/v1/livechat/users/bot', payload: { username: 'zed' } }, 400, 'invalid-params'],
       [{ method: 'GET', url: '/api/v1/livechat/users/bot' }, 400, 'invalid-params'],
       [{ method: 'GET', url: '/api/v1/livechat/users/agent?count=abc' }, 400, 'invalid-params'],

@@ -25,7 +25,12 @@ describe('livechat/department', () => {
   afterAll(async () => t.close());
 
   async function create(name: string, agents?: unknown[]): Promise<string> {
-    const r = await call(t, { method: 'POST', url: URL, as: manager, payload: { department: dep(name), ...(agents ? { agents } : {}) } });
+    const r = await call(t, {
+      method: 'POST',
+      url: URL,
+      as: manager,
+      payload: { department: dep(name), ...(agents ? { agents } : {}) },
+    });
     expect(r.status).toBe(200);
     return (r.body.department as { _id: string })._id;
   }
@@ -36,14 +41,25 @@ describe('livechat/department', () => {
       url: URL,
       as: manager,
       payload: {
-        department: dep('Sales', { description: 'deals', email: 'sales@example.com', requestTagBeforeClosingChat: false }),
+        department: dep('Sales', {
+          description: 'deals',
+          email: 'sales@example.com',
+          requestTagBeforeClosingChat: false,
+        }),
         agents: [{ agentId: ann.userId, username: 'whatever', count: 0, order: 1 }],
       },
     });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({
       success: true,
-      department: { name: 'Sales', enabled: true, description: 'deals', email: 'sales@example.com', numAgents: 1, showOnOfflineForm: false },
+      department: {
+        name: 'Sales',
+        enabled: true,
+        description: 'deals',
+        email: 'sales@example.com',
+        numAgents: 1,
+        showOnOfflineForm: false,
+      },
       agents: [{ agentId: ann.userId, username: 'ann', count: 0, order: 1 }],
     });
     const id = (r.body.department as { _id: string })._id;
@@ -51,14 +67,23 @@ describe('livechat/department', () => {
 
     const one = await call(t, { method: 'GET', url: `${URL}/${id}`, as: ann });
     expect(one.status).toBe(200);
-    expect(one.body).toMatchObject({ success: true, department: { _id: id, name: 'Sales' }, agents: [{ agentId: ann.userId, departmentId: id }] });
+    expect(one.body).toMatchObject({
+      success: true,
+      department: { _id: id, name: 'Sales' },
+      agents: [{ agentId: ann.userId, departmentId: id }],
+    });
     const noAgents = await call(t, { method: 'GET', url: `${URL}/${id}?includeAgents=false`, as: ann });
     expect(noAgents.body).not.toHaveProperty('agents');
   });
 
   it('lists with text, enabled and paging', async () => {
     await create('Support');
-    const off = await call(t, { method: 'POST', url: URL, as: manager, payload: { department: dep('Support night', { enabled: false }) } });
+    const off = await call(t, {
+      method: 'POST',
+      url: URL,
+      as: manager,
+      payload: { department: dep('Support night', { enabled: false }) },
+    });
     expect(off.status).toBe(200);
     const all = await call(t, { method: 'GET', url: `${URL}?text=support`, as: ann });
     expect(all.body).toMatchObject({ success: true, count: 2, offset: 0, total: 2 });
@@ -77,7 +102,10 @@ describe('livechat/department', () => {
       payload: { department: dep('Operations', { enabled: false }), agents: [{ agentId: bob.userId, order: 2 }] },
     });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ success: true, department: { _id: id, name: 'Operations', enabled: false, numAgents: 2 } });
+    expect(r.body).toMatchObject({
+      success: true,
+      department: { _id: id, name: 'Operations', enabled: false, numAgents: 2 },
+    });
     expect((r.body.agents as { username: string }[]).map((a) => a.username)).toEqual(['ann', 'bob']);
   });
 
@@ -87,13 +115,22 @@ describe('livechat/department', () => {
       method: 'POST',
       url: `${URL}/${id}/agents`,
       as: manager,
-      payload: { upsert: [{ agentId: bob.userId, username: 'bob', count: 1, order: 0 }], remove: [{ agentId: ann.userId, username: 'ann' }] },
+      payload: {
+        upsert: [{ agentId: bob.userId, username: 'bob', count: 1, order: 0 }],
+        remove: [{ agentId: ann.userId, username: 'ann' }],
+      },
     });
     expect(save.status).toBe(200);
     expect(save.body).toEqual({ success: true });
     const list = await call(t, { method: 'GET', url: `${URL}/${id}/agents`, as: ann });
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ success: true, count: 1, offset: 0, total: 1, agents: [{ agentId: bob.userId, count: 1 }] });
+    expect(list.body).toMatchObject({
+      success: true,
+      count: 1,
+      offset: 0,
+      total: 1,
+      agents: [{ agentId: bob.userId, count: 1 }],
+    });
   });
 
   it('deletes; the id then reads as department: null', async () => {
@@ -110,17 +147,37 @@ describe('livechat/department', () => {
     const id = await create('Target');
     const user = await t.services.users.create({ username: 'notagent', password: 'password-123' });
     const cases: [Parameters<typeof call>[1], number, string][] = [
-      [{ method: 'POST', url: URL, headers: { 'content-type': 'application/json' }, payload: '{"department":' }, 400, 'error-invalid-json'],
+      [
+        { method: 'POST', url: URL, headers: { 'content-type': 'application/json' }, payload: '{"department":' },
+        400,
+        'error-invalid-json',
+      ],
       [{ method: 'POST', url: URL, payload: {} }, 400, 'invalid-params'],
       [{ method: 'POST', url: URL, payload: { department: dep('X', { enabled: 'yes' }) } }, 400, 'invalid-params'],
       [{ method: 'POST', url: URL, payload: { department: dep('') } }, 400, 'invalid-params'],
       [{ method: 'POST', url: URL, payload: { department: dep('   ') } }, 400, 'invalid-params'],
       [{ method: 'POST', url: URL, payload: { department: dep('x'.repeat(257)) } }, 400, 'invalid-params'],
-      [{ method: 'POST', url: URL, payload: { department: dep('X', { description: 'd'.repeat(5000) }) } }, 400, 'invalid-params'],
+      [
+        { method: 'POST', url: URL, payload: { department: dep('X', { description: 'd'.repeat(5000) }) } },
+        400,
+        'invalid-params',
+      ],
       [{ method: 'POST', url: URL, payload: { department: dep('X', { email: 'nope' }) } }, 400, 'invalid-params'],
-      [{ method: 'POST', url: URL, payload: { department: dep('X'), agents: [{ agentId: 'ghost' }] } }, 400, 'error-invalid-agent'],
-      [{ method: 'POST', url: URL, payload: { department: dep('X'), agents: [{ agentId: user._id }] } }, 400, 'error-invalid-agent'],
-      [{ method: 'POST', url: URL, payload: { department: dep('X'), agents: [{ agentId: ann.userId, count: -1 }] } }, 400, 'invalid-params'],
+      [
+        { method: 'POST', url: URL, payload: { department: dep('X'), agents: [{ agentId: 'ghost' }] } },
+        400,
+        'error-invalid-agent',
+      ],
+      [
+        { method: 'POST', url: URL, payload: { department: dep('X'), agents: [{ agentId: user._id }] } },
+        400,
+        'error-invalid-agent',
+      ],
+      [
+        { method: 'POST', url: URL, payload: { department: dep('X'), agents: [{ agentId: ann.userId, count: -1 }] } },
+        400,
+        'invalid-params',
+      ],
       [{ method: 'POST', url: URL, payload: { department: dep('X'), agents: 'ann' } }, 400, 'invalid-params'],
       [{ method: 'GET', url: `${URL}?count=-1` }, 400, 'invalid-params'],
       [{ method: 'GET', url: `${URL}?enabled=maybe` }, 400, 'invalid-params'],
@@ -128,11 +185,23 @@ describe('livechat/department', () => {
       [{ method: 'GET', url: `${URL}/${'a'.repeat(65)}` }, 400, 'invalid-params'],
       [{ method: 'PUT', url: `${URL}/nope`, payload: { department: dep('X') } }, 400, 'error-invalid-department'],
       [{ method: 'PUT', url: `${URL}/${id}`, payload: { department: { name: 'X' } } }, 400, 'invalid-params'],
-      [{ method: 'PUT', url: `${URL}/${id}`, payload: { department: dep('X'), agents: [{ agentId: 'ghost' }] } }, 400, 'error-invalid-agent'],
+      [
+        { method: 'PUT', url: `${URL}/${id}`, payload: { department: dep('X'), agents: [{ agentId: 'ghost' }] } },
+        400,
+        'error-invalid-agent',
+      ],
       [{ method: 'DELETE', url: `${URL}/nope` }, 400, 'error-invalid-department'],
       [{ method: 'GET', url: `${URL}/nope/agents` }, 400, 'error-invalid-department'],
-      [{ method: 'POST', url: `${URL}/nope/agents`, payload: { upsert: [], remove: [] } }, 400, 'error-invalid-department'],
-      [{ method: 'POST', url: `${URL}/${id}/agents`, payload: { upsert: [{ agentId: 'ghost' }] } }, 400, 'error-invalid-agent'],
+      [
+        { method: 'POST', url: `${URL}/nope/agents`, payload: { upsert: [], remove: [] } },
+        400,
+        'error-invalid-department',
+      ],
+      [
+        { method: 'POST', url: `${URL}/${id}/agents`, payload: { upsert: [{ agentId: 'ghost' }] } },
+        400,
+        'error-invalid-agent',
+      ],
       [{ method: 'POST', url: `${URL}/${id}/agents`, payload: { upsert: {} } }, 400, 'invalid-params'],
     ];
     for (const [req, status, errorType] of cases) {

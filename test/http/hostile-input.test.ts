@@ -140,14 +140,21 @@ describe.each([
     token = 'hq-visitor-token';
     visitorId = (await newVisitor(t, token))._id;
     roomId = (await openRoom(t, token)).room._id;
-    const msg = await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token, rid: roomId, msg: 'hello there' } });
+    const msg = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token, rid: roomId, msg: 'hello there' },
+    });
     if (msg.status !== 200) throw new Error(`message: ${msg.res.body}`);
     messageId = (msg.body.message as { _id: string })._id;
     const dep = await call(t, {
       method: 'POST',
       url: '/api/v1/livechat/department',
       as: t.admin,
-      payload: { department: { enabled: true, name: 'HQ Sales', showOnRegistration: true, showOnOfflineForm: true }, agents: [{ agentId }] },
+      payload: {
+        department: { enabled: true, name: 'HQ Sales', showOnRegistration: true, showOnOfflineForm: true },
+        agents: [{ agentId }],
+      },
     });
     if (dep.status !== 200) throw new Error(`department: ${dep.res.body}`);
     departmentId = (dep.body.department as { _id: string })._id;
@@ -220,7 +227,13 @@ describe.each([
   }
 
   /** The sample body with `value` placed at `path` (intermediate objects sampled). */
-  function build(schema: Schema | undefined, path: (string | number)[], value: unknown, route: string, name = ''): unknown {
+  function build(
+    schema: Schema | undefined,
+    path: (string | number)[],
+    value: unknown,
+    route: string,
+    name = '',
+  ): unknown {
     if (path.length === 0) return value;
     const s = resolve(schema);
     const [key, ...rest] = path;
@@ -262,16 +275,27 @@ describe.each([
     ];
     if (type === 'string') out.push(['number-for-string', 12345], ['object-for-string', { $gt: '' }]);
     if (/url/i.test(name)) out.push(...HOSTILE_URLS.map((u, i): [string, unknown] => [`hostile-url-${i}`, u]));
-    if (type === 'integer' || type === 'number') out.push(['object-for-number', { a: 1 }], ['huge-number', 1e300], ['negative', -1], ['fraction', 0.5]);
+    if (type === 'integer' || type === 'number')
+      out.push(['object-for-number', { a: 1 }], ['huge-number', 1e300], ['negative', -1], ['fraction', 0.5]);
     if (type === 'boolean') out.push(['string-for-boolean', 'yes'], ['number-for-boolean', 1]);
-    if (type === 'array') out.push(['object-for-array', { 0: 'a' }], ['nested-arrays', [[['a']]]], ['many-items', Array.from({ length: 5000 }, () => 'a')]);
-    if (type === 'object') out.push(['string-for-object', 'str'], ['record-crlf', { 'x\r\ny': CRLF_NUL, '': '', ['a'.repeat(1000)]: 1 }]);
+    if (type === 'array')
+      out.push(
+        ['object-for-array', { 0: 'a' }],
+        ['nested-arrays', [[['a']]]],
+        ['many-items', Array.from({ length: 5000 }, () => 'a')],
+      );
+    if (type === 'object')
+      out.push(['string-for-object', 'str'], ['record-crlf', { 'x\r\ny': CRLF_NUL, '': '', ['a'.repeat(1000)]: 1 }]);
     return out;
   }
 
   /** JSON with real __proto__ / constructor keys (a JS literal would set the prototype instead). */
   function withProtoKeys(body: unknown): string {
-    const obj = { ...(typeof body === 'object' && body && !Array.isArray(body) ? body : {}), PROTO_KEY: { polluted: 1 }, constructor: { prototype: { polluted: 1 } } };
+    const obj = {
+      ...(typeof body === 'object' && body && !Array.isArray(body) ? body : {}),
+      PROTO_KEY: { polluted: 1 },
+      constructor: { prototype: { polluted: 1 } },
+    };
     return JSON.stringify(obj).replace('"PROTO_KEY"', '"__proto__"');
   }
 
@@ -335,7 +359,10 @@ describe.each([
       const base = queryParams
         .filter((p) => p.required)
         .map((p) => `${p.name}=${encodeURIComponent(String(sample(p.schema, p.name, route)))}`);
-      const q = [...base.filter((b) => !query || !query.startsWith(`${b.split('=')[0]}=`)), ...(query ? [query] : [])].join('&');
+      const q = [
+        ...base.filter((b) => !query || !query.startsWith(`${b.split('=')[0]}=`)),
+        ...(query ? [query] : []),
+      ].join('&');
       return q ? `${u}?${q}` : u;
     };
     const validBody = bodySchema ? sample(bodySchema, '', route) : {};
@@ -346,7 +373,11 @@ describe.each([
     // path parameters
     for (const p of pathParams) {
       for (const [name, value] of HOSTILE_PATH) {
-        add({ name: `path ${p.name}: ${name}`, url: url({ [p.name]: value }), ...(takesBody ? { headers: json, payload: JSON.stringify(validBody) } : {}) });
+        add({
+          name: `path ${p.name}: ${name}`,
+          url: url({ [p.name]: value }),
+          ...(takesBody ? { headers: json, payload: JSON.stringify(validBody) } : {}),
+        });
       }
     }
     // query parameters
@@ -363,7 +394,11 @@ describe.each([
     }
     // headers (auth and visitor headers with hostile values; Node refuses CR/LF in headers itself)
     add({ name: 'header long auth token', url: url(), headers: { 'x-auth-token-override': '1' } });
-    add({ name: 'header bad cookie', url: url(), headers: { cookie: `rc_token=%ZZ; rc_uid=${'a'.repeat(5000)}; rc_rid=%00` } });
+    add({
+      name: 'header bad cookie',
+      url: url(),
+      headers: { cookie: `rc_token=%ZZ; rc_uid=${'a'.repeat(5000)}; rc_rid=%00` },
+    });
 
     if (!takesBody) return cases;
 
@@ -374,28 +409,81 @@ describe.each([
     add({ name: 'body: JSON null', url: url(), headers: json, payload: 'null', expect4xx: !!bodySchema });
     add({ name: 'body: JSON number', url: url(), headers: json, payload: '42' });
     add({ name: 'body: empty with JSON content-type', url: url(), headers: json, payload: '' });
-    add({ name: 'body: deep nesting', url: url(), headers: json, payload: `${'['.repeat(20_000)}${']'.repeat(20_000)}` });
-    add({ name: 'body: 2 MB', url: url(), headers: json, payload: JSON.stringify({ pad: 'a'.repeat(2 * 1024 * 1024) }), expectStatus: 413 });
+    add({
+      name: 'body: deep nesting',
+      url: url(),
+      headers: json,
+      payload: `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+    });
+    add({
+      name: 'body: 2 MB',
+      url: url(),
+      headers: json,
+      payload: JSON.stringify({ pad: 'a'.repeat(2 * 1024 * 1024) }),
+      expectStatus: 413,
+    });
     add({ name: 'body: prototype pollution keys', url: url(), headers: json, payload: withProtoKeys(validBody) });
-    add({ name: 'body: extra unknown property', url: url(), headers: json, payload: JSON.stringify({ ...(validBody as object), zzUnknown: { a: 1 } }) });
-    add({ name: 'content-type text/plain', url: url(), headers: { 'content-type': 'text/plain' }, payload: JSON.stringify(validBody), expect4xx: !!bodySchema });
-    add({ name: 'content-type multipart without boundary', url: url(), headers: { 'content-type': 'multipart/form-data' }, payload: 'garbage' });
-    add({ name: 'content-type unknown', url: url(), headers: { 'content-type': 'application/x-evil' }, payload: 'garbage', expect4xx: true });
-    add({ name: 'content-type json utf-16', url: url(), headers: { 'content-type': 'application/json; charset=utf-16' }, payload: Buffer.from(JSON.stringify(validBody), 'utf16le') });
-    add({ name: 'body: invalid UTF-8', url: url(), headers: json, payload: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) });
+    add({
+      name: 'body: extra unknown property',
+      url: url(),
+      headers: json,
+      payload: JSON.stringify({ ...(validBody as object), zzUnknown: { a: 1 } }),
+    });
+    add({
+      name: 'content-type text/plain',
+      url: url(),
+      headers: { 'content-type': 'text/plain' },
+      payload: JSON.stringify(validBody),
+      expect4xx: !!bodySchema,
+    });
+    add({
+      name: 'content-type multipart without boundary',
+      url: url(),
+      headers: { 'content-type': 'multipart/form-data' },
+      payload: 'garbage',
+    });
+    add({
+      name: 'content-type unknown',
+      url: url(),
+      headers: { 'content-type': 'application/x-evil' },
+      payload: 'garbage',
+      expect4xx: true,
+    });
+    add({
+      name: 'content-type json utf-16',
+      url: url(),
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+      payload: Buffer.from(JSON.stringify(validBody), 'utf16le'),
+    });
+    add({
+      name: 'body: invalid UTF-8',
+      url: url(),
+      headers: json,
+      payload: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+    });
 
     if (!bodySchema) return cases;
     // each declared property (and nested ones), one hostile value at a time
     for (const leaf of leaves(bodySchema)) {
       const label = leaf.path.join('.');
       for (const [name, value] of mutations(leaf.schema, String(leaf.path.at(-1)))) {
-        add({ name: `body ${label}: ${name}`, url: url(), headers: json, payload: JSON.stringify(build(bodySchema, leaf.path, value, route)) });
+        add({
+          name: `body ${label}: ${name}`,
+          url: url(),
+          headers: json,
+          payload: JSON.stringify(build(bodySchema, leaf.path, value, route)),
+        });
       }
       // prototype keys inside nested objects
       if (typeOf(leaf.schema) === 'object') {
         const inner = build(bodySchema, leaf.path, '__INNER__', route);
         const innerValue = withProtoKeys(sample(leaf.schema, String(leaf.path.at(-1)), route));
-        add({ name: `body ${label}: prototype keys`, url: url(), headers: json, payload: JSON.stringify(inner).replace('"__INNER__"', innerValue) });
+        add({
+          name: `body ${label}: prototype keys`,
+          url: url(),
+          headers: json,
+          payload: JSON.stringify(inner).replace('"__INNER__"', innerValue),
+        });
       }
     }
     return cases;
@@ -415,7 +503,12 @@ describe.each([
         await ddp.waitFor((f) => f.msg === 'nosub' && f.id === `s-${name}`);
         ddp.sub(`t-${name}`, 'stream-room-messages', roomId, `${token}\u0000`);
         await ddp.waitFor((f) => f.msg === 'nosub' && f.id === `t-${name}`);
-        ddp.send({ msg: 'method', method: 'stream-notify-room', params: [`${rid}/typing`, 'guest', true, { token }], id: `m-${name}` });
+        ddp.send({
+          msg: 'method',
+          method: 'stream-notify-room',
+          params: [`${rid}/typing`, 'guest', true, { token }],
+          id: `m-${name}`,
+        });
         await ddp.waitFor((f) => f.msg === 'result' && f.id === `m-${name}`);
       }
       // the connection still serves the real room
@@ -426,174 +519,266 @@ describe.each([
     }
   });
 
-  it.skipIf(!run)('answers every hostile request with a JSON 4xx (never 5xx) and keeps the stored data', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as Doc;
-    const violations: Violation[] = [];
-    const stats: string[] = [];
-    let sent = 0;
-    let routesCovered = 0;
-    const logoutVictimPass = 'hq-logout-pass-123';
-    await call(t, {
-      method: 'POST',
-      url: '/api/v1/users.create',
-      as: t.admin,
-      payload: { username: 'hq-logout', password: logoutVictimPass, roles: ['user'] },
-    });
+  it.skipIf(!run)(
+    'answers every hostile request with a JSON 4xx (never 5xx) and keeps the stored data',
+    async () => {
+      const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as Doc;
+      const violations: Violation[] = [];
+      const stats: string[] = [];
+      let sent = 0;
+      let routesCovered = 0;
+      const logoutVictimPass = 'hq-logout-pass-123';
+      await call(t, {
+        method: 'POST',
+        url: '/api/v1/users.create',
+        as: t.admin,
+        payload: { username: 'hq-logout', password: logoutVictimPass, roles: ['user'] },
+      });
 
-    async function send(c: Case, route: string): Promise<void> {
-      let session: Session = t.admin;
-      if (route === '/api/v1/logout') {
-        // logging out is what this route does: use a throwaway session, never the admin's
-        const { user, authToken } = await t.services.users.login('hq-logout', logoutVictimPass, '10.99.0.1');
-        session = { userId: user._id, authToken, headers: { 'x-user-id': user._id, 'x-auth-token': authToken } };
-      }
-      const noSession = c.headers?.['x-no-session'] !== undefined;
-      const headers: Record<string, string> = { ...(noSession ? {} : session.headers), ...(c.headers ?? {}) };
-      delete headers['x-no-session'];
-      if (headers['x-auth-token-override']) {
-        delete headers['x-auth-token-override'];
-        headers['x-auth-token'] = 'a'.repeat(10_000);
-      }
-      if (route.includes('/livechat/upload/')) headers['x-visitor-token'] = headers['x-visitor-token-override'] ?? token;
-      delete headers['x-visitor-token-override'];
-      let status: number;
-      let text: string;
-      try {
-        const res = await t.app.inject({ method: c.method as 'GET', url: c.url, headers, ...(c.payload !== undefined ? { payload: c.payload } : {}) });
-        status = res.statusCode;
-        text = res.body;
-      } catch (err) {
-        status = -1;
-        text = `inject threw: ${(err as Error).message}`;
-      }
-      sent++;
-      if (process.env.HOSTILE_STATS) stats.push(`${status}\t${c.method} ${route}\t${c.name}\t${text.slice(0, 160).replace(/\s+/g, ' ')}`);
-      const problems: string[] = [];
-      if (status < 0 || status >= 500) problems.push('5xx or crash');
-      if (c.expectStatus !== undefined && status !== c.expectStatus) problems.push(`expected ${c.expectStatus}`);
-      if (c.expect4xx && (status < 400 || status >= 500)) problems.push('expected a 4xx');
-      if (status >= 400) {
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = undefined;
+      async function send(c: Case, route: string): Promise<void> {
+        let session: Session = t.admin;
+        if (route === '/api/v1/logout') {
+          // logging out is what this route does: use a throwaway session, never the admin's
+          const { user, authToken } = await t.services.users.login('hq-logout', logoutVictimPass, '10.99.0.1');
+          session = { userId: user._id, authToken, headers: { 'x-user-id': user._id, 'x-auth-token': authToken } };
         }
-        const b = body as { success?: unknown; errorType?: unknown } | undefined;
-        if (!b || b.success !== false || typeof b.errorType !== 'string') problems.push('error body is not { success: false, errorType }');
+        const noSession = c.headers?.['x-no-session'] !== undefined;
+        const headers: Record<string, string> = { ...(noSession ? {} : session.headers), ...(c.headers ?? {}) };
+        delete headers['x-no-session'];
+        if (headers['x-auth-token-override']) {
+          delete headers['x-auth-token-override'];
+          headers['x-auth-token'] = 'a'.repeat(10_000);
+        }
+        if (route.includes('/livechat/upload/'))
+          headers['x-visitor-token'] = headers['x-visitor-token-override'] ?? token;
+        delete headers['x-visitor-token-override'];
+        let status: number;
+        let text: string;
+        try {
+          const res = await t.app.inject({
+            method: c.method as 'GET',
+            url: c.url,
+            headers,
+            ...(c.payload !== undefined ? { payload: c.payload } : {}),
+          });
+          status = res.statusCode;
+          text = res.body;
+        } catch (err) {
+          status = -1;
+          text = `inject threw: ${(err as Error).message}`;
+        }
+        sent++;
+        if (process.env.HOSTILE_STATS)
+          stats.push(`${status}\t${c.method} ${route}\t${c.name}\t${text.slice(0, 160).replace(/\s+/g, ' ')}`);
+        const problems: string[] = [];
+        if (status < 0 || status >= 500) problems.push('5xx or crash');
+        if (c.expectStatus !== undefined && status !== c.expectStatus) problems.push(`expected ${c.expectStatus}`);
+        if (c.expect4xx && (status < 400 || status >= 500)) problems.push('expected a 4xx');
+        if (status >= 400) {
+          let body: unknown;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = undefined;
+          }
+          const b = body as { success?: unknown; errorType?: unknown } | undefined;
+          if (!b || b.success !== false || typeof b.errorType !== 'string')
+            problems.push('error body is not { success: false, errorType }');
+        }
+        if (problems.length > 0) {
+          violations.push({
+            method: c.method,
+            url: c.url.length > 160 ? `${c.url.slice(0, 160)}…` : c.url,
+            case: `${c.name} [${problems.join('; ')}]`,
+            status,
+            body: text.slice(0, 240),
+          });
+        }
       }
-      if (problems.length > 0) {
-        violations.push({ method: c.method, url: c.url.length > 160 ? `${c.url.slice(0, 160)}…` : c.url, case: `${c.name} [${problems.join('; ')}]`, status, body: text.slice(0, 240) });
+
+      // uploads: hostile multipart parts, names, types and visitor tokens
+      const multipart = (name: string, type: string, body = 'hello', field = 'file') => {
+        const boundary = '----hostile';
+        const payload = Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\ncontent-disposition: form-data; name="${field}"; filename="${name}"\r\ncontent-type: ${type}\r\n\r\n`,
+          ),
+          Buffer.from(body),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload };
+      };
+      const upload = `/api/v1/livechat/upload/${roomId}`;
+      const stored = await t.app.inject({
+        method: 'POST',
+        url: upload,
+        headers: { ...multipart('a.txt', 'text/plain').headers, 'x-visitor-token': token },
+        payload: multipart('a.txt', 'text/plain').payload,
+      });
+      const fileId = (stored.json() as { message?: { file?: { _id: string } } }).message?.file?._id;
+      expect(fileId, stored.body).toBeTypeOf('string');
+      const uploadCases: [string, { headers: Record<string, string>; payload: Buffer }][] = [
+        ['upload: NUL in file name', multipart('a\u0000b.txt', 'text/plain')],
+        ['upload: CR/LF and path in file name', multipart('../../etc/passwd\r\nx.txt', 'text/plain')],
+        ['upload: very long file name', multipart(`${'n'.repeat(5000)}.txt`, 'text/plain')],
+        ['upload: NUL in content type', multipart('a.txt', 'text/plain\u0000; x=1')],
+        ['upload: very long content type', multipart('a.txt', `text/${'p'.repeat(5000)}`)],
+        ['upload: other field name', multipart('a.txt', 'text/plain', 'x', 'zz')],
+        [
+          'upload: truncated multipart',
+          {
+            headers: { 'content-type': 'multipart/form-data; boundary=zz' },
+            payload: Buffer.from('--zz\r\ncontent-disposition: form-data; name="file"; filename="a"\r\n\r\nabc'),
+          },
+        ],
+      ];
+      for (const [name, c] of uploadCases)
+        await send({ method: 'POST', name, url: upload, ...c }, '/api/v1/livechat/upload/{rid}');
+      for (const [name, tok] of [
+        ['NUL', 'a\u0000b'],
+        ['long', 'a'.repeat(10_000)],
+        ['unicode', '\u202e'],
+      ] as const) {
+        await send(
+          {
+            method: 'POST',
+            name: `upload: visitor token ${name}`,
+            url: upload,
+            ...multipart('a.txt', 'text/plain'),
+            headers: { ...multipart('a.txt', 'text/plain').headers, 'x-visitor-token-override': tok },
+          },
+          '/api/v1/livechat/upload/{rid}',
+        );
       }
-    }
-
-    // uploads: hostile multipart parts, names, types and visitor tokens
-    const multipart = (name: string, type: string, body = 'hello', field = 'file') => {
-      const boundary = '----hostile';
-      const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${field}"; filename="${name}"\r\ncontent-type: ${type}\r\n\r\n`),
-        Buffer.from(body),
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload };
-    };
-    const upload = `/api/v1/livechat/upload/${roomId}`;
-    const stored = await t.app.inject({ method: 'POST', url: upload, headers: { ...multipart('a.txt', 'text/plain').headers, 'x-visitor-token': token }, payload: multipart('a.txt', 'text/plain').payload });
-    const fileId = (stored.json() as { message?: { file?: { _id: string } } }).message?.file?._id;
-    expect(fileId, stored.body).toBeTypeOf('string');
-    const uploadCases: [string, { headers: Record<string, string>; payload: Buffer }][] = [
-      ['upload: NUL in file name', multipart('a\u0000b.txt', 'text/plain')],
-      ['upload: CR/LF and path in file name', multipart('../../etc/passwd\r\nx.txt', 'text/plain')],
-      ['upload: very long file name', multipart(`${'n'.repeat(5000)}.txt`, 'text/plain')],
-      ['upload: NUL in content type', multipart('a.txt', 'text/plain\u0000; x=1')],
-      ['upload: very long content type', multipart('a.txt', `text/${'p'.repeat(5000)}`)],
-      ['upload: other field name', multipart('a.txt', 'text/plain', 'x', 'zz')],
-      ['upload: truncated multipart', { headers: { 'content-type': 'multipart/form-data; boundary=zz' }, payload: Buffer.from('--zz\r\ncontent-disposition: form-data; name="file"; filename="a"\r\n\r\nabc') }],
-    ];
-    for (const [name, c] of uploadCases) await send({ method: 'POST', name, url: upload, ...c }, '/api/v1/livechat/upload/{rid}');
-    for (const [name, tok] of [['NUL', 'a\u0000b'], ['long', 'a'.repeat(10_000)], ['unicode', '\u202e']] as const) {
-      await send({ method: 'POST', name: `upload: visitor token ${name}`, url: upload, ...multipart('a.txt', 'text/plain'), headers: { ...multipart('a.txt', 'text/plain').headers, 'x-visitor-token-override': tok } }, '/api/v1/livechat/upload/{rid}');
-    }
-    // query auth (EventSource-style) and cookie auth with hostile values
-    for (const [name, q] of [
-      ['NUL user id', 'userId=a%00b&authToken=x'],
-      ['NUL token', `userId=${agentId}&authToken=a%00b`],
-      ['long values', `userId=${'a'.repeat(5000)}&authToken=${'b'.repeat(5000)}`],
-    ] as const) {
-      await send({ method: 'GET', name: `file-upload query auth: ${name}`, url: `/file-upload/${fileId!}/a.txt?${q}`, headers: { 'x-no-session': '1' } }, '/file-upload/{id}/{name}');
-    }
-    for (const [name, cookie] of [
-      ['NUL uid', 'rc_uid=a%00b; rc_token=x'],
-      ['NUL visitor', `rc_token=a%00b; rc_rid=${roomId}`],
-      ['garbage', 'rc_uid; ;;=; rc_token=%'],
-    ] as const) {
-      await send({ method: 'GET', name: `file-upload cookie auth: ${name}`, url: `/file-upload/${fileId!}/a.txt`, headers: { 'x-no-session': '1', cookie } }, '/file-upload/{id}/{name}');
-    }
-    // staff headers with hostile values
-    for (const [name, h] of [
-      ['NUL user id', { 'x-user-id': 'a\u0000b', 'x-auth-token': 'x' }],
-      ['NUL token', { 'x-user-id': 'abc', 'x-auth-token': 'a\u0000b' }],
-      ['only a user id', { 'x-user-id': 'abc' }],
-      ['array-like', { 'x-user-id': 'a, b', 'x-auth-token': 'a, b' }],
-    ] as const) {
-      await send({ method: 'GET', name: `staff headers: ${name}`, url: '/api/v1/me', headers: { 'x-no-session': '1', ...h } }, '/api/v1/me');
-    }
-
-    for (const [route, ops] of Object.entries(doc.paths)) {
-      if (SKIP.some((re) => re.test(route))) continue;
-      for (const [m, op] of Object.entries(ops)) {
-        routesCovered++;
-        for (const c of casesFor(route, m.toUpperCase(), op)) await send(c, route);
+      // query auth (EventSource-style) and cookie auth with hostile values
+      for (const [name, q] of [
+        ['NUL user id', 'userId=a%00b&authToken=x'],
+        ['NUL token', `userId=${agentId}&authToken=a%00b`],
+        ['long values', `userId=${'a'.repeat(5000)}&authToken=${'b'.repeat(5000)}`],
+      ] as const) {
+        await send(
+          {
+            method: 'GET',
+            name: `file-upload query auth: ${name}`,
+            url: `/file-upload/${fileId!}/a.txt?${q}`,
+            headers: { 'x-no-session': '1' },
+          },
+          '/file-upload/{id}/{name}',
+        );
       }
-    }
-
-    // every setting, with values of every wrong type (the generic pass above only uses one id)
-    const before = new Map<string, unknown>();
-    const listed = await call(t, { method: 'GET', url: '/api/v1/settings?count=1000', as: t.admin });
-    const ids = (listed.body.settings as { _id: string; value: unknown }[]).map((x) => {
-      before.set(x._id, x.value);
-      return x._id;
-    });
-    const settingValues: [string, unknown][] = [
-      ['string', 'abc'],
-      ['number', 12345],
-      ['negative', -1],
-      ['huge', 1e300],
-      ['fraction', 0.5],
-      ['boolean', true],
-      ['empty', ''],
-      ['crlf-nul', CRLF_NUL],
-      ['max-length', 'a'.repeat(4096)],
-      ['hostile-url', 'javascript:alert(1)'],
-      ['metadata-url', 'http://169.254.169.254/'],
-    ];
-    for (const id of ids) {
-      for (const [name, value] of settingValues) {
-        await send({ method: 'POST', name: `setting ${id}: ${name}`, url: `/api/v1/settings/${id}`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ value }) }, '/api/v1/settings/{_id}');
+      for (const [name, cookie] of [
+        ['NUL uid', 'rc_uid=a%00b; rc_token=x'],
+        ['NUL visitor', `rc_token=a%00b; rc_rid=${roomId}`],
+        ['garbage', 'rc_uid; ;;=; rc_token=%'],
+      ] as const) {
+        await send(
+          {
+            method: 'GET',
+            name: `file-upload cookie auth: ${name}`,
+            url: `/file-upload/${fileId!}/a.txt`,
+            headers: { 'x-no-session': '1', cookie },
+          },
+          '/file-upload/{id}/{name}',
+        );
       }
-    }
-    for (const [id, value] of before) await t.services.settings.set(id, value);
+      // staff headers with hostile values
+      for (const [name, h] of [
+        ['NUL user id', { 'x-user-id': 'a\u0000b', 'x-auth-token': 'x' }],
+        ['NUL token', { 'x-user-id': 'abc', 'x-auth-token': 'a\u0000b' }],
+        ['only a user id', { 'x-user-id': 'abc' }],
+        ['array-like', { 'x-user-id': 'a, b', 'x-auth-token': 'a, b' }],
+      ] as const) {
+        await send(
+          { method: 'GET', name: `staff headers: ${name}`, url: '/api/v1/me', headers: { 'x-no-session': '1', ...h } },
+          '/api/v1/me',
+        );
+      }
 
-    // no prototype was polluted along the way
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((Object.prototype as unknown as Record<string, unknown>).polluted).toBeUndefined();
+      for (const [route, ops] of Object.entries(doc.paths)) {
+        if (SKIP.some((re) => re.test(route))) continue;
+        for (const [m, op] of Object.entries(ops)) {
+          routesCovered++;
+          for (const c of casesFor(route, m.toUpperCase(), op)) await send(c, route);
+        }
+      }
 
-    // the stored data is still there
-    const visitor = await call(t, { method: 'GET', url: `/api/v1/livechat/visitor/${token}` });
-    const kept = {
-      visitor: visitor.status,
-      message: (await t.services.db.selectFrom('messages').select('_id').where('_id', '=', messageId).executeTakeFirst())?._id,
-      room: (await t.services.db.selectFrom('rooms').select('_id').where('_id', '=', roomId).executeTakeFirst())?._id,
-      department: ((await call(t, { method: 'GET', url: `/api/v1/livechat/department/${departmentId}`, as: t.admin })).body.department as { _id?: string } | null)?._id,
-      endpoint: (await call(t, { method: 'GET', url: `/api/v1/webhooks/endpoints/${endpointId}`, as: t.admin })).status,
-      agentRole: ((await t.services.users.get(agentId))?.roles ?? []).includes('livechat-agent'),
-      adminLogsIn: (await t.services.users.login('admin', ADMIN_PASS, '10.99.0.2')).user.username,
-    };
-    expect(kept).toEqual({ visitor: 200, message: messageId, room: roomId, department: departmentId, endpoint: 200, agentRole: true, adminLogsIn: 'admin' });
+      // every setting, with values of every wrong type (the generic pass above only uses one id)
+      const before = new Map<string, unknown>();
+      const listed = await call(t, { method: 'GET', url: '/api/v1/settings?count=1000', as: t.admin });
+      const ids = (listed.body.settings as { _id: string; value: unknown }[]).map((x) => {
+        before.set(x._id, x.value);
+        return x._id;
+      });
+      const settingValues: [string, unknown][] = [
+        ['string', 'abc'],
+        ['number', 12345],
+        ['negative', -1],
+        ['huge', 1e300],
+        ['fraction', 0.5],
+        ['boolean', true],
+        ['empty', ''],
+        ['crlf-nul', CRLF_NUL],
+        ['max-length', 'a'.repeat(4096)],
+        ['hostile-url', 'javascript:alert(1)'],
+        ['metadata-url', 'http://169.254.169.254/'],
+      ];
+      for (const id of ids) {
+        for (const [name, value] of settingValues) {
+          await send(
+            {
+              method: 'POST',
+              name: `setting ${id}: ${name}`,
+              url: `/api/v1/settings/${id}`,
+              headers: { 'content-type': 'application/json' },
+              payload: JSON.stringify({ value }),
+            },
+            '/api/v1/settings/{_id}',
+          );
+        }
+      }
+      for (const [id, value] of before) await t.services.settings.set(id, value);
 
-    if (process.env.HOSTILE_STATS) writeFileSync(`${process.env.HOSTILE_STATS}.${dialect}`, stats.join('\n'));
-    expect(routesCovered).toBeGreaterThan(50);
-    const report = violations.map((v) => `${v.method} ${v.url}\n    case: ${v.case}\n    status: ${v.status}\n    body: ${v.body}`).join('\n');
-    expect(violations, `${violations.length} violation(s) in ${sent} requests over ${routesCovered} routes:\n${report}`).toEqual([]);
-  }, 120_000);
+      // no prototype was polluted along the way
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect((Object.prototype as unknown as Record<string, unknown>).polluted).toBeUndefined();
+
+      // the stored data is still there
+      const visitor = await call(t, { method: 'GET', url: `/api/v1/livechat/visitor/${token}` });
+      const kept = {
+        visitor: visitor.status,
+        message: (
+          await t.services.db.selectFrom('messages').select('_id').where('_id', '=', messageId).executeTakeFirst()
+        )?._id,
+        room: (await t.services.db.selectFrom('rooms').select('_id').where('_id', '=', roomId).executeTakeFirst())?._id,
+        department: (
+          (await call(t, { method: 'GET', url: `/api/v1/livechat/department/${departmentId}`, as: t.admin })).body
+            .department as { _id?: string } | null
+        )?._id,
+        endpoint: (await call(t, { method: 'GET', url: `/api/v1/webhooks/endpoints/${endpointId}`, as: t.admin }))
+          .status,
+        agentRole: ((await t.services.users.get(agentId))?.roles ?? []).includes('livechat-agent'),
+        adminLogsIn: (await t.services.users.login('admin', ADMIN_PASS, '10.99.0.2')).user.username,
+      };
+      expect(kept).toEqual({
+        visitor: 200,
+        message: messageId,
+        room: roomId,
+        department: departmentId,
+        endpoint: 200,
+        agentRole: true,
+        adminLogsIn: 'admin',
+      });
+
+      if (process.env.HOSTILE_STATS) writeFileSync(`${process.env.HOSTILE_STATS}.${dialect}`, stats.join('\n'));
+      expect(routesCovered).toBeGreaterThan(50);
+      const report = violations
+        .map((v) => `${v.method} ${v.url}\n    case: ${v.case}\n    status: ${v.status}\n    body: ${v.body}`)
+        .join('\n');
+      expect(
+        violations,
+        `${violations.length} violation(s) in ${sent} requests over ${routesCovered} routes:\n${report}`,
+      ).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -41,22 +41,34 @@ describe('Webhooks page routes', () => {
     call(t, { method: 'POST', url: '/api/v1/omnichannel/integrations', as, payload });
   const read = async (as: Session = t.admin) => {
     const res = await call(t, { method: 'GET', url: '/api/v1/livechat/integrations.settings', as });
-    return { ...res, byId: new Map((res.body.settings as { _id: string; value: unknown }[] | undefined)?.map((x) => [x._id, x.value])) };
+    return {
+      ...res,
+      byId: new Map((res.body.settings as { _id: string; value: unknown }[] | undefined)?.map((x) => [x._id, x.value])),
+    };
   };
 
   it('reads URL, token, timeout and the 8 flags', async () => {
     const r = await read();
     expect(r.status).toBe(200);
     expect(r.body.success).toBe(true);
-    expect([...r.byId.keys()].sort()).toEqual(['Livechat_webhookUrl', 'Livechat_secret_token', 'Livechat_http_timeout', ...FLAGS].sort());
+    expect([...r.byId.keys()].sort()).toEqual(
+      ['Livechat_webhookUrl', 'Livechat_secret_token', 'Livechat_http_timeout', ...FLAGS].sort(),
+    );
     expect(r.byId.get('Livechat_http_timeout')).toBe(5000);
     expect(r.byId.get('Livechat_webhook_on_start')).toBe(false);
   });
 
   it('saves only the keys present, camelCase, and false saves', async () => {
     expect(
-      (await save({ LivechatWebhookUrl: 'http://127.0.0.1:9/hook', LivechatSecretToken: 'tok', LivechatHttpTimeout: 3000, LivechatWebhookOnStart: true, LivechatWebhookOnClose: true }))
-        .body,
+      (
+        await save({
+          LivechatWebhookUrl: 'http://127.0.0.1:9/hook',
+          LivechatSecretToken: 'tok',
+          LivechatHttpTimeout: 3000,
+          LivechatWebhookOnStart: true,
+          LivechatWebhookOnClose: true,
+        })
+      ).body,
     ).toEqual({ success: true });
     expect((await save({ LivechatWebhookOnStart: false })).status).toBe(200);
     const r = await read(manager);
@@ -69,7 +81,8 @@ describe('Webhooks page routes', () => {
   });
 
   it('writes the Webhooks page through to the built-in endpoint row, in the same transaction', async () => {
-    const row = () => t.services.db.selectFrom('endpoints').selectAll().where('_id', '=', 'rocketchat').executeTakeFirstOrThrow();
+    const row = () =>
+      t.services.db.selectFrom('endpoints').selectAll().where('_id', '=', 'rocketchat').executeTakeFirstOrThrow();
     await save({
       LivechatWebhookUrl: 'http://127.0.0.1:9/through',
       LivechatSecretToken: 'through-tok',
@@ -92,7 +105,11 @@ describe('Webhooks page routes', () => {
     expect(await row()).toMatchObject({ url: 'http://127.0.0.1:9/through', timeout_ms: 4321 });
     expect((await save({ LivechatSecretToken: '' })).status).toBe(200);
     expect((await row()).token).toBeNull();
-    await save({ LivechatWebhookUrl: 'http://127.0.0.1:9/hook', LivechatSecretToken: 'tok', LivechatHttpTimeout: 3000 });
+    await save({
+      LivechatWebhookUrl: 'http://127.0.0.1:9/hook',
+      LivechatSecretToken: 'tok',
+      LivechatHttpTimeout: 3000,
+    });
   });
 
   it('refuses unknown keys, bad URLs and bad values with 400', async () => {
@@ -165,7 +182,11 @@ describe('Webhooks page routes', () => {
     expect(res.status).toBe(400);
     expect(res.body.errorType).toBe('error-invalid-url');
     expect(t.services.settings.get('Livechat_webhookUrl')).not.toContain('169.254');
-    const row = await t.services.db.selectFrom('endpoints').select('url').where('_id', '=', 'rocketchat').executeTakeFirstOrThrow();
+    const row = await t.services.db
+      .selectFrom('endpoints')
+      .select('url')
+      .where('_id', '=', 'rocketchat')
+      .executeTakeFirstOrThrow();
     expect(row.url).not.toContain('169.254');
   });
 });

@@ -11,7 +11,12 @@ describe('visitor and agent messages', () => {
     t = await makeApp();
     agent = await availableAgent(t, 'agent');
     await newVisitor(t, 'tok-a', { email: 'A@Example.com', phone: '+1 555 0100' });
-    rid = (await openRoom(t, 'tok-a', { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36' })).room._id;
+    rid = (
+      await openRoom(t, 'tok-a', {
+        'user-agent':
+          'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36',
+      })
+    ).room._id;
     await newVisitor(t, 'tok-b');
   });
   afterAll(async () => t.close());
@@ -20,7 +25,12 @@ describe('visitor and agent messages', () => {
     const again = await newVisitor(t, 'tok-a', { name: 'Renamed' });
     const got = await call(t, { method: 'GET', url: '/api/v1/livechat/visitor/tok-a' });
     expect(got.status).toBe(200);
-    expect(got.body.visitor).toMatchObject({ _id: again._id, name: 'Renamed', token: 'tok-a', visitorEmails: [{ address: 'a@example.com' }] });
+    expect(got.body.visitor).toMatchObject({
+      _id: again._id,
+      name: 'Renamed',
+      token: 'tok-a',
+      visitorEmails: [{ address: 'a@example.com' }],
+    });
     expect((got.body.visitor as { username: string }).username).toMatch(/^guest-\d+$/);
     const unknown = await call(t, { method: 'GET', url: '/api/v1/livechat/visitor/nobody' });
     expect(unknown.status).toBe(400);
@@ -34,24 +44,45 @@ describe('visitor and agent messages', () => {
   });
 
   it('sends, lists newest first, edits and deletes visitor messages', async () => {
-    const m1 = await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', rid, msg: 'first' } });
+    const m1 = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token: 'tok-a', rid, msg: 'first' },
+    });
     expect(m1.status).toBe(200);
-    const m2 = await call(t, { method: 'POST', url: '/api/v1/chat.sendMessage', as: agent, payload: { message: { rid, msg: 'reply' } } });
+    const m2 = await call(t, {
+      method: 'POST',
+      url: '/api/v1/chat.sendMessage',
+      as: agent,
+      payload: { message: { rid, msg: 'reply' } },
+    });
     expect(m2.status).toBe(200);
     const hist = await call(t, { method: 'GET', url: `/api/v1/livechat/messages.history/${rid}?token=tok-a` });
     const msgs = hist.body.messages as { msg: string; ts: string }[];
     expect(msgs.map((m) => m.msg)).toEqual(['reply', 'first']);
     expect(msgs[0]!.ts).toMatch(/^\d{4}-\d\d-\d\dT/);
     const id = (m1.body.message as { _id: string })._id;
-    const edit = await call(t, { method: 'PUT', url: `/api/v1/livechat/message/${id}`, payload: { token: 'tok-a', rid, msg: 'first (edited)' } });
+    const edit = await call(t, {
+      method: 'PUT',
+      url: `/api/v1/livechat/message/${id}`,
+      payload: { token: 'tok-a', rid, msg: 'first (edited)' },
+    });
     expect(edit.status).toBe(200);
     expect(edit.body.message).toMatchObject({ msg: 'first (edited)' });
     expect((edit.body.message as { editedAt?: string }).editedAt).toBeTruthy();
     // the visitor cannot edit the agent's message
     const agentId = (m2.body.message as { _id: string })._id;
-    const foreign = await call(t, { method: 'PUT', url: `/api/v1/livechat/message/${agentId}`, payload: { token: 'tok-a', rid, msg: 'x' } });
+    const foreign = await call(t, {
+      method: 'PUT',
+      url: `/api/v1/livechat/message/${agentId}`,
+      payload: { token: 'tok-a', rid, msg: 'x' },
+    });
     expect(foreign.status).toBe(400);
-    const del = await call(t, { method: 'DELETE', url: `/api/v1/livechat/message/${id}`, payload: { token: 'tok-a', rid } });
+    const del = await call(t, {
+      method: 'DELETE',
+      url: `/api/v1/livechat/message/${id}`,
+      payload: { token: 'tok-a', rid },
+    });
     expect(del.status).toBe(200);
     expect(del.body.message).toMatchObject({ _id: id });
     const after = await call(t, { method: 'GET', url: `/api/v1/livechat/messages.history/${rid}?token=tok-a` });
@@ -64,10 +95,18 @@ describe('visitor and agent messages', () => {
     const read = await call(t, { method: 'GET', url: `/api/v1/livechat/messages.history/${rid}?token=tok-b` });
     expect(read.status).toBe(400);
     expect(read.body.errorType).toBe('invalid-room');
-    const write = await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-b', rid, msg: 'intrusion' } });
+    const write = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token: 'tok-b', rid, msg: 'intrusion' },
+    });
     expect(write.status).toBe(400);
     expect(write.body.errorType).toBe('invalid-room');
-    const close = await call(t, { method: 'POST', url: '/api/v1/livechat/room.close', payload: { token: 'tok-b', rid } });
+    const close = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/room.close',
+      payload: { token: 'tok-b', rid },
+    });
     expect(close.status).toBe(400);
     const agentInfo = await call(t, { method: 'GET', url: `/api/v1/livechat/agent.info/${rid}/tok-b` });
     expect(agentInfo.status).toBe(400);
@@ -75,16 +114,79 @@ describe('visitor and agent messages', () => {
 
   it('rejects bad input with stable codes, never 500', async () => {
     const cases: [string, Parameters<typeof call>[1], number, string][] = [
-      ['malformed JSON', { method: 'POST', url: '/api/v1/livechat/message', headers: { 'content-type': 'application/json' }, payload: '{"token":' }, 400, 'error-invalid-json'],
-      ['wrong type', { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', rid, msg: 42 } }, 400, 'invalid-params'],
-      ['missing field', { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', msg: 'x' } }, 400, 'invalid-params'],
-      ['unknown token', { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'ghost', rid, msg: 'x' } }, 400, 'invalid-token'],
-      ['unknown room', { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', rid: 'nope', msg: 'x' } }, 400, 'invalid-room'],
-      ['empty message', { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', rid, msg: '   ' } }, 400, 'error-invalid-message'],
-      ['invalid email', { method: 'POST', url: '/api/v1/livechat/offline.message', payload: { name: 'n', email: 'not-an-email', message: 'm' } }, 400, 'invalid-params'],
-      ['invalid visitor email', { method: 'POST', url: '/api/v1/livechat/visitor', payload: { visitor: { token: 'tok-c', email: 'nope' } } }, 400, 'error-invalid-email'],
-      ['unknown department', { method: 'POST', url: '/api/v1/livechat/visitor', payload: { visitor: { token: 'tok-c', department: 'nowhere' } } }, 400, 'error-invalid-department'],
-      ['body not an object', { method: 'POST', url: '/api/v1/livechat/visitor', payload: [1, 2] }, 400, 'invalid-params'],
+      [
+        'malformed JSON',
+        {
+          method: 'POST',
+          url: '/api/v1/livechat/message',
+          headers: { 'content-type': 'application/json' },
+          payload: '{"token":',
+        },
+        400,
+        'error-invalid-json',
+      ],
+      [
+        'wrong type',
+        { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', rid, msg: 42 } },
+        400,
+        'invalid-params',
+      ],
+      [
+        'missing field',
+        { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', msg: 'x' } },
+        400,
+        'invalid-params',
+      ],
+      [
+        'unknown token',
+        { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'ghost', rid, msg: 'x' } },
+        400,
+        'invalid-token',
+      ],
+      [
+        'unknown room',
+        { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', rid: 'nope', msg: 'x' } },
+        400,
+        'invalid-room',
+      ],
+      [
+        'empty message',
+        { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', rid, msg: '   ' } },
+        400,
+        'error-invalid-message',
+      ],
+      [
+        'invalid email',
+        {
+          method: 'POST',
+          url: '/api/v1/livechat/offline.message',
+          payload: { name: 'n', email: 'not-an-email', message: 'm' },
+        },
+        400,
+        'invalid-params',
+      ],
+      [
+        'invalid visitor email',
+        { method: 'POST', url: '/api/v1/livechat/visitor', payload: { visitor: { token: 'tok-c', email: 'nope' } } },
+        400,
+        'error-invalid-email',
+      ],
+      [
+        'unknown department',
+        {
+          method: 'POST',
+          url: '/api/v1/livechat/visitor',
+          payload: { visitor: { token: 'tok-c', department: 'nowhere' } },
+        },
+        400,
+        'error-invalid-department',
+      ],
+      [
+        'body not an object',
+        { method: 'POST', url: '/api/v1/livechat/visitor', payload: [1, 2] },
+        400,
+        'invalid-params',
+      ],
       ['unknown route', { method: 'GET', url: '/api/v1/livechat/nothing-here' }, 404, 'error-not-found'],
     ];
     for (const [name, req, status, code] of cases) {
@@ -97,7 +199,11 @@ describe('visitor and agent messages', () => {
 
   it('an oversized message is refused (limit configurable)', async () => {
     await setSetting(t, 'Message_MaxAllowedSize', 10);
-    const r = await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-a', rid, msg: 'x'.repeat(11) } });
+    const r = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token: 'tok-a', rid, msg: 'x'.repeat(11) },
+    });
     expect(r.status).toBe(400);
     expect(r.body.errorType).toBe('error-message-size-exceeded');
     await setSetting(t, 'Message_MaxAllowedSize', 5000);
@@ -114,9 +220,17 @@ describe('visitor and agent messages', () => {
   it('lead capture saves the email and phone on the visitor and records LeadCapture', async () => {
     await newVisitor(t, 'tok-lead');
     const r = (await openRoom(t, 'tok-lead')).room._id;
-    await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-lead', rid: r, msg: 'hello there' } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token: 'tok-lead', rid: r, msg: 'hello there' },
+    });
     expect((await roomEvents(t, r)).map((e) => e.type)).not.toContain('LeadCapture');
-    await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-lead', rid: r, msg: 'mail me at lead@example.com or call 55 5555 1234' } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token: 'tok-lead', rid: r, msg: 'mail me at lead@example.com or call 55 5555 1234' },
+    });
     const v = await call(t, { method: 'GET', url: '/api/v1/livechat/visitor/tok-lead' });
     expect(v.body.visitor).toMatchObject({ visitorEmails: [{ address: 'lead@example.com' }] });
     expect((v.body.visitor as { phone?: unknown[] }).phone?.length).toBe(1);
@@ -128,7 +242,11 @@ describe('visitor and agent messages', () => {
   it('custom fields land on the visitor and the open room; saveInfo on a closed room records LivechatEdit', async () => {
     await newVisitor(t, 'tok-cf');
     const r = (await openRoom(t, 'tok-cf')).room._id;
-    const cf = await call(t, { method: 'POST', url: '/api/v1/livechat/custom.field', payload: { token: 'tok-cf', key: 'plan', value: 'gold', overwrite: true } });
+    const cf = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/custom.field',
+      payload: { token: 'tok-cf', key: 'plan', value: 'gold', overwrite: true },
+    });
     expect(cf.status).toBe(200);
     const v = await call(t, { method: 'GET', url: '/api/v1/livechat/visitor/tok-cf' });
     expect(v.body.visitor).toMatchObject({ livechatData: { plan: 'gold' } });
@@ -138,22 +256,42 @@ describe('visitor and agent messages', () => {
       method: 'POST',
       url: '/api/v1/livechat/room.saveInfo',
       as: agent,
-      payload: { guestData: { _id: vid, name: 'Known Customer' }, roomData: { _id: r, topic: 'renewal', tags: ['sales'] } },
+      payload: {
+        guestData: { _id: vid, name: 'Known Customer' },
+        roomData: { _id: r, topic: 'renewal', tags: ['sales'] },
+      },
     });
     expect(save.status).toBe(200);
     const events = await roomEvents(t, r);
     const edit = events.at(-1)!;
     expect(edit.type).toBe('LivechatEdit');
-    expect(edit.body).toMatchObject({ topic: 'renewal', tags: ['sales'], customFields: { plan: 'gold' }, visitor: { name: 'Known Customer' } });
+    expect(edit.body).toMatchObject({
+      topic: 'renewal',
+      tags: ['sales'],
+      customFields: { plan: 'gold' },
+      visitor: { name: 'Known Customer' },
+    });
   });
 
   it('offline message records LivechatOfflineMessage with the exact payload', async () => {
-    const r = await call(t, { method: 'POST', url: '/api/v1/livechat/offline.message', payload: { name: 'Off Line', email: 'off@example.com', message: 'call me' } });
+    const r = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/offline.message',
+      payload: { name: 'Off Line', email: 'off@example.com', message: 'call me' },
+    });
     expect(r.status).toBe(200);
-    const row = await t.services.db.selectFrom('events').select(['body']).where('type', '=', 'LivechatOfflineMessage').executeTakeFirstOrThrow();
+    const row = await t.services.db
+      .selectFrom('events')
+      .select(['body'])
+      .where('type', '=', 'LivechatOfflineMessage')
+      .executeTakeFirstOrThrow();
     const body = JSON.parse(row.body) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['type', 'sentAt', 'visitor', 'message']);
-    expect(body).toMatchObject({ type: 'LivechatOfflineMessage', visitor: { name: 'Off Line', email: 'off@example.com' }, message: 'call me' });
+    expect(body).toMatchObject({
+      type: 'LivechatOfflineMessage',
+      visitor: { name: 'Off Line', email: 'off@example.com' },
+      message: 'call me',
+    });
   });
 
   it('config answers the full object, with guest and the open room for a known token', async () => {
@@ -164,6 +302,10 @@ describe('visitor and agent messages', () => {
     expect(typeof cfg.settings).toBe('object');
     expect(cfg).not.toHaveProperty('room');
     const known = await call(t, { method: 'GET', url: '/api/v1/livechat/config?token=tok-a' });
-    expect(known.body.config).toMatchObject({ guest: { token: 'tok-a' }, room: { _id: rid }, agent: { username: 'agent' } });
+    expect(known.body.config).toMatchObject({
+      guest: { token: 'tok-a' },
+      room: { _id: rid },
+      agent: { username: 'agent' },
+    });
   });
 });

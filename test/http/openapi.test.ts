@@ -10,9 +10,19 @@ describe('OpenAPI', () => {
   afterAll(async () => t.close());
 
   it('is generated from the route schemas and browsable at /api/docs', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/login', '/api/v1/livechat/message', '/api/v1/livechat/room', '/api/v1/webhooks/endpoints', '/api/v1/webhooks/deliveries', '/api/v1/omnichannel/integrations']) {
+    for (const path of [
+      '/api/v1/login',
+      '/api/v1/livechat/message',
+      '/api/v1/livechat/room',
+      '/api/v1/webhooks/endpoints',
+      '/api/v1/webhooks/deliveries',
+      '/api/v1/omnichannel/integrations',
+    ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
     expect(doc.paths['/api/v1/livechat/message']?.post?.requestBody).toBeDefined();

@@ -19,7 +19,10 @@ describe('permission matrix: livechat staff routes and webhooks', () => {
   beforeAll(async () => {
     t = await makeApp({ env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
     serving = await availableAgent(t, 'server');
-    sessions = { agent: await createStaff(t, 'bystander', ['livechat-agent']), manager: await createStaff(t, 'boss', ['livechat-manager']) };
+    sessions = {
+      agent: await createStaff(t, 'bystander', ['livechat-agent']),
+      manager: await createStaff(t, 'boss', ['livechat-manager']),
+    };
   });
   afterAll(async () => t.close());
 
@@ -33,12 +36,45 @@ describe('permission matrix: livechat staff routes and webhooks', () => {
   const rows: [string, 'GET' | 'POST', () => Promise<{ url: string; payload?: unknown }>, number[]][] = [
     ['queue', 'GET', async () => ({ url: '/api/v1/livechat/inquiries.queued' }), [401, 401, 200, 200, 200]],
     ['rooms list', 'GET', async () => ({ url: '/api/v1/livechat/rooms' }), [401, 401, 200, 200, 200]],
-    ['rooms.info of a room served by someone else', 'GET', async () => ({ url: `/api/v1/rooms.info?roomId=${await room()}` }), [401, 401, 403, 200, 200]],
-    ['send in a room served by someone else', 'POST', async () => ({ url: '/api/v1/chat.sendMessage', payload: { message: { rid: await room(), msg: 'x' } } }), [401, 401, 403, 200, 200]],
-    ['close a room served by someone else', 'POST', async () => ({ url: '/api/v1/livechat/room.closeByUser', payload: { rid: await room() } }), [401, 401, 403, 200, 200]],
-    ['forward a room served by someone else', 'POST', async () => ({ url: '/api/v1/livechat/room.forward', payload: { roomId: await room(), departmentId: 'nowhere' } }), [401, 401, 403, 400, 400]],
-    ['webhook settings', 'GET', async () => ({ url: '/api/v1/livechat/integrations.settings' }), [401, 401, 403, 200, 200]],
-    ['save webhook settings', 'POST', async () => ({ url: '/api/v1/omnichannel/integrations', payload: { LivechatWebhookOnStart: false } }), [401, 401, 403, 200, 200]],
+    [
+      'rooms.info of a room served by someone else',
+      'GET',
+      async () => ({ url: `/api/v1/rooms.info?roomId=${await room()}` }),
+      [401, 401, 403, 200, 200],
+    ],
+    [
+      'send in a room served by someone else',
+      'POST',
+      async () => ({ url: '/api/v1/chat.sendMessage', payload: { message: { rid: await room(), msg: 'x' } } }),
+      [401, 401, 403, 200, 200],
+    ],
+    [
+      'close a room served by someone else',
+      'POST',
+      async () => ({ url: '/api/v1/livechat/room.closeByUser', payload: { rid: await room() } }),
+      [401, 401, 403, 200, 200],
+    ],
+    [
+      'forward a room served by someone else',
+      'POST',
+      async () => ({
+        url: '/api/v1/livechat/room.forward',
+        payload: { roomId: await room(), departmentId: 'nowhere' },
+      }),
+      [401, 401, 403, 400, 400],
+    ],
+    [
+      'webhook settings',
+      'GET',
+      async () => ({ url: '/api/v1/livechat/integrations.settings' }),
+      [401, 401, 403, 200, 200],
+    ],
+    [
+      'save webhook settings',
+      'POST',
+      async () => ({ url: '/api/v1/omnichannel/integrations', payload: { LivechatWebhookOnStart: false } }),
+      [401, 401, 403, 200, 200],
+    ],
     ['delivery log', 'GET', async () => ({ url: '/api/v1/webhooks/deliveries' }), [401, 401, 403, 200, 200]],
     ['endpoints', 'GET', async () => ({ url: '/api/v1/webhooks/endpoints' }), [401, 401, 403, 200, 200]],
   ];
@@ -62,6 +98,15 @@ describe('permission matrix: livechat staff routes and webhooks', () => {
   it('the serving agent may act on its own room', async () => {
     const rid = await room();
     expect((await call(t, { method: 'GET', url: `/api/v1/rooms.info?roomId=${rid}`, as: serving })).status).toBe(200);
-    expect((await call(t, { method: 'POST', url: '/api/v1/chat.sendMessage', as: serving, payload: { message: { rid, msg: 'mine' } } })).status).toBe(200);
+    expect(
+      (
+        await call(t, {
+          method: 'POST',
+          url: '/api/v1/chat.sendMessage',
+          as: serving,
+          payload: { message: { rid, msg: 'mine' } },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

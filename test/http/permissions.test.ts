@@ -36,7 +36,11 @@ describe('permission matrix', () => {
 
   /** A fresh user with a role (for add/remove rows). */
   async function user(role?: 'livechat-agent' | 'livechat-manager') {
-    const u = await t.services.users.create({ username: `u${++n}`, password: 'password-123', roles: role ? [role] : undefined });
+    const u = await t.services.users.create({
+      username: `u${++n}`,
+      password: 'password-123',
+      roles: role ? [role] : undefined,
+    });
     return u;
   }
   async function department(): Promise<string> {
@@ -51,28 +55,76 @@ describe('permission matrix', () => {
   const rows: Row[] = [
     ['list agents', 'GET', () => ({ url: `${A}/agent` }), [401, 401, 200, 200, 200]],
     ['list managers', 'GET', () => ({ url: `${A}/manager` }), [401, 401, 403, 200, 200]],
-    ['add agent', 'POST', async () => ({ url: `${A}/agent`, payload: { username: (await user()).username } }), [401, 401, 403, 200, 200]],
-    ['add manager', 'POST', async () => ({ url: `${A}/manager`, payload: { username: (await user()).username } }), [401, 401, 403, 403, 200]],
-    ['get agent', 'GET', async () => ({ url: `${A}/agent/${(await user('livechat-agent'))._id}` }), [401, 401, 403, 200, 200]],
-    ['get manager', 'GET', async () => ({ url: `${A}/manager/${(await user('livechat-manager'))._id}` }), [401, 401, 403, 200, 200]],
-    ['remove agent', 'DELETE', async () => ({ url: `${A}/agent/${(await user('livechat-agent'))._id}` }), [401, 401, 403, 200, 200]],
-    ['remove manager', 'DELETE', async () => ({ url: `${A}/manager/${(await user('livechat-manager'))._id}` }), [401, 401, 403, 403, 200]],
+    [
+      'add agent',
+      'POST',
+      async () => ({ url: `${A}/agent`, payload: { username: (await user()).username } }),
+      [401, 401, 403, 200, 200],
+    ],
+    [
+      'add manager',
+      'POST',
+      async () => ({ url: `${A}/manager`, payload: { username: (await user()).username } }),
+      [401, 401, 403, 403, 200],
+    ],
+    [
+      'get agent',
+      'GET',
+      async () => ({ url: `${A}/agent/${(await user('livechat-agent'))._id}` }),
+      [401, 401, 403, 200, 200],
+    ],
+    [
+      'get manager',
+      'GET',
+      async () => ({ url: `${A}/manager/${(await user('livechat-manager'))._id}` }),
+      [401, 401, 403, 200, 200],
+    ],
+    [
+      'remove agent',
+      'DELETE',
+      async () => ({ url: `${A}/agent/${(await user('livechat-agent'))._id}` }),
+      [401, 401, 403, 200, 200],
+    ],
+    [
+      'remove manager',
+      'DELETE',
+      async () => ({ url: `${A}/manager/${(await user('livechat-manager'))._id}` }),
+      [401, 401, 403, 403, 200],
+    ],
     ['list departments', 'GET', () => ({ url: D }), [401, 401, 200, 200, 200]],
-    ['create department', 'POST', () => ({ url: D, payload: { department: dept(`new${++n}`) } }), [401, 401, 403, 200, 200]],
+    [
+      'create department',
+      'POST',
+      () => ({ url: D, payload: { department: dept(`new${++n}`) } }),
+      [401, 401, 403, 200, 200],
+    ],
     ['get department', 'GET', async () => ({ url: `${D}/${await department()}` }), [401, 401, 200, 200, 200]],
-    ['update department', 'PUT', async () => ({ url: `${D}/${await department()}`, payload: { department: dept('renamed') } }), [401, 401, 403, 200, 200]],
+    [
+      'update department',
+      'PUT',
+      async () => ({ url: `${D}/${await department()}`, payload: { department: dept('renamed') } }),
+      [401, 401, 403, 200, 200],
+    ],
     ['delete department', 'DELETE', async () => ({ url: `${D}/${await department()}` }), [401, 401, 403, 200, 200]],
     ['department agents', 'GET', async () => ({ url: `${D}/${await department()}/agents` }), [401, 401, 200, 200, 200]],
     [
       'save department agents',
       'POST',
-      async () => ({ url: `${D}/${await department()}/agents`, payload: { upsert: [{ agentId: (await user('livechat-agent'))._id }], remove: [] } }),
+      async () => ({
+        url: `${D}/${await department()}/agents`,
+        payload: { upsert: [{ agentId: (await user('livechat-agent'))._id }], remove: [] },
+      }),
       [401, 401, 403, 200, 200],
     ],
     ['read public setting', 'GET', () => ({ url: `${S}/Livechat_title` }), [200, 200, 200, 200, 200]],
     ['read setting', 'GET', () => ({ url: `${S}/Livechat_webhookUrl` }), [401, 401, 403, 200, 200]],
     ['read secret setting', 'GET', () => ({ url: `${S}/Livechat_secret_token` }), [401, 401, 403, 403, 200]],
-    ['write setting', 'POST', () => ({ url: `${S}/Livechat_title`, payload: { value: 'Help' } }), [401, 401, 403, 403, 200]],
+    [
+      'write setting',
+      'POST',
+      () => ({ url: `${S}/Livechat_title`, payload: { value: 'Help' } }),
+      [401, 401, 403, 403, 200],
+    ],
     ['list settings', 'GET', () => ({ url: S }), [401, 401, 200, 200, 200]],
     ['list public settings', 'GET', () => ({ url: `${S}.public` }), [200, 200, 200, 200, 200]],
   ];
@@ -85,7 +137,8 @@ describe('permission matrix', () => {
       if (caller === 'visitor') {
         // the token rides where visitor routes look for it: the query, and the body for writes
         opts.url = `${req.url}${req.url.includes('?') ? '&' : '?'}token=${VISITOR_TOKEN}`;
-        if (req.payload || method === 'POST' || method === 'PUT') opts.payload = { ...req.payload, token: VISITOR_TOKEN };
+        if (req.payload || method === 'POST' || method === 'PUT')
+          opts.payload = { ...req.payload, token: VISITOR_TOKEN };
       } else if (req.payload) {
         opts.payload = req.payload;
       }
@@ -95,6 +148,8 @@ describe('permission matrix', () => {
       if (r.status === 403) expect(r.body).toMatchObject({ success: false, errorType: 'error-unauthorized' });
       if (r.status === 200) expect(r.body.success).toBe(true);
     }
-    expect(Object.fromEntries(CALLERS.map((c, i) => [c, got[i]]))).toEqual(Object.fromEntries(CALLERS.map((c, i) => [c, expected[i]])));
+    expect(Object.fromEntries(CALLERS.map((c, i) => [c, got[i]]))).toEqual(
+      Object.fromEntries(CALLERS.map((c, i) => [c, expected[i]])),
+    );
   });
 });

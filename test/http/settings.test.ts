@@ -18,13 +18,24 @@ describe('settings', () => {
     expect(pub.status).toBe(200);
     expect(pub.body).toEqual({ _id: 'Livechat_title', value: 'Omnihook', success: true });
     expect((await call(t, { method: 'GET', url: '/api/v1/settings/Livechat_Routing_Method' })).status).toBe(401);
-    expect((await call(t, { method: 'GET', url: '/api/v1/settings/Livechat_Routing_Method', as: agent })).status).toBe(403);
+    expect((await call(t, { method: 'GET', url: '/api/v1/settings/Livechat_Routing_Method', as: agent })).status).toBe(
+      403,
+    );
     const routing = await call(t, { method: 'GET', url: '/api/v1/settings/Livechat_Routing_Method', as: manager });
     expect(routing.body).toEqual({ _id: 'Livechat_Routing_Method', value: 'Auto_Selection', success: true });
   });
 
   it('keeps secret settings for admins', async () => {
-    expect((await call(t, { method: 'POST', url: '/api/v1/settings/Livechat_secret_token', as: t.admin, payload: { value: 's3cret' } })).status).toBe(200);
+    expect(
+      (
+        await call(t, {
+          method: 'POST',
+          url: '/api/v1/settings/Livechat_secret_token',
+          as: t.admin,
+          payload: { value: 's3cret' },
+        })
+      ).status,
+    ).toBe(200);
     const denied = await call(t, { method: 'GET', url: '/api/v1/settings/Livechat_secret_token', as: manager });
     expect(denied.status).toBe(403);
     expect(JSON.stringify(denied.body)).not.toContain('s3cret');
@@ -35,21 +46,50 @@ describe('settings', () => {
   });
 
   it('writes with validation; the change is visible at once', async () => {
-    const w = await call(t, { method: 'POST', url: '/api/v1/settings/Livechat_Routing_Method', as: t.admin, payload: { value: 'Manual_Selection' } });
+    const w = await call(t, {
+      method: 'POST',
+      url: '/api/v1/settings/Livechat_Routing_Method',
+      as: t.admin,
+      payload: { value: 'Manual_Selection' },
+    });
     expect(w.status).toBe(200);
     expect(w.body).toEqual({ success: true });
     expect(t.services.settings.get('Livechat_Routing_Method')).toBe('Manual_Selection');
-    const url = await call(t, { method: 'POST', url: '/api/v1/settings/Livechat_webhookUrl', as: t.admin, payload: { value: 'http://127.0.0.1:9/hook' } });
+    const url = await call(t, {
+      method: 'POST',
+      url: '/api/v1/settings/Livechat_webhookUrl',
+      as: t.admin,
+      payload: { value: 'http://127.0.0.1:9/hook' },
+    });
     expect(url.status).toBe(200);
     const read = await call(t, { method: 'GET', url: '/api/v1/settings/Livechat_webhookUrl', as: manager });
     expect(read.body.value).toBe('http://127.0.0.1:9/hook');
-    const cleared = await call(t, { method: 'POST', url: '/api/v1/settings/Livechat_webhookUrl', as: t.admin, payload: { value: '' } });
+    const cleared = await call(t, {
+      method: 'POST',
+      url: '/api/v1/settings/Livechat_webhookUrl',
+      as: t.admin,
+      payload: { value: '' },
+    });
     expect(cleared.status).toBe(200);
     // the widget puts the title colour in a style: only a hex colour is accepted
-    const colour = await call(t, { method: 'POST', url: '/api/v1/settings/Livechat_title_color', as: t.admin, payload: { value: 'red;background:url(javascript:x)' } });
+    const colour = await call(t, {
+      method: 'POST',
+      url: '/api/v1/settings/Livechat_title_color',
+      as: t.admin,
+      payload: { value: 'red;background:url(javascript:x)' },
+    });
     expect(colour.status).toBe(400);
     expect(colour.body.errorType).toBe('error-invalid-setting');
-    expect((await call(t, { method: 'POST', url: '/api/v1/settings/Livechat_title_color', as: t.admin, payload: { value: '#0a0' } })).status).toBe(200);
+    expect(
+      (
+        await call(t, {
+          method: 'POST',
+          url: '/api/v1/settings/Livechat_title_color',
+          as: t.admin,
+          payload: { value: '#0a0' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('lists with paging: public only without privileges, all for admins', async () => {
@@ -68,7 +108,13 @@ describe('settings', () => {
 
   it('rejects bad input with stable codes, never 500', async () => {
     const post = (id: string, payload: unknown, headers?: Record<string, string>) =>
-      call(t, { method: 'POST', url: `/api/v1/settings/${id}`, as: t.admin, payload: payload as string, ...(headers ? { headers } : {}) });
+      call(t, {
+        method: 'POST',
+        url: `/api/v1/settings/${id}`,
+        as: t.admin,
+        payload: payload as string,
+        ...(headers ? { headers } : {}),
+      });
     const cases: [Awaited<ReturnType<typeof post>>, number, string][] = [
       [await post('Nope_setting', { value: true }), 400, 'error-invalid-setting'],
       [await post('Livechat_enabled', { value: 'yes' }), 400, 'error-invalid-setting'],
@@ -85,7 +131,11 @@ describe('settings', () => {
       [await post('Livechat_title', {}), 400, 'invalid-params'],
       [await post('Livechat_title', '{"value":', { 'content-type': 'application/json' }), 400, 'error-invalid-json'],
       [await post('bad%20id', { value: 1 }), 400, 'invalid-params'],
-      [await call(t, { method: 'GET', url: '/api/v1/settings/Nope_setting', as: t.admin }), 400, 'error-invalid-setting'],
+      [
+        await call(t, { method: 'GET', url: '/api/v1/settings/Nope_setting', as: t.admin }),
+        400,
+        'error-invalid-setting',
+      ],
       [await call(t, { method: 'GET', url: '/api/v1/settings/Nope_setting' }), 401, 'unauthorized'],
       [await call(t, { method: 'GET', url: '/api/v1/settings?count=x', as: t.admin }), 400, 'invalid-params'],
     ];

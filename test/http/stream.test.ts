@@ -41,7 +41,10 @@ async function connect(base: string, query: string): Promise<Sse & { status: num
     close: () => ac.abort(),
     waitFor: (pred, ms = 3000) =>
       new Promise<void>((resolve, reject) => {
-        const deadline = setTimeout(() => reject(new Error(`timeout; got ${JSON.stringify(events.map((e) => e.event))}`)), ms);
+        const deadline = setTimeout(
+          () => reject(new Error(`timeout; got ${JSON.stringify(events.map((e) => e.event))}`)),
+          ms,
+        );
         const check = () => {
           if (events.some(pred)) {
             clearTimeout(deadline);
@@ -79,10 +82,21 @@ describe('live stream (SSE)', () => {
     const notServing = await connect(base, `userId=${idle.userId}&authToken=${idle.authToken}`);
     for (const s of [visitorA, visitorB, serving, notServing]) await s.waitFor((e) => e.event === 'ready');
 
-    await call(t, { method: 'POST', url: '/api/v1/chat.sendMessage', as: server, payload: { message: { rid: room._id, msg: 'agent says hi' } } });
-    await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'sse-a', rid: room._id, msg: 'visitor says hi' } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/chat.sendMessage',
+      as: server,
+      payload: { message: { rid: room._id, msg: 'agent says hi' } },
+    });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token: 'sse-a', rid: room._id, msg: 'visitor says hi' },
+    });
     await visitorA.waitFor((e) => e.event === 'message' && (e.data.message as { msg: string }).msg === 'agent says hi');
-    await serving.waitFor((e) => e.event === 'message' && (e.data.message as { msg: string }).msg === 'visitor says hi');
+    await serving.waitFor(
+      (e) => e.event === 'message' && (e.data.message as { msg: string }).msg === 'visitor says hi',
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(visitorB.events.filter((e) => e.event === 'message')).toHaveLength(0);
     expect(notServing.events.filter((e) => e.event === 'message')).toHaveLength(0);

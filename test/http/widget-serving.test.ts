@@ -31,7 +31,10 @@ describe('serving the Rocket.Chat widget', () => {
   it('the injected script computes the server URL from the page address', async () => {
     const page = (await call(t, { method: 'GET', url: '/livechat' })).res.body;
     const script = /<script>(SERVER_URL = [^<]*)<\/script>/.exec(page)![1]!;
-    const run = (origin: string, pathname: string) => new Function('window', `let SERVER_URL; ${script}; return SERVER_URL;`)({ location: { origin, pathname } }) as string;
+    const run = (origin: string, pathname: string) =>
+      new Function('window', `let SERVER_URL; ${script}; return SERVER_URL;`)({
+        location: { origin, pathname },
+      }) as string;
     expect(run('https://chat.example.com', '/livechat')).toBe('https://chat.example.com');
     expect(run('https://example.com', '/support/livechat')).toBe('https://example.com/support');
   });
@@ -50,7 +53,12 @@ describe('serving the Rocket.Chat widget', () => {
   });
 
   it('answers unknown files and API routes with JSON 404s', async () => {
-    for (const url of ['/livechat/nope.js', '/livechat/..%2Fpackage.json', '/api/v1/livechat/nope', '/api/v1/livechat/agent.next']) {
+    for (const url of [
+      '/livechat/nope.js',
+      '/livechat/..%2Fpackage.json',
+      '/api/v1/livechat/nope',
+      '/api/v1/livechat/agent.next',
+    ]) {
       const r = await call(t, { method: 'GET', url });
       expect(r.status, url).toBe(404);
       expect(r.body).toMatchObject({ success: false, errorType: 'error-not-found' });
@@ -61,12 +69,14 @@ describe('serving the Rocket.Chat widget', () => {
     await setSetting(t, 'Livechat_AllowedDomainsList', 'shop.example.com, https://*.example.org:8443');
     try {
       const r = await call(t, { method: 'GET', url: '/livechat' });
-      expect(r.res.headers['content-security-policy']).toBe("frame-ancestors 'self' shop.example.com https://*.example.org:8443");
+      expect(r.res.headers['content-security-policy']).toBe(
+        "frame-ancestors 'self' shop.example.com https://*.example.org:8443",
+      );
     } finally {
       await setSetting(t, 'Livechat_AllowedDomainsList', '');
     }
     // nothing but source expressions reaches the header
-    expect(frameAncestors("evil.com; script-src *, ok.com")).toBe("frame-ancestors 'self' ok.com");
+    expect(frameAncestors('evil.com; script-src *, ok.com')).toBe("frame-ancestors 'self' ok.com");
     expect(frameAncestors('  ')).toBeUndefined();
   });
 

@@ -23,7 +23,9 @@ describe('transcript by email', () => {
       disabledCommands: ['STARTTLS'],
       allowInsecureAuth: true,
       onAuth: (auth, _session, cb) =>
-        auth.username === 'mailer' && auth.password === 'smtp-secret' ? cb(null, { user: auth.username }) : cb(new Error('bad credentials')),
+        auth.username === 'mailer' && auth.password === 'smtp-secret'
+          ? cb(null, { user: auth.username })
+          : cb(new Error('bad credentials')),
       onData: (stream, session, cb) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -56,16 +58,33 @@ describe('transcript by email', () => {
     await newVisitor(t, 'tok-mail');
     const { room } = await openRoom(t, 'tok-mail');
     // the widget HTML-escapes visitor text before posting it
-    await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'tok-mail', rid: room._id, msg: 'Is 2 &lt; 3 &amp; &quot;ok&quot;?' } });
-    await call(t, { method: 'POST', url: '/api/v1/chat.sendMessage', as: agent, payload: { message: { rid: room._id, msg: 'Yes, it is.' } } });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/message',
+      payload: { token: 'tok-mail', rid: room._id, msg: 'Is 2 &lt; 3 &amp; &quot;ok&quot;?' },
+    });
+    await call(t, {
+      method: 'POST',
+      url: '/api/v1/chat.sendMessage',
+      as: agent,
+      payload: { message: { rid: room._id, msg: 'Yes, it is.' } },
+    });
     await call(t, { method: 'POST', url: '/api/v1/livechat/room.closeByUser', as: agent, payload: { rid: room._id } });
 
-    const off = await call(t, { method: 'POST', url: '/api/v1/livechat/transcript', payload: { token: 'tok-mail', rid: room._id, email: 'vera@example.com' } });
+    const off = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/transcript',
+      payload: { token: 'tok-mail', rid: room._id, email: 'vera@example.com' },
+    });
     expect(off.status).toBe(400);
     expect(off.body.errorType).toBe('error-transcript-disabled');
 
     await setSetting(t, 'Livechat_enable_transcript', true);
-    const r = await call(t, { method: 'POST', url: '/api/v1/livechat/transcript', payload: { token: 'tok-mail', rid: room._id, email: 'vera@example.com' } });
+    const r = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/transcript',
+      payload: { token: 'tok-mail', rid: room._id, email: 'vera@example.com' },
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ success: true, message: expect.any(String) });
     expect(inbox).toHaveLength(1);
@@ -76,16 +95,28 @@ describe('transcript by email', () => {
     expect(mail.data).toContain('mail-agent: Yes, it is.');
   });
 
-  it('refuses another visitor\'s room, bad addresses, and reports an unreachable SMTP server', async () => {
+  it("refuses another visitor's room, bad addresses, and reports an unreachable SMTP server", async () => {
     await newVisitor(t, 'tok-mail2');
     const mine = (await openRoom(t, 'tok-mail2')).room._id;
-    const other = await call(t, { method: 'POST', url: '/api/v1/livechat/transcript', payload: { token: 'tok-mail2', rid: 'NotMineAtAll', email: 'x@example.com' } });
+    const other = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/transcript',
+      payload: { token: 'tok-mail2', rid: 'NotMineAtAll', email: 'x@example.com' },
+    });
     expect(other.body.errorType).toBe('invalid-room');
-    const bad = await call(t, { method: 'POST', url: '/api/v1/livechat/transcript', payload: { token: 'tok-mail2', rid: mine, email: 'nope' } });
+    const bad = await call(t, {
+      method: 'POST',
+      url: '/api/v1/livechat/transcript',
+      payload: { token: 'tok-mail2', rid: mine, email: 'nope' },
+    });
     expect(bad.status).toBe(400);
     await setSetting(t, 'SMTP_Port', 1);
     try {
-      const down = await call(t, { method: 'POST', url: '/api/v1/livechat/transcript', payload: { token: 'tok-mail2', rid: mine, email: 'x@example.com' } });
+      const down = await call(t, {
+        method: 'POST',
+        url: '/api/v1/livechat/transcript',
+        payload: { token: 'tok-mail2', rid: mine, email: 'x@example.com' },
+      });
       expect(down.status).toBe(502);
       expect(down.body.errorType).toBe('error-sending-transcript');
     } finally {

@@ -9,7 +9,10 @@ import type { TestApp } from '../helpers/app.ts';
 import { availableAgent, newVisitor, openRoom, roomEvents, setSetting } from '../helpers/livechat.ts';
 import { ddpConnect, listen } from '../e2e/ddp-helpers.ts';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('widget uploads', () => {
   let t: TestApp;
@@ -28,7 +31,11 @@ describe('widget uploads', () => {
   async function upload(token: string, room: string, body: Buffer, type: string, name: string) {
     const form = new FormData();
     form.append('file', new Blob([body], { type }), name);
-    const res = await fetch(`${base}/api/v1/livechat/upload/${room}`, { method: 'POST', headers: { 'x-visitor-token': token }, body: form });
+    const res = await fetch(`${base}/api/v1/livechat/upload/${room}`, {
+      method: 'POST',
+      headers: { 'x-visitor-token': token },
+      body: form,
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
 
@@ -39,7 +46,11 @@ describe('widget uploads', () => {
     await ddp.waitFor((f) => f.msg === 'ready');
     const r = await upload('tok-up', rid, PNG, 'image/png', 'dot.png');
     expect(r.status).toBe(200);
-    const message = r.body.message as { _id: string; file: { _id: string }; attachments: { image_url: string; title_link: string }[] };
+    const message = r.body.message as {
+      _id: string;
+      file: { _id: string };
+      attachments: { image_url: string; title_link: string }[];
+    };
     expect(message.file).toMatchObject({ name: 'dot.png', type: 'image/png', size: PNG.length });
     const url = message.attachments[0]!.image_url;
     expect(url).toMatch(/^\/file-upload\/[A-Za-z0-9]+\/dot\.png$/);
@@ -51,7 +62,11 @@ describe('widget uploads', () => {
 
     const ev = (await roomEvents(t, rid)).filter((e) => e.type === 'Message').pop()!;
     const crmMsg = (ev.body.messages as Record<string, unknown>[])[0]!;
-    expect(crmMsg).toMatchObject({ _id: message._id, file: { _id: message.file._id, name: 'dot.png' }, attachments: [{ title_link: url }] });
+    expect(crmMsg).toMatchObject({
+      _id: message._id,
+      file: { _id: message.file._id, name: 'dot.png' },
+      attachments: [{ title_link: url }],
+    });
     // history shows it too (after a reload)
     const h = await call(t, { method: 'GET', url: `/api/v1/livechat/messages.history/${rid}?token=tok-up` });
     expect((h.body.messages as { attachments?: unknown[] }[])[0]!.attachments).toHaveLength(1);
@@ -77,7 +92,11 @@ describe('widget uploads', () => {
   it('refuses types and sizes outside the settings with the reasons the widget shows', async () => {
     const type = await upload('tok-up', rid, Buffer.from('<html></html>'), 'text/html', 'page.html');
     expect(type.status).toBe(400);
-    expect(type.body).toMatchObject({ success: false, reason: 'error-type-not-allowed', errorType: 'error-type-not-allowed' });
+    expect(type.body).toMatchObject({
+      success: false,
+      reason: 'error-type-not-allowed',
+      errorType: 'error-type-not-allowed',
+    });
     await setSetting(t, 'FileUpload_MaxFileSize', 1024);
     try {
       const big = await upload('tok-up', rid, Buffer.alloc(5000, 1), 'image/png', 'big.png');
@@ -95,7 +114,13 @@ describe('widget uploads', () => {
 
   it('serves active content as an inert download', async () => {
     await setSetting(t, 'FileUpload_MediaTypeWhiteList', '');
-    const svg = await upload('tok-up', rid, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'image/svg+xml', '../../evil.svg');
+    const svg = await upload(
+      'tok-up',
+      rid,
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      'image/svg+xml',
+      '../../evil.svg',
+    );
     await setSetting(t, 'FileUpload_MediaTypeWhiteList', 'image/*,audio/*,video/*,application/pdf,text/plain');
     const m = svg.body.message as { file: { name: string }; attachments: Record<string, string>[] };
     expect(m.file.name).toBe('evil.svg');

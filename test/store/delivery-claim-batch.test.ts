@@ -54,16 +54,43 @@ async function addEndpoint(db: Kysely<Database>, id: string, maxConcurrency: num
 }
 
 /** An event and its delivery to `endpointId`; `withEvent: false` leaves the event row out. */
-async function addDelivery(db: Kysely<Database>, endpointId: string, opts: { rid?: string | null; withEvent?: boolean } = {}): Promise<{ id: string; eventId: string }> {
+async function addDelivery(
+  db: Kysely<Database>,
+  endpointId: string,
+  opts: { rid?: string | null; withEvent?: boolean } = {},
+): Promise<{ id: string; eventId: string }> {
   const id = newId();
   const eventId = `ev_${id}`;
   const rid = opts.rid === undefined ? null : opts.rid;
   if (opts.withEvent !== false) {
-    await db.insertInto('events').values({ _id: eventId, type: 'Message', rid, department_id: null, body: `{"event":"${eventId}"}`, created_at: NOW }).execute();
+    await db
+      .insertInto('events')
+      .values({
+        _id: eventId,
+        type: 'Message',
+        rid,
+        department_id: null,
+        body: `{"event":"${eventId}"}`,
+        created_at: NOW,
+      })
+      .execute();
   }
   await db
     .insertInto('deliveries')
-    .values(newDeliveryRow({ _id: id, event_id: eventId, endpoint_id: endpointId, event_type: 'Message', rid, order_key: rid, next_attempt_at: NOW - 1 }, NOW))
+    .values(
+      newDeliveryRow(
+        {
+          _id: id,
+          event_id: eventId,
+          endpoint_id: endpointId,
+          event_type: 'Message',
+          rid,
+          order_key: rid,
+          next_attempt_at: NOW - 1,
+        },
+        NOW,
+      ),
+    )
     .execute();
   return { id, eventId };
 }

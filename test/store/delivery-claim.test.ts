@@ -25,7 +25,11 @@ const params = (over: Partial<ClaimParams> = {}): ClaimParams => ({
   ...over,
 });
 
-async function addEndpoint(db: Kysely<Database>, id: string, over: { max_concurrency?: number; enabled?: number; paused_until?: number | null } = {}) {
+async function addEndpoint(
+  db: Kysely<Database>,
+  id: string,
+  over: { max_concurrency?: number; enabled?: number; paused_until?: number | null } = {},
+) {
   await db
     .insertInto('endpoints')
     .values(
@@ -124,7 +128,11 @@ describe.each(await dialects())('claim on %s', (dialect) => {
     const byId = new Map(rows.map((r) => [r._id, r]));
     expect(byId.get(due)?.lease_until).toBe(NOW + 30_000 + 7000); // custom: the row's timeout
     expect(byId.get(rc)?.lease_until).toBe(NOW + 30_000 + 5000); // built-in: its row's timeout (Livechat_http_timeout, written through)
-    const stored = await db.selectFrom('deliveries').select(['lease_owner']).where('_id', '=', due).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('deliveries')
+      .select(['lease_owner'])
+      .where('_id', '=', due)
+      .executeTakeFirstOrThrow();
     expect(stored.lease_owner).toBe('w1');
     expect(await claim()).toEqual([]); // leased now
     await releaseLeases(ts.store, 'w1', [due], NOW);
@@ -141,7 +149,11 @@ describe.each(await dialects())('claim on %s', (dialect) => {
     // a1 is in flight (leased): a2 still waits
     expect(await ids({ owner: 'w2' })).toEqual([]);
     // a1 goes back to waiting for a retry in the future: a2 still waits behind it
-    await db.updateTable('deliveries').set({ lease_owner: null, lease_until: null, next_attempt_at: NOW + 60_000 }).where('_id', '=', a1).execute();
+    await db
+      .updateTable('deliveries')
+      .set({ lease_owner: null, lease_until: null, next_attempt_at: NOW + 60_000 })
+      .where('_id', '=', a1)
+      .execute();
     expect(await ids({ owner: 'w2' })).toEqual([]);
     // a1 parked as failed: a2 may go
     await db.updateTable('deliveries').set({ status: 'failed' }).where('_id', '=', a1).execute();
@@ -194,7 +206,11 @@ describe.each(await dialects())('claim on %s', (dialect) => {
       expect(released).toBe(0);
       expect(claimable).toEqual([]);
     }
-    const row = await db.selectFrom('deliveries').select('lease_owner').where('_id', '=', mine).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('deliveries')
+      .select('lease_owner')
+      .where('_id', '=', mine)
+      .executeTakeFirstOrThrow();
     expect(row.lease_owner).toBe('me'); // our own lease is never touched
   });
 

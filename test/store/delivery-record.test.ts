@@ -23,7 +23,16 @@ async function leasedDelivery(db: Kysely<Database>, owner: string): Promise<{ id
     .insertInto('deliveries')
     .values(
       newDeliveryRow(
-        { _id: id, event_id: `ev_${id}`, endpoint_id: 'rocketchat', event_type: 'Message', rid: 'room-1', order_key: null, lease_owner: owner, lease_until: NOW + 60_000 },
+        {
+          _id: id,
+          event_id: `ev_${id}`,
+          endpoint_id: 'rocketchat',
+          event_type: 'Message',
+          rid: 'room-1',
+          order_key: null,
+          lease_owner: owner,
+          lease_until: NOW + 60_000,
+        },
         NOW,
       ),
     )
@@ -58,7 +67,12 @@ function success(d: { id: string; seq: number }, over: Partial<RecordInput> = {}
 async function insertRoom(db: Kysely<Database>, rid: string): Promise<void> {
   await db
     .insertInto('rooms')
-    .values(newRoomRow({ _id: rid, fname: 'Visitor', visitor_id: 'v1', visitor_token: `t-${rid}`, visitor_username: 'guest-1' }, NOW))
+    .values(
+      newRoomRow(
+        { _id: rid, fname: 'Visitor', visitor_id: 'v1', visitor_token: `t-${rid}`, visitor_username: 'guest-1' },
+        NOW,
+      ),
+    )
     .execute();
 }
 
@@ -83,7 +97,10 @@ describe.each(await dialects())('recording attempts on %s', (dialect) => {
     const ds = await Promise.all(Array.from({ length: 20 }, () => leasedDelivery(db, 'w1')));
     const results = await Promise.all(ds.map((d) => recorder.record(success(d))));
     expect(results).toEqual(ds.map(() => true));
-    const rows = await db.selectFrom('deliveries').select(['status', 'attempts', 'lease_owner', 'lease_until']).execute();
+    const rows = await db
+      .selectFrom('deliveries')
+      .select(['status', 'attempts', 'lease_owner', 'lease_until'])
+      .execute();
     expect(rows).toHaveLength(20);
     for (const r of rows) expect(r).toEqual({ status: 'succeeded', attempts: 1, lease_owner: null, lease_until: null });
     expect(await db.selectFrom('attempts').select('delivery_id').execute()).toHaveLength(20);
@@ -94,9 +111,15 @@ describe.each(await dialects())('recording attempts on %s', (dialect) => {
     const theirs = await leasedDelivery(db, 'w2');
     const results = await Promise.all([recorder.record(success(mine)), recorder.record(success(theirs))]);
     expect(results).toEqual([true, false]);
-    const other = await db.selectFrom('deliveries').select(['status', 'lease_owner']).where('_id', '=', theirs.id).executeTakeFirstOrThrow();
+    const other = await db
+      .selectFrom('deliveries')
+      .select(['status', 'lease_owner'])
+      .where('_id', '=', theirs.id)
+      .executeTakeFirstOrThrow();
     expect(other).toEqual({ status: 'pending', lease_owner: 'w2' });
-    expect(await db.selectFrom('attempts').select('delivery_id').where('delivery_id', '=', theirs.id).execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom('attempts').select('delivery_id').where('delivery_id', '=', theirs.id).execute(),
+    ).toHaveLength(1);
   });
 
   it('fails only the attempt that cannot be recorded', async () => {
@@ -115,12 +138,19 @@ describe.each(await dialects())('recording attempts on %s', (dialect) => {
   it('stores crmData, keeps it when the answer repeats, replaces it when it changes', async () => {
     const rid = `room-${newId(6)}`;
     await insertRoom(db, rid);
-    const crm = async () => (await db.selectFrom('rooms').select('crm_data').where('_id', '=', rid).executeTakeFirstOrThrow()).crm_data;
-    expect(await recorder.record(success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":1}' } }))).toBe(true);
+    const crm = async () =>
+      (await db.selectFrom('rooms').select('crm_data').where('_id', '=', rid).executeTakeFirstOrThrow()).crm_data;
+    expect(await recorder.record(success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":1}' } }))).toBe(
+      true,
+    );
     expect(await crm()).toBe('{"id":1}');
-    expect(await recorder.record(success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":1}' } }))).toBe(true);
+    expect(await recorder.record(success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":1}' } }))).toBe(
+      true,
+    );
     expect(await crm()).toBe('{"id":1}');
-    expect(await recorder.record(success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":2}' } }))).toBe(true);
+    expect(await recorder.record(success(await leasedDelivery(db, 'w1'), { crmData: { rid, text: '{"id":2}' } }))).toBe(
+      true,
+    );
     expect(await crm()).toBe('{"id":2}');
   });
 });

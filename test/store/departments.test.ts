@@ -3,6 +3,7 @@ import { dialects, openTestStore } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
 import { DepartmentsService } from '../../src/services/departments.ts';
 import { containsPattern } from '../../src/store/text.ts';
+import { newVisitorRow } from '../../src/store/rows.ts';
 import { UsersService } from '../../src/services/users.ts';
 import type { User } from '../../src/domain/models.ts';
 
@@ -33,7 +34,13 @@ for (const dialect of await dialects()) {
         { ...base, name: '  Sales ', description: 'deals', email: 'sales@example.com' },
         [{ agentId: ann._id, count: 2, order: 1 }, { agentId: bob._id }],
       );
-      expect(department).toMatchObject({ name: 'Sales', enabled: true, description: 'deals', email: 'sales@example.com', numAgents: 2 });
+      expect(department).toMatchObject({
+        name: 'Sales',
+        enabled: true,
+        description: 'deals',
+        email: 'sales@example.com',
+        numAgents: 2,
+      });
       expect(department.showOnOfflineForm).toBe(false);
       expect(agents.map((a) => [a.username, a.count, a.order])).toEqual([
         ['bob', 0, 0],
@@ -45,7 +52,9 @@ for (const dialect of await dialects()) {
 
     it('rejects agents that are unknown or lack the agent role, writing nothing', async () => {
       for (const agentId of ['nobody', plain._id]) {
-        await expect(deps.create({ ...base, name: 'Broken' }, [{ agentId: ann._id }, { agentId }])).rejects.toMatchObject({
+        await expect(
+          deps.create({ ...base, name: 'Broken' }, [{ agentId: ann._id }, { agentId }]),
+        ).rejects.toMatchObject({
           code: 'error-invalid-agent',
         });
       }
@@ -55,7 +64,9 @@ for (const dialect of await dialects()) {
 
     it('rejects an empty name and a bad email', async () => {
       await expect(deps.create({ ...base, name: '   ' })).rejects.toMatchObject({ code: 'invalid-params' });
-      await expect(deps.create({ ...base, name: 'X', email: 'not-an-email' })).rejects.toMatchObject({ code: 'error-invalid-email' });
+      await expect(deps.create({ ...base, name: 'X', email: 'not-an-email' })).rejects.toMatchObject({
+        code: 'error-invalid-email',
+      });
     });
 
     it('lists with text (wildcards literal, case-insensitive), enabled and paging', async () => {
@@ -64,8 +75,12 @@ for (const dialect of await dialects()) {
       await deps.create({ ...base, name: 'Supportxb' });
       const all = await deps.list({ text: 'SUPPORT', count: 10, offset: 0 });
       expect(all.departments.map((d) => d.name)).toEqual(['Support 100%', 'support_b', 'Supportxb']);
-      expect((await deps.list({ text: '0%', count: 10, offset: 0 })).departments.map((d) => d.name)).toEqual(['Support 100%']);
-      expect((await deps.list({ text: 't_b', count: 10, offset: 0 })).departments.map((d) => d.name)).toEqual(['support_b']);
+      expect((await deps.list({ text: '0%', count: 10, offset: 0 })).departments.map((d) => d.name)).toEqual([
+        'Support 100%',
+      ]);
+      expect((await deps.list({ text: 't_b', count: 10, offset: 0 })).departments.map((d) => d.name)).toEqual([
+        'support_b',
+      ]);
       const enabled = await deps.list({ text: 'support', enabled: true, count: 10, offset: 0 });
       expect(enabled.total).toBe(2);
       const page = await deps.list({ text: 'support', count: 1, offset: 1 });
@@ -75,11 +90,16 @@ for (const dialect of await dialects()) {
 
     it('updates fields, upserts agents on update, and saves agent changes', async () => {
       const { department } = await deps.create({ ...base, name: 'Ops' }, [{ agentId: ann._id }]);
-      const upd = await deps.update(department._id, { ...base, name: 'Operations', enabled: false }, [{ agentId: bob._id, order: 3 }]);
+      const upd = await deps.update(department._id, { ...base, name: 'Operations', enabled: false }, [
+        { agentId: bob._id, order: 3 },
+      ]);
       expect(upd.department).toMatchObject({ name: 'Operations', enabled: false, numAgents: 2 });
       expect(upd.department.description).toBeUndefined();
       expect(upd.department._updatedAt.getTime()).toBeGreaterThan(department._updatedAt.getTime());
-      await deps.saveAgents(department._id, { upsert: [{ agentId: ann._id, count: 5 }], remove: [{ agentId: bob._id }] });
+      await deps.saveAgents(department._id, {
+        upsert: [{ agentId: ann._id, count: 5 }],
+        remove: [{ agentId: bob._id }],
+      });
       const { agents, total } = await deps.agents(department._id);
       expect(total).toBe(1);
       expect(agents[0]).toMatchObject({ agentId: ann._id, count: 5, username: 'ann' });
@@ -93,7 +113,9 @@ for (const dialect of await dialects()) {
 
     it('unknown ids fail with error-invalid-department', async () => {
       expect(await deps.get('nope')).toBeUndefined();
-      await expect(deps.update('nope', { ...base, name: 'X' })).rejects.toMatchObject({ code: 'error-invalid-department' });
+      await expect(deps.update('nope', { ...base, name: 'X' })).rejects.toMatchObject({
+        code: 'error-invalid-department',
+      });
       await expect(deps.saveAgents('nope', { upsert: [] })).rejects.toMatchObject({ code: 'error-invalid-department' });
       await expect(deps.remove('nope')).rejects.toMatchObject({ code: 'error-invalid-department' });
     });
@@ -103,15 +125,16 @@ for (const dialect of await dialects()) {
       const now = Date.now();
       await ts.store.db
         .insertInto('visitors')
-        .values({
-          _id: 'v1', token: 'tok-1', username: 'guest-1', name: null, department: department._id, emails: null, phones: null,
-          custom_fields: '{}', ip: null, user_agent: null, host: null, status: 'online', created_at: now, updated_at: now,
-        })
+        .values(newVisitorRow({ _id: 'v1', token: 'tok-1', username: 'guest-1', department: department._id }, now))
         .execute();
       await deps.remove(department._id);
       expect(await deps.get(department._id)).toBeUndefined();
       expect((await deps.agents(department._id)).total).toBe(0);
-      const v = await ts.store.db.selectFrom('visitors').select('department').where('_id', '=', 'v1').executeTakeFirstOrThrow();
+      const v = await ts.store.db
+        .selectFrom('visitors')
+        .select('department')
+        .where('_id', '=', 'v1')
+        .executeTakeFirstOrThrow();
       expect(v.department).toBeNull();
 
       const { department: d2 } = await deps.create({ ...base, name: 'Keep' }, [{ agentId: bob._id }]);

@@ -34,12 +34,26 @@ describe('group commit on SQLite', () => {
         }),
       ),
     );
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     results.forEach((r, i) => {
       if (r.status === 'fulfilled') expect(r.value).toBe(`done ${i}`);
       else expect((r.reason as Error).message).toBe('unit 3 fails');
     });
-    const rows = await ts.store.db.selectFrom('settings').select('_id').where('_id', 'like', 'gc-%').orderBy('_id').execute();
+    const rows = await ts.store.db
+      .selectFrom('settings')
+      .select('_id')
+      .where('_id', 'like', 'gc-%')
+      .orderBy('_id')
+      .execute();
     expect(rows.map((r) => r._id)).toEqual(['gc-0', 'gc-1', 'gc-2', 'gc-4', 'gc-5', 'gc-6', 'gc-7']);
   });
 
@@ -51,7 +65,12 @@ describe('group commit on SQLite', () => {
       ts.store.transact(put('gc-b', '"b"')),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    const rows = await ts.store.db.selectFrom('settings').select(['_id', 'value']).where('_id', 'in', ['gc-a', 'gc-b', 'gc-dup']).orderBy('_id').execute();
+    const rows = await ts.store.db
+      .selectFrom('settings')
+      .select(['_id', 'value'])
+      .where('_id', 'in', ['gc-a', 'gc-b', 'gc-dup'])
+      .orderBy('_id')
+      .execute();
     expect(rows).toEqual([
       { _id: 'gc-a', value: '"a"' },
       { _id: 'gc-b', value: '"b"' },
@@ -64,7 +83,8 @@ describe('group commit on SQLite', () => {
     // earlier units' writes are not committed yet when the last unit runs; run one by one, they would be.
     const reader = new SQLite(ts.url.slice('sqlite:'.length), { readonly: true });
     try {
-      const committed = () => (reader.prepare("select count(*) as n from settings where _id like 'gc-seq-%'").get() as { n: number }).n;
+      const committed = () =>
+        (reader.prepare("select count(*) as n from settings where _id like 'gc-seq-%'").get() as { n: number }).n;
       const seenByLast = await Promise.all(
         Array.from({ length: 4 }, (_, i) =>
           ts.store.transact(async (trx) => {

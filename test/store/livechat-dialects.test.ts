@@ -29,9 +29,23 @@ for (const dialect of await dialects()) {
       await newVisitor(t, 'flow');
       const { room } = await openRoom(t, 'flow');
       expect(room.servedBy?._id).toBe(agent.userId);
-      await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'flow', rid: room._id, msg: 'hi' } });
-      await call(t, { method: 'POST', url: '/api/v1/chat.sendMessage', as: agent, payload: { message: { rid: room._id, msg: 'hello' } } });
-      await call(t, { method: 'POST', url: '/api/v1/livechat/room.closeByUser', as: agent, payload: { rid: room._id, comment: 'bye' } });
+      await call(t, {
+        method: 'POST',
+        url: '/api/v1/livechat/message',
+        payload: { token: 'flow', rid: room._id, msg: 'hi' },
+      });
+      await call(t, {
+        method: 'POST',
+        url: '/api/v1/chat.sendMessage',
+        as: agent,
+        payload: { message: { rid: room._id, msg: 'hello' } },
+      });
+      await call(t, {
+        method: 'POST',
+        url: '/api/v1/livechat/room.closeByUser',
+        as: agent,
+        payload: { rid: room._id, comment: 'bye' },
+      });
       expect((await roomEvents(t, room._id)).map((e) => e.type)).toEqual([
         'LivechatSessionStart',
         'LivechatSessionTaken',
@@ -50,19 +64,37 @@ for (const dialect of await dialects()) {
       ]);
       await newVisitor(t, 'rollback');
       const { room } = await openRoom(t, 'rollback');
-      const before = await t.services.db.selectFrom('deliveries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await t.services.db
+        .selectFrom('deliveries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       await expect(
         inTx(t.services.store, async (tx) => {
-          await recordRoomEvent(tx, { waker: t.services.waker, now: Date.now }, { type: 'LivechatSessionStart', rid: room._id, messages: 'all' });
+          await recordRoomEvent(
+            tx,
+            { waker: t.services.waker, now: Date.now },
+            { type: 'LivechatSessionStart', rid: room._id, messages: 'all' },
+          );
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
-      const after = await t.services.db.selectFrom('deliveries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await t.services.db
+        .selectFrom('deliveries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
       // and a committed one writes both
-      const ok = await call(t, { method: 'POST', url: '/api/v1/livechat/message', payload: { token: 'rollback', rid: room._id, msg: 'kept' } });
+      const ok = await call(t, {
+        method: 'POST',
+        url: '/api/v1/livechat/message',
+        payload: { token: 'rollback', rid: room._id, msg: 'kept' },
+      });
       expect(ok.status).toBe(200);
-      const rows = await t.services.db.selectFrom('deliveries').select(['event_type', 'endpoint_id', 'order_key']).where('rid', '=', room._id).execute();
+      const rows = await t.services.db
+        .selectFrom('deliveries')
+        .select(['event_type', 'endpoint_id', 'order_key'])
+        .where('rid', '=', room._id)
+        .execute();
       expect(rows).toEqual([{ event_type: 'Message', endpoint_id: 'rocketchat', order_key: room._id }]);
     });
   });

@@ -8,10 +8,16 @@ import { dialects, openTestStore } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
 import { arg, first, plainExec, prepare } from '../../src/store/prepared.ts';
 
-const insertSetting = prepare((db) => db.insertInto('settings').values({ _id: arg('id'), value: arg('value'), updated_at: 7 }));
+const insertSetting = prepare((db) =>
+  db.insertInto('settings').values({ _id: arg('id'), value: arg('value'), updated_at: 7 }),
+);
 const settingById = prepare((db) => db.selectFrom('settings').selectAll().where('_id', '=', arg('id')));
 const renameReturning = prepare((db) =>
-  db.updateTable('settings').set({ value: arg('value') }).where('_id', '=', arg('id')).returning(['_id', 'value']),
+  db
+    .updateTable('settings')
+    .set({ value: arg('value') })
+    .where('_id', '=', arg('id'))
+    .returning(['_id', 'value']),
 );
 const deleteLike = prepare((db) => db.deleteFrom('settings').where('_id', 'like', arg('pattern')));
 
@@ -51,7 +57,9 @@ for (const dialect of await dialects()) {
     });
 
     it('refuses a missing argument', async () => {
-      await expect(plainExec(ts.store.db).run(insertSetting, { id: 'p-c' })).rejects.toThrow(/argument "value" is missing/);
+      await expect(plainExec(ts.store.db).run(insertSetting, { id: 'p-c' })).rejects.toThrow(
+        /argument "value" is missing/,
+      );
       expect(await first(plainExec(ts.store.db), settingById, { id: 'p-c' })).toBeUndefined();
     });
   });

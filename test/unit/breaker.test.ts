@@ -4,8 +4,13 @@ import { breakerVerdict, pauseMs, BREAKER_THRESHOLD } from '../../src/delivery/b
 describe('circuit breaker', () => {
   const day = 86_400_000;
   it('stays closed below the threshold, then pauses with a doubling, capped pause', () => {
-    expect(breakerVerdict({ consecutiveFailures: BREAKER_THRESHOLD - 1, failingSince: 0 }, 1000, 5 * day)).toEqual({ kind: 'ok' });
-    expect(breakerVerdict({ consecutiveFailures: BREAKER_THRESHOLD, failingSince: 0 }, 1000, 5 * day)).toEqual({ kind: 'pause', until: 31_000 });
+    expect(breakerVerdict({ consecutiveFailures: BREAKER_THRESHOLD - 1, failingSince: 0 }, 1000, 5 * day)).toEqual({
+      kind: 'ok',
+    });
+    expect(breakerVerdict({ consecutiveFailures: BREAKER_THRESHOLD, failingSince: 0 }, 1000, 5 * day)).toEqual({
+      kind: 'pause',
+      until: 31_000,
+    });
     expect(pauseMs(BREAKER_THRESHOLD + 1)).toBe(60_000);
     expect(pauseMs(BREAKER_THRESHOLD + 50)).toBe(600_000);
   });

@@ -32,9 +32,18 @@ describe('outcome classification', () => {
 
   it('honours Retry-After on 429/502/503/504 only', () => {
     for (const s of [429, 502, 503, 504]) {
-      expect(classifyStatus(s, { 'retry-after': '120' }, custom)).toEqual({ kind: 'retry', errorClass: 'http', message: `HTTP ${s}`, retryAfterMs: 120_000 });
+      expect(classifyStatus(s, { 'retry-after': '120' }, custom)).toEqual({
+        kind: 'retry',
+        errorClass: 'http',
+        message: `HTTP ${s}`,
+        retryAfterMs: 120_000,
+      });
     }
-    expect(classifyStatus(500, { 'retry-after': '120' }, custom)).toEqual({ kind: 'retry', errorClass: 'http', message: 'HTTP 500' });
+    expect(classifyStatus(500, { 'retry-after': '120' }, custom)).toEqual({
+      kind: 'retry',
+      errorClass: 'http',
+      message: 'HTTP 500',
+    });
     expect(classifyStatus(404, {}, custom)).toMatchObject({ kind: 'retry', errorClass: 'http' });
   });
 
@@ -63,7 +72,10 @@ describe('outcome classification', () => {
     expect(classifyError(coded('ERR_TLS_CERT_ALTNAME_INVALID')).errorClass).toBe('tls');
     expect(classifyError(coded('DEPTH_ZERO_SELF_SIGNED_CERT')).errorClass).toBe('tls');
     expect(classifyError(new EgressRefusedError('h', '10.0.0.1', 'private')).errorClass).toBe('ssrf');
-    expect(classifyError(new TypeError('fetch failed', { cause: coded('ENOTFOUND') }))).toEqual({ errorClass: 'dns', message: 'fetch failed' });
+    expect(classifyError(new TypeError('fetch failed', { cause: coded('ENOTFOUND') }))).toEqual({
+      errorClass: 'dns',
+      message: 'fetch failed',
+    });
     expect(classifyError('weird').errorClass).toBe('connection');
   });
 });
@@ -71,9 +83,17 @@ describe('outcome classification', () => {
 describe('decide', () => {
   const rc = { count: 2, delayMs: 1000 };
   it('succeeds, retries with the schedule, parks when spent', () => {
-    expect(decide({ kind: 'success' }, 1, { kind: 'rocketchat' }, rc, now)).toMatchObject({ status: 'succeeded', completedAt: now, endpoint: { kind: 'healthy' } });
+    expect(decide({ kind: 'success' }, 1, { kind: 'rocketchat' }, rc, now)).toMatchObject({
+      status: 'succeeded',
+      completedAt: now,
+      endpoint: { kind: 'healthy' },
+    });
     const fail = { kind: 'retry', errorClass: 'http', message: 'HTTP 500' } as const;
-    expect(decide(fail, 1, { kind: 'rocketchat' }, rc, now)).toMatchObject({ status: 'pending', nextAttemptAt: now + 1000, completedAt: null });
+    expect(decide(fail, 1, { kind: 'rocketchat' }, rc, now)).toMatchObject({
+      status: 'pending',
+      nextAttemptAt: now + 1000,
+      completedAt: null,
+    });
     expect(decide(fail, 2, { kind: 'rocketchat' }, rc, now)).toMatchObject({ status: 'pending' });
     expect(decide(fail, 3, { kind: 'rocketchat' }, rc, now)).toMatchObject({ status: 'failed', completedAt: now });
   });
@@ -90,6 +110,9 @@ describe('decide', () => {
 
   it('parks and disables on 410', () => {
     const o = classifyStatus(410, {}, custom);
-    expect(decide(o, 1, { kind: 'exponential' }, rc, now)).toMatchObject({ status: 'failed', endpoint: { kind: 'disable' } });
+    expect(decide(o, 1, { kind: 'exponential' }, rc, now)).toMatchObject({
+      status: 'failed',
+      endpoint: { kind: 'disable' },
+    });
   });
 });

@@ -59,10 +59,19 @@ describe('egress address classification', () => {
     expect(hostOf('http://0x7f.1/')).toBe('127.0.0.1'); // hex, short form
     expect(hostOf('http://[::ffff:127.0.0.1]/')).toBe('::ffff:7f00:1');
     expect(hostOf('http://[0:0:0:0:0:0:0:1]/')).toBe('::1');
-    for (const url of ['http://2130706433/', 'http://0177.0.0.1/', 'http://0x7f.1/', 'http://[::ffff:127.0.0.1]/', 'http://[0:0:0:0:0:0:0:1]/']) {
+    for (const url of [
+      'http://2130706433/',
+      'http://0177.0.0.1/',
+      'http://0x7f.1/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[0:0:0:0:0:0:0:1]/',
+    ]) {
       expect(checkAddress(hostOf(url), hostOf(url), none).allowed, url).toBe(false);
     }
-    expect(checkAddress(hostOf('http://3232235777/'), hostOf('http://3232235777/'), none)).toEqual({ allowed: false, reason: 'private' });
+    expect(checkAddress(hostOf('http://3232235777/'), hostOf('http://3232235777/'), none)).toEqual({
+      allowed: false,
+      reason: 'private',
+    });
   });
 
   it('parses CIDRs and rejects nonsense', () => {
@@ -89,12 +98,16 @@ describe('egress address classification', () => {
 
   it('resolves a hostname and refuses when it points at a private address (localhost)', async () => {
     await expect(resolveChecked('localhost', none)).rejects.toMatchObject({ code: 'ERR_EGRESS_REFUSED' });
-    await expect(resolveChecked('localhost', parseAllowlist(['127.0.0.0/8', '::1/128']))).resolves.toMatch(/^(127\.|::1$)/);
+    await expect(resolveChecked('localhost', parseAllowlist(['127.0.0.0/8', '::1/128']))).resolves.toMatch(
+      /^(127\.|::1$)/,
+    );
     await expect(resolveChecked('localhost', parseAllowlist(['localhost']))).resolves.toBeTruthy();
     await expect(resolveChecked('169.254.169.254', none)).rejects.toThrow(/link-local/);
   });
 
   it('reports an unresolvable name as a DNS error, not a refusal', async () => {
-    await expect(resolveChecked('no-such-host.invalid', none)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN)$/) });
+    await expect(resolveChecked('no-such-host.invalid', none)).rejects.toMatchObject({
+      code: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN)$/),
+    });
   });
 });

@@ -12,11 +12,23 @@ describe('retry schedules', () => {
 
   it('exponential: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h (ten attempts), ±20% jitter', () => {
     const hour = 3_600_000;
-    expect(EXPONENTIAL_DELAYS_MS).toEqual([5000, 300_000, 1_800_000, 2 * hour, 5 * hour, 10 * hour, 14 * hour, 20 * hour, 24 * hour]);
+    expect(EXPONENTIAL_DELAYS_MS).toEqual([
+      5000,
+      300_000,
+      1_800_000,
+      2 * hour,
+      5 * hour,
+      10 * hour,
+      14 * hour,
+      20 * hour,
+      24 * hour,
+    ]);
     EXPONENTIAL_DELAYS_MS.forEach((base, i) => {
       expect(nextDelayMs({ kind: 'exponential' }, i + 1, rc, () => 0.5)).toBe(base);
       expect(nextDelayMs({ kind: 'exponential' }, i + 1, rc, () => 0)).toBe(Math.round(base * 0.8));
-      expect(nextDelayMs({ kind: 'exponential' }, i + 1, rc, () => 0.999999)).toBeLessThanOrEqual(Math.round(base * 1.2));
+      expect(nextDelayMs({ kind: 'exponential' }, i + 1, rc, () => 0.999999)).toBeLessThanOrEqual(
+        Math.round(base * 1.2),
+      );
     });
     expect(nextDelayMs({ kind: 'exponential' }, 10, rc)).toBeNull();
     const total = EXPONENTIAL_DELAYS_MS.reduce((a, b) => a + b, 0);
@@ -30,7 +42,12 @@ describe('retry schedules', () => {
 
   it('list: the given waits, in order, then spent', () => {
     const s = { kind: 'list', delaysMs: [0, 100, 2000] } as const;
-    expect([1, 2, 3, 4].map((n) => nextDelayMs({ ...s, delaysMs: [...s.delaysMs] }, n, rc))).toEqual([0, 100, 2000, null]);
+    expect([1, 2, 3, 4].map((n) => nextDelayMs({ ...s, delaysMs: [...s.delaysMs] }, n, rc))).toEqual([
+      0,
+      100,
+      2000,
+      null,
+    ]);
   });
 
   it('parses endpoints.retry, falling back to exponential', () => {

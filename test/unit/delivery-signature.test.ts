@@ -12,7 +12,13 @@ describe('Standard Webhooks signing', () => {
     const secret = newSecret();
     const now = Date.now();
     const ts = Math.floor(now / 1000);
-    const sig = signatureHeader({ secret, previousSecret: null, previousSecretExpiresAt: null }, 'msg_abc', ts, body, now)!;
+    const sig = signatureHeader(
+      { secret, previousSecret: null, previousSecretExpiresAt: null },
+      'msg_abc',
+      ts,
+      body,
+      now,
+    )!;
     expect(sig).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     const headers = { 'webhook-id': 'msg_abc', 'webhook-timestamp': String(ts), 'webhook-signature': sig };
     expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
@@ -37,7 +43,9 @@ describe('Standard Webhooks signing', () => {
   });
 
   it('sends no signature without a secret', () => {
-    expect(signatureHeader({ secret: '', previousSecret: null, previousSecretExpiresAt: null }, 'm', 1, body, 0)).toBeUndefined();
+    expect(
+      signatureHeader({ secret: '', previousSecret: null, previousSecretExpiresAt: null }, 'm', 1, body, 0),
+    ).toBeUndefined();
   });
 
   it('builds headers: protocol headers win over custom ones; secrets are redacted for the log', () => {
@@ -50,7 +58,14 @@ describe('Standard Webhooks signing', () => {
       userAgent: 'Omnihook/test',
       secrets: { secret, previousSecret: null, previousSecretExpiresAt: null },
       legacyToken: 'tok',
-      custom: { 'X-Tenant': 'acme', 'Content-Type': 'text/plain', 'webhook-id': 'forged', Authorization: 'Bearer abc', 'Bad Name': 'x', 'X-Evil': 'a\r\nb' },
+      custom: {
+        'X-Tenant': 'acme',
+        'Content-Type': 'text/plain',
+        'webhook-id': 'forged',
+        Authorization: 'Bearer abc',
+        'Bad Name': 'x',
+        'X-Evil': 'a\r\nb',
+      },
     });
     expect(h['content-type']).toBe('application/json');
     expect(h['webhook-id']).toBe('msg_1');

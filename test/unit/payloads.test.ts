@@ -50,7 +50,15 @@ const room: Room = {
   source: { type: 'widget' },
   _updatedAt: t0,
 };
-const msg = (over: Partial<Message>): Message => ({ _id: 'm', rid: 'rid', msg: 'hi', ts: t0, u: { _id: 'vid', username: 'guest-1', name: 'Vera' }, _updatedAt: t0, ...over });
+const msg = (over: Partial<Message>): Message => ({
+  _id: 'm',
+  rid: 'rid',
+  msg: 'hi',
+  ts: t0,
+  u: { _id: 'vid', username: 'guest-1', name: 'Vera' },
+  _updatedAt: t0,
+  ...over,
+});
 const messages: Message[] = [
   msg({ _id: 'm1', token: 'tok' }),
   msg({ _id: 'm2', u: { _id: 'aid', username: 'ann', name: 'Ann Agent' }, msg: 'hello', editedAt: t0 }),
@@ -58,7 +66,18 @@ const messages: Message[] = [
   msg({ _id: 'm4', t: 'livechat-close', u: { _id: 'aid', username: 'ann', name: 'Ann Agent' }, msg: 'bye' }),
 ];
 
-const BASE = ['_id', 'label', 'createdAt', 'lastMessageAt', 'tags', 'customFields', 'visitor', 'agent', 'crmData', 'type'];
+const BASE = [
+  '_id',
+  'label',
+  'createdAt',
+  'lastMessageAt',
+  'tags',
+  'customFields',
+  'visitor',
+  'agent',
+  'crmData',
+  'type',
+];
 const EXTRA: Record<RoomEventType, string[]> = {
   LivechatSessionStart: ['departmentId'],
   LivechatSessionQueued: ['departmentId'],
@@ -74,7 +93,17 @@ describe('Rocket.Chat payloads', () => {
   for (const [type, extra] of Object.entries(EXTRA) as [RoomEventType, string[]][]) {
     it(`${type} has exactly Rocket.Chat's fields`, () => {
       const body = JSON.parse(
-        renderBody(buildRoomPayload({ type, room, visitor, agent, messages, oldServedBy: { _id: 'old', username: 'o', ts: t0 }, oldDepartmentId: 'od' })),
+        renderBody(
+          buildRoomPayload({
+            type,
+            room,
+            visitor,
+            agent,
+            messages,
+            oldServedBy: { _id: 'old', username: 'o', ts: t0 },
+            oldDepartmentId: 'od',
+          }),
+        ),
       ) as Record<string, unknown>;
       expect(Object.keys(body).sort()).toEqual([...BASE, ...extra, 'messages'].sort());
       expect(body.type).toBe(type);
@@ -82,7 +111,9 @@ describe('Rocket.Chat payloads', () => {
   }
 
   it('renders visitor, agent and messages field by field', () => {
-    const body = JSON.parse(renderBody(buildRoomPayload({ type: 'LivechatSession', room, visitor, agent, messages }))) as {
+    const body = JSON.parse(
+      renderBody(buildRoomPayload({ type: 'LivechatSession', room, visitor, agent, messages })),
+    ) as {
       visitor: Record<string, unknown>;
       agent: Record<string, unknown>;
       messages: Record<string, unknown>[];
@@ -118,8 +149,26 @@ describe('Rocket.Chat payloads', () => {
   });
 
   it('omits undefined fields (no agent, no crmData, no department)', () => {
-    const open: Room = { ...room, servedBy: undefined, departmentId: undefined, crmData: undefined, closedAt: undefined, closedBy: undefined, closer: undefined, tags: undefined };
-    const body = JSON.parse(renderBody(buildRoomPayload({ type: 'LivechatSessionStart', room: open, visitor: { ...visitor, visitorEmails: undefined, phone: undefined }, messages: [] }))) as Record<string, unknown>;
+    const open: Room = {
+      ...room,
+      servedBy: undefined,
+      departmentId: undefined,
+      crmData: undefined,
+      closedAt: undefined,
+      closedBy: undefined,
+      closer: undefined,
+      tags: undefined,
+    };
+    const body = JSON.parse(
+      renderBody(
+        buildRoomPayload({
+          type: 'LivechatSessionStart',
+          room: open,
+          visitor: { ...visitor, visitorEmails: undefined, phone: undefined },
+          messages: [],
+        }),
+      ),
+    ) as Record<string, unknown>;
     expect(body).not.toHaveProperty('agent');
     expect(body).not.toHaveProperty('crmData');
     expect(body).not.toHaveProperty('departmentId');
@@ -129,7 +178,12 @@ describe('Rocket.Chat payloads', () => {
 
   it('offline message payload', () => {
     const body = JSON.parse(renderBody(buildOfflinePayload({ name: 'n', email: 'e@x.io', message: 'm', sentAt: t0 })));
-    expect(body).toEqual({ type: 'LivechatOfflineMessage', sentAt: '2024-05-01T10:00:00.000Z', visitor: { name: 'n', email: 'e@x.io' }, message: 'm' });
+    expect(body).toEqual({
+      type: 'LivechatOfflineMessage',
+      sentAt: '2024-05-01T10:00:00.000Z',
+      visitor: { name: 'n', email: 'e@x.io' },
+      message: 'm',
+    });
   });
 
   it('parses user agents', () => {

@@ -57,7 +57,12 @@ export function classifyStatus(
   }
   if (THROTTLE.has(status)) {
     const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'), opts.now);
-    return { kind: 'retry', errorClass: 'http', message: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      kind: 'retry',
+      errorClass: 'http',
+      message: `HTTP ${status}`,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   }
   return { kind: 'retry', errorClass: 'http', message: `HTTP ${status}` };
 }
@@ -74,7 +79,8 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   if (text === '') return undefined;
   let ms: number;
   if (/^\d+$/.test(text)) ms = Number(text) * 1000;
-  else if (!/[a-z]/i.test(text)) return undefined; // "-5" and other numbers are not HTTP dates
+  else if (!/[a-z]/i.test(text))
+    return undefined; // "-5" and other numbers are not HTTP dates
   else {
     const at = Date.parse(text);
     if (Number.isNaN(at)) return undefined;
@@ -83,9 +89,15 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 
-const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL_)/;
+const TLS_CODES =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|ERR_OSSL_)/;
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA', 'ENODATA', 'ESERVFAIL']);
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 /** Marks our own per-attempt timeout when it aborts a request. */
 export class AttemptTimeoutError extends Error {
@@ -111,7 +123,8 @@ export function classifyError(err: unknown): { errorClass: ErrorClass; message: 
     chain.push(cur as { code?: unknown; name?: unknown; message?: unknown });
     cur = (cur as { cause?: unknown }).cause;
   }
-  const message = chain.map((e) => (typeof e.message === 'string' ? e.message : '')).find((m) => m !== '') ?? String(err);
+  const message =
+    chain.map((e) => (typeof e.message === 'string' ? e.message : '')).find((m) => m !== '') ?? String(err);
   for (const e of chain) {
     const code = typeof e.code === 'string' ? e.code : '';
     const name = typeof e.name === 'string' ? e.name : '';

@@ -25,14 +25,7 @@ export interface Cidr {
 }
 
 export type BlockReason =
-  | 'unspecified'
-  | 'loopback'
-  | 'private'
-  | 'link-local'
-  | 'cgnat'
-  | 'multicast'
-  | 'reserved'
-  | 'unique-local';
+  'unspecified' | 'loopback' | 'private' | 'link-local' | 'cgnat' | 'multicast' | 'reserved' | 'unique-local';
 
 export type AddressVerdict = { allowed: true } | { allowed: false; reason: BlockReason };
 
@@ -75,7 +68,8 @@ export function parseCidr(text: string): Cidr | undefined {
   if (!ip) return undefined;
   const max = ip.family === 4 ? 32 : 128;
   const bits = bitsText === undefined ? max : Number(bitsText);
-  if (!Number.isInteger(bits) || bits < 0 || bits > max || (bitsText !== undefined && !/^\d+$/.test(bitsText))) return undefined;
+  if (!Number.isInteger(bits) || bits < 0 || bits > max || (bitsText !== undefined && !/^\d+$/.test(bitsText)))
+    return undefined;
   return { family: ip.family, base: ip.value & mask(ip.family, bits), bits };
 }
 

@@ -26,7 +26,8 @@ export function buildHeaders(input: HeaderInput): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.custom ?? {})) {
     const lower = name.toLowerCase();
-    if (typeof value !== 'string' || RESERVED_HEADERS.has(lower) || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) continue;
+    if (typeof value !== 'string' || RESERVED_HEADERS.has(lower) || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      continue;
     if (/[\r\n]/.test(value)) continue;
     headers[lower] = value;
   }

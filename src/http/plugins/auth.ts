@@ -29,7 +29,8 @@ export function registerAuth(app: FastifyInstance, users: UsersService): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const q = (request.query ?? {}) as Record<string, unknown>;
     const streamAuth = request.routeOptions.config?.queryAuth === true;
-    const userId = one(request.headers['x-user-id']) ?? (streamAuth && typeof q.userId === 'string' ? q.userId : undefined);
+    const userId =
+      one(request.headers['x-user-id']) ?? (streamAuth && typeof q.userId === 'string' ? q.userId : undefined);
     const token =
       one(request.headers['x-auth-token']) ?? (streamAuth && typeof q.authToken === 'string' ? q.authToken : undefined);
     if (!userId && !token) return;

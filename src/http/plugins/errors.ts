@@ -35,7 +35,8 @@ function fromFastify(err: FastifyError): AppError | undefined {
   }
   if (err.statusCode === 413) return new AppError('error-payload-too-large', 'The request body is too large');
   if (err.statusCode === 415) return new AppError('error-unsupported-media-type', 'Unsupported Content-Type');
-  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('invalid-params', 'Bad request');
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    return new AppError('invalid-params', 'Bad request');
   return undefined;
 }
 
@@ -60,7 +61,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(known.status).send(body);
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ success: false, error: 'Internal server error [error-internal]', errorType: 'error-internal' });
+    return reply
+      .status(500)
+      .send({ success: false, error: 'Internal server error [error-internal]', errorType: 'error-internal' });
   });
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({

@@ -36,7 +36,8 @@ function needFor(table: Record<Kind, Permission[]>): preHandlerAsyncHookHandler 
     const user = currentUser(request);
     // runs before schema validation (auth first), so the path parameter is still unchecked here
     const kind = (request.params as { type?: string }).type;
-    if (kind !== 'agent' && kind !== 'manager') throw new AppError('invalid-params', 'params.type must be agent or manager');
+    if (kind !== 'agent' && kind !== 'manager')
+      throw new AppError('invalid-params', 'params.type must be agent or manager');
     if (!table[kind].some((p) => can(user, p))) {
       throw new AppError('error-unauthorized', 'User does not have the permissions required for this action');
     }

@@ -29,14 +29,22 @@ export const authRoutes: RouteRegistrar = (app, s) => {
     },
   );
 
-  app.post('/api/v1/logout', { preValidation: needUser, schema: { tags: ['auth'], security: staffSecurity } }, async (request) => {
-    await s.users.logout(request.authToken!);
-    return { status: 'success', data: { message: "You've been logged out!" } };
-  });
+  app.post(
+    '/api/v1/logout',
+    { preValidation: needUser, schema: { tags: ['auth'], security: staffSecurity } },
+    async (request) => {
+      await s.users.logout(request.authToken!);
+      return { status: 'success', data: { message: "You've been logged out!" } };
+    },
+  );
 
-  app.get('/api/v1/me', { preValidation: needUser, schema: { tags: ['auth'], security: staffSecurity } }, async (request) => {
-    return { ...currentUser(request), success: true };
-  });
+  app.get(
+    '/api/v1/me',
+    { preValidation: needUser, schema: { tags: ['auth'], security: staffSecurity } },
+    async (request) => {
+      return { ...currentUser(request), success: true };
+    },
+  );
 
   app.post(
     '/api/v1/users.create',

@@ -25,7 +25,12 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
     '/api/v1/webhooks/deliveries',
     {
       preValidation: needPermission('view-webhook-deliveries'),
-      schema: { tags: ['webhooks'], summary: 'The delivery log, newest first', security: staffSecurity, querystring: ListQuery },
+      schema: {
+        tags: ['webhooks'],
+        summary: 'The delivery log, newest first',
+        security: staffSecurity,
+        querystring: ListQuery,
+      },
     },
     async (request) => {
       const q = request.query;
@@ -50,7 +55,12 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
     '/api/v1/webhooks/deliveries/:_id',
     {
       preValidation: needPermission('view-webhook-deliveries'),
-      schema: { tags: ['webhooks'], summary: 'One delivery with its event and attempts', security: staffSecurity, params: ByIdParams },
+      schema: {
+        tags: ['webhooks'],
+        summary: 'One delivery with its event and attempts',
+        security: staffSecurity,
+        params: ByIdParams,
+      },
     },
     async (request) => ({ delivery: await getDelivery(s, request.params._id), success: true }),
   );

@@ -57,7 +57,12 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
     },
     async (request) => {
       const { count, offset } = paging(request.query);
-      const { departments, total } = await s.departments.list({ text: request.query.text, enabled: request.query.enabled, count, offset });
+      const { departments, total } = await s.departments.list({
+        text: request.query.text,
+        enabled: request.query.enabled,
+        count,
+        offset,
+      });
       return { departments, count: departments.length, offset, total, success: true };
     },
   );
@@ -66,7 +71,12 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
     '/api/v1/livechat/department',
     {
       preValidation: needPermission('manage-livechat-departments'),
-      schema: { tags, security: staffSecurity, summary: 'Create a department, optionally with agents', body: DepartmentBody },
+      schema: {
+        tags,
+        security: staffSecurity,
+        summary: 'Create a department, optionally with agents',
+        body: DepartmentBody,
+      },
     },
     async (request) => {
       const { department, agents } = await s.departments.create(request.body.department, request.body.agents);
@@ -108,7 +118,11 @@ export const departmentRoutes: RouteRegistrar = (app, s) => {
       },
     },
     async (request) => {
-      const { department, agents } = await s.departments.update(request.params._id, request.body.department, request.body.agents);
+      const { department, agents } = await s.departments.update(
+        request.params._id,
+        request.body.department,
+        request.body.agents,
+      );
       return { department, agents, success: true };
     },
   );

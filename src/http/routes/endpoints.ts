@@ -34,10 +34,14 @@ const IsoDate = Type.String({ format: 'date-time' });
 export const endpointRoutes: RouteRegistrar = (app, s) => {
   const manage = needPermission('manage-webhook-endpoints');
 
-  app.post('/api/v1/webhooks/endpoints', { preValidation: manage, schema: { tags, security, body: Type.Object(Fields) } }, async (request) => {
-    const { endpoint, secret } = await s.endpoints.create(request.body);
-    return { success: true, endpoint: { ...endpoint, secret } };
-  });
+  app.post(
+    '/api/v1/webhooks/endpoints',
+    { preValidation: manage, schema: { tags, security, body: Type.Object(Fields) } },
+    async (request) => {
+      const { endpoint, secret } = await s.endpoints.create(request.body);
+      return { success: true, endpoint: { ...endpoint, secret } };
+    },
+  );
 
   app.get('/api/v1/webhooks/endpoints', { preValidation: manage, schema: { tags, security } }, async () => {
     const [endpoints, health] = await Promise.all([s.endpoints.list(), s.endpoints.health()]);
@@ -45,11 +49,15 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
     return { success: true, endpoints: endpoints.map((e) => ({ ...e, health: health.get(e._id) ?? empty })) };
   });
 
-  app.get('/api/v1/webhooks/endpoints/:_id', { preValidation: manage, schema: { tags, security, params: Params } }, async (request) => {
-    const endpoint = await s.endpoints.get(request.params._id);
-    const health = (await s.endpoints.health(endpoint._id)).get(endpoint._id);
-    return { success: true, endpoint: { ...endpoint, health } };
-  });
+  app.get(
+    '/api/v1/webhooks/endpoints/:_id',
+    { preValidation: manage, schema: { tags, security, params: Params } },
+    async (request) => {
+      const endpoint = await s.endpoints.get(request.params._id);
+      const health = (await s.endpoints.health(endpoint._id)).get(endpoint._id);
+      return { success: true, endpoint: { ...endpoint, health } };
+    },
+  );
 
   app.patch(
     '/api/v1/webhooks/endpoints/:_id',
@@ -57,26 +65,43 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
     async (request) => ({ success: true, endpoint: await s.endpoints.update(request.params._id, request.body) }),
   );
 
-  app.delete('/api/v1/webhooks/endpoints/:_id', { preValidation: manage, schema: { tags, security, params: Params } }, async (request) => {
-    await s.endpoints.remove(request.params._id);
-    return { success: true };
-  });
+  app.delete(
+    '/api/v1/webhooks/endpoints/:_id',
+    { preValidation: manage, schema: { tags, security, params: Params } },
+    async (request) => {
+      await s.endpoints.remove(request.params._id);
+      return { success: true };
+    },
+  );
 
   app.post(
     '/api/v1/webhooks/endpoints/:_id/rotate-secret',
     {
       preValidation: manage,
-      schema: { tags, security, params: Params, body: Type.Optional(Type.Object({ graceSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 * 86_400 })) })) },
+      schema: {
+        tags,
+        security,
+        params: Params,
+        body: Type.Optional(
+          Type.Object({ graceSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 * 86_400 })) }),
+        ),
+      },
     },
     async (request) => {
-      const { endpoint, secret } = await s.endpoints.rotateSecret(request.params._id, request.body?.graceSeconds ?? 86_400);
+      const { endpoint, secret } = await s.endpoints.rotateSecret(
+        request.params._id,
+        request.body?.graceSeconds ?? 86_400,
+      );
       return { success: true, endpoint: { ...endpoint, secret } };
     },
   );
 
   app.get(
     '/api/v1/webhooks/endpoints/:_id/secret',
-    { preValidation: needPermission('reveal-webhook-secret'), schema: { tags, security, summary: 'Reveal the signing secret (admins only)', params: Params } },
+    {
+      preValidation: needPermission('reveal-webhook-secret'),
+      schema: { tags, security, summary: 'Reveal the signing secret (admins only)', params: Params },
+    },
     async (request) => ({ success: true, secret: await s.endpoints.revealSecret(request.params._id) }),
   );
 
@@ -91,7 +116,10 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
 
   app.post(
     '/api/v1/webhooks/endpoints/:_id/recover',
-    { preValidation: manage, schema: { tags, security, params: Params, body: Type.Object({ since: IsoDate, until: Type.Optional(IsoDate) }) } },
+    {
+      preValidation: manage,
+      schema: { tags, security, params: Params, body: Type.Object({ since: IsoDate, until: Type.Optional(IsoDate) }) },
+    },
     async (request) => {
       const since = Date.parse(request.body.since);
       const until = request.body.until ? Date.parse(request.body.until) : undefined;

@@ -54,7 +54,11 @@ export const integrationsRoutes: RouteRegistrar = (app, s) => {
     '/api/v1/livechat/integrations.settings',
     {
       preValidation: needPermission('view-livechat-manager'),
-      schema: { tags: ['webhooks'], summary: 'The Webhooks page settings (URL, token, timeout, the 8 event flags)', security: staffSecurity },
+      schema: {
+        tags: ['webhooks'],
+        summary: 'The Webhooks page settings (URL, token, timeout, the 8 event flags)',
+        security: staffSecurity,
+      },
     },
     async () => {
       const settings = Object.values(KEYS).map((id: SettingId) => ({

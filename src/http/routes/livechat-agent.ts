@@ -46,7 +46,8 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
     async (request) => {
       const user = currentUser(request);
       const agentId = request.body.agentId ?? user._id;
-      if (agentId !== user._id && !can(user, 'manage-livechat-agents')) fail('error-unauthorized', 'Cannot change another agent');
+      if (agentId !== user._id && !can(user, 'manage-livechat-agents'))
+        fail('error-unauthorized', 'Cannot change another agent');
       const agent = await s.users.get(agentId);
       if (!agent || !agent.roles.includes('livechat-agent')) fail('error-invalid-agent', 'Invalid agent');
       const status = request.body.status ?? (agent.statusLivechat === 'available' ? 'not-available' : 'available');
@@ -66,7 +67,10 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
     async (request) => {
       const user = currentUser(request);
       const page = paging(request.query);
-      const { inquiries, total } = await lc.queuedInquiries(user, can(user, 'view-livechat-rooms'), { ...page, department: request.query.department });
+      const { inquiries, total } = await lc.queuedInquiries(user, can(user, 'view-livechat-rooms'), {
+        ...page,
+        department: request.query.department,
+      });
       return { inquiries, count: inquiries.length, offset: page.offset, total, success: true };
     },
   );
@@ -80,7 +84,8 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
     async (request) => {
       const user = currentUser(request);
       const targetId = request.body.userId ?? user._id;
-      if (targetId !== user._id && !can(user, 'manage-livechat-agents')) fail('error-unauthorized', 'Cannot assign to another agent');
+      if (targetId !== user._id && !can(user, 'manage-livechat-agents'))
+        fail('error-unauthorized', 'Cannot assign to another agent');
       const target = targetId === user._id ? user : await s.users.get(targetId);
       if (!target || !target.roles.includes('livechat-agent')) fail('error-invalid-agent', 'Invalid agent');
       const room = await lc.takeInquiry(request.body.inquiryId, { _id: target._id, username: target.username });
@@ -133,7 +138,10 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
 
   app.get(
     '/api/v1/rooms.info',
-    { preValidation: needPermission('view-l-room'), schema: { tags, security, querystring: Type.Object({ roomId: Id }) } },
+    {
+      preValidation: needPermission('view-l-room'),
+      schema: { tags, security, querystring: Type.Object({ roomId: Id }) },
+    },
     async (request) => {
       const user = currentUser(request);
       const room = await lc.roomForStaff(user, request.query.roomId, can(user, 'view-livechat-rooms'));
@@ -148,7 +156,9 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
       schema: {
         tags,
         security,
-        body: Type.Object({ message: Type.Object({ rid: Id, msg: Type.String({ maxLength: 1_000_000 }), _id: Type.Optional(Id) }) }),
+        body: Type.Object({
+          message: Type.Object({ rid: Id, msg: Type.String({ maxLength: 1_000_000 }), _id: Type.Optional(Id) }),
+        }),
       },
     },
     async (request) => {

@@ -20,7 +20,11 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
     {
       schema: {
         tags: ['livechat visitor'],
-        querystring: Type.Object({ token: Type.Optional(VisitorToken), department: Type.Optional(Type.String({ maxLength: 256 })), businessUnit: Type.Optional(Id) }),
+        querystring: Type.Object({
+          token: Type.Optional(VisitorToken),
+          department: Type.Optional(Type.String({ maxLength: 256 })),
+          businessUnit: Type.Optional(Id),
+        }),
       },
     },
     async (request) => {

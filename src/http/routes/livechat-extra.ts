@@ -19,7 +19,13 @@ export const livechatExtraRoutes: RouteRegistrar = (app, s) => {
 
   app.post(
     '/api/v1/livechat/room.transfer',
-    { schema: { tags, summary: 'The visitor moves their room to another department', body: Type.Object({ rid: Id, token: VisitorToken, department: Type.String({ minLength: 1, maxLength: 256 }) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'The visitor moves their room to another department',
+        body: Type.Object({ rid: Id, token: VisitorToken, department: Type.String({ minLength: 1, maxLength: 256 }) }),
+      },
+    },
     async (request) => ({ room: await transferByVisitor(deps, request.body), success: true }),
   );
 
@@ -45,14 +51,24 @@ export const livechatExtraRoutes: RouteRegistrar = (app, s) => {
     '/api/v1/livechat/message/:tmid',
     { schema: { tags, params: Type.Object({ tmid: Id }), querystring: Type.Object({ token: VisitorToken, rid: Id }) } },
     async (request) => {
-      const { token: _token, ...message } = await s.livechat.messages.visitorMessage(request.query.rid, request.query.token, request.params.tmid);
+      const { token: _token, ...message } = await s.livechat.messages.visitorMessage(
+        request.query.rid,
+        request.query.token,
+        request.params.tmid,
+      );
       return { message, success: true };
     },
   );
 
   app.post(
     '/api/v1/livechat/transcript',
-    { schema: { tags, summary: 'Email the conversation to the visitor (SMTP settings)', body: Type.Object({ token: VisitorToken, rid: Id, email: Email }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Email the conversation to the visitor (SMTP settings)',
+        body: Type.Object({ token: VisitorToken, rid: Id, email: Email }),
+      },
+    },
     async (request) => {
       await transcripts.send(request.body);
       return { message: 'Livechat transcript sent', success: true };

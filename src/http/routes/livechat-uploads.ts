@@ -48,7 +48,10 @@ const INLINE = /^(image\/(png|jpeg|gif|webp|bmp)|audio\/[\w.+-]+|video\/[\w.+-]+
 async function mayRead(s: Services, request: FastifyRequest, file: StoredFile): Promise<boolean> {
   const cookies = parseCookies(request.headers.cookie);
   const q = request.query as { token?: unknown };
-  const visitorTokens = [typeof q.token === 'string' ? q.token : undefined, cookies.rc_rid === file.rid ? cookies.rc_token : undefined];
+  const visitorTokens = [
+    typeof q.token === 'string' ? q.token : undefined,
+    cookies.rc_rid === file.rid ? cookies.rc_token : undefined,
+  ];
   const roomToken = await s.livechat.visitorTokenOf(file.rid);
   if (roomToken === undefined) return false;
   if (visitorTokens.some((t) => t !== undefined && t === roomToken)) return true;
@@ -69,11 +72,22 @@ export const livechatUploadRoutes: RouteRegistrar = (app, s) => {
 
   app.post(
     '/api/v1/livechat/upload/:rid',
-    { schema: { tags: ['livechat visitor'], summary: 'Visitor file upload (multipart field `file`, header x-visitor-token)', params: Type.Object({ rid: Id }) } },
+    {
+      schema: {
+        tags: ['livechat visitor'],
+        summary: 'Visitor file upload (multipart field `file`, header x-visitor-token)',
+        params: Type.Object({ rid: Id }),
+      },
+    },
     async (request) => {
       const token = request.headers['x-visitor-token'];
-      // eslint-disable-next-line no-control-regex -- a token with control characters is no token
-      if (typeof token !== 'string' || token.length === 0 || token.length > 256 || /[\u0000-\u001f\u007f]/.test(token)) {
+      if (
+        typeof token !== 'string' ||
+        token.length === 0 ||
+        token.length > 256 ||
+        // eslint-disable-next-line no-control-regex -- a token with control characters is no token
+        /[\u0000-\u001f\u007f]/.test(token)
+      ) {
         fail('invalid-token', 'Invalid visitor token');
       }
       const { maxSize } = uploads.limits();
@@ -99,7 +113,13 @@ export const livechatUploadRoutes: RouteRegistrar = (app, s) => {
         malformed(err);
       }
       if (part.file.truncated) uploads.sizeError();
-      const message = await uploads.saveVisitorFile({ token, rid: request.params.rid, name: part.filename, type, data });
+      const message = await uploads.saveVisitorFile({
+        token,
+        rid: request.params.rid,
+        name: part.filename,
+        type,
+        data,
+      });
       return { message, success: true };
     },
   );
@@ -127,7 +147,10 @@ export const livechatUploadRoutes: RouteRegistrar = (app, s) => {
       const encoded = encodeURIComponent(file.name);
       return reply
         .header('content-type', inline ? file.type : 'application/octet-stream')
-        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${encoded}"; filename*=UTF-8''${encoded}`)
+        .header(
+          'content-disposition',
+          `${inline ? 'inline' : 'attachment'}; filename="${encoded}"; filename*=UTF-8''${encoded}`,
+        )
         .header('content-length', String(file.data.length))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")

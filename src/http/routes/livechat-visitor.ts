@@ -41,7 +41,9 @@ export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
             name: Type.Optional(Type.String({ maxLength: 256 })),
             email: Type.Optional(Type.String({ maxLength: 320 })),
             department: Type.Optional(Type.String({ maxLength: 256 })),
-            phone: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Object({ number: Type.String({ maxLength: 64 }) })])),
+            phone: Type.Optional(
+              Type.Union([Type.String({ maxLength: 64 }), Type.Object({ number: Type.String({ maxLength: 64 }) })]),
+            ),
             username: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' })),
             customFields: Type.Optional(Type.Array(CustomField, { maxItems: 100 })),
           }),
@@ -62,7 +64,13 @@ export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
 
   app.delete(
     '/api/v1/livechat/visitor/:token',
-    { schema: { tags, summary: 'Remove my data: the visitor and their conversations', params: Type.Object({ token: VisitorToken }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Remove my data: the visitor and their conversations',
+        params: Type.Object({ token: VisitorToken }),
+      },
+    },
     async (request) => ({ visitor: await lc.visitors.remove(request.params.token), success: true }),
   );
 
@@ -96,14 +104,22 @@ export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
 
   app.put(
     '/api/v1/livechat/message/:_id',
-    { schema: { tags, params: Type.Object({ _id: Id }), body: Type.Object({ token: VisitorToken, rid: Id, msg: Msg }) } },
-    async (request) => ({ message: await lc.messages.editAsVisitor({ ...request.body, _id: request.params._id }), success: true }),
+    {
+      schema: { tags, params: Type.Object({ _id: Id }), body: Type.Object({ token: VisitorToken, rid: Id, msg: Msg }) },
+    },
+    async (request) => ({
+      message: await lc.messages.editAsVisitor({ ...request.body, _id: request.params._id }),
+      success: true,
+    }),
   );
 
   app.delete(
     '/api/v1/livechat/message/:_id',
     { schema: { tags, params: Type.Object({ _id: Id }), body: Type.Object({ token: VisitorToken, rid: Id }) } },
-    async (request) => ({ message: await lc.messages.deleteAsVisitor({ ...request.body, _id: request.params._id }), success: true }),
+    async (request) => ({
+      message: await lc.messages.deleteAsVisitor({ ...request.body, _id: request.params._id }),
+      success: true,
+    }),
   );
 
   app.get(
@@ -169,7 +185,15 @@ export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
 
   app.post(
     '/api/v1/livechat/custom.fields',
-    { schema: { tags, body: Type.Object({ token: VisitorToken, customFields: Type.Array(CustomField, { minItems: 1, maxItems: 100 }) }) } },
+    {
+      schema: {
+        tags,
+        body: Type.Object({
+          token: VisitorToken,
+          customFields: Type.Array(CustomField, { minItems: 1, maxItems: 100 }),
+        }),
+      },
+    },
     async (request) => {
       await lc.visitors.setCustomFields(request.body.token, request.body.customFields);
       return { fields: request.body.customFields, success: true };

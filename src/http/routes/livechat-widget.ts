@@ -109,8 +109,10 @@ export const livechatWidgetRoutes: RouteRegistrar = (app, s) => {
     serveFile(request.params.file, reply),
   );
   // The CSS names its background image relative to itself (livechat/<hash>.png): serve that too.
-  app.get<{ Params: { file: string } }>('/livechat/livechat/:file', { schema: { hide: true } }, async (request, reply) =>
-    serveFile(request.params.file, reply),
+  app.get<{ Params: { file: string } }>(
+    '/livechat/livechat/:file',
+    { schema: { hide: true } },
+    async (request, reply) => serveFile(request.params.file, reply),
   );
 
   app.get<{ Params: { username: string } }>('/avatar/:username', { schema: { hide: true } }, async (request, reply) =>

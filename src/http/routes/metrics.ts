@@ -9,7 +9,6 @@ import { deliveryMetrics } from '../../services/metrics.ts';
 import { fail } from '../../domain/errors.ts';
 import { sameSecret } from '../../domain/secrets.ts';
 
-
 function isLoopback(ip: string): boolean {
   return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
 }
@@ -21,7 +20,8 @@ export const metricsRoutes: RouteRegistrar = (app, s) => {
     const token = s.config.metricsToken;
     if (token) {
       const auth = request.headers.authorization ?? '';
-      if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), token)) fail('unauthorized', 'A valid metrics bearer token is required');
+      if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), token))
+        fail('unauthorized', 'A valid metrics bearer token is required');
     } else if (!isLoopback(request.ip)) {
       fail('error-unauthorized', 'Set METRICS_TOKEN to scrape metrics from another host');
     }

@@ -32,7 +32,8 @@ export const relayRoutes: RouteRegistrar = (app, s) => {
       const expected = s.config.relayInboundToken;
       if (!expected) fail('error-not-allowed', 'The Rocket.Chat relay is off: set RELAY_INBOUND_TOKEN to enable it');
       const got = request.headers['x-rocketchat-livechat-token'];
-      if (typeof got !== 'string' || !sameSecret(got, expected)) fail('unauthorized', 'Invalid X-RocketChat-Livechat-Token');
+      if (typeof got !== 'string' || !sameSecret(got, expected))
+        fail('unauthorized', 'Invalid X-RocketChat-Livechat-Token');
       const body = request.body;
       const type = body.type as EventType;
       const rid = type === 'LivechatOfflineMessage' || typeof body._id !== 'string' ? null : body._id;

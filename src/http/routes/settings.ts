@@ -41,9 +41,17 @@ export const settingRoutes: RouteRegistrar = (app, s) => {
   app.get(
     '/api/v1/settings.public',
     {
-      schema: { tags: ['settings'], summary: 'The public settings (no login needed)', querystring: Type.Object({ ...Paging }) },
+      schema: {
+        tags: ['settings'],
+        summary: 'The public settings (no login needed)',
+        querystring: Type.Object({ ...Paging }),
+      },
     },
-    async (request) => page(ALL_IDS.filter((id) => readDenied(undefined, settingDef(id)) === undefined), request.query),
+    async (request) =>
+      page(
+        ALL_IDS.filter((id) => readDenied(undefined, settingDef(id)) === undefined),
+        request.query,
+      ),
   );
 
   app.get(
@@ -57,12 +65,23 @@ export const settingRoutes: RouteRegistrar = (app, s) => {
         querystring: Type.Object({ ...Paging }),
       },
     },
-    async (request) => page(ALL_IDS.filter((id) => readDenied(request.user, settingDef(id)) === undefined), request.query),
+    async (request) =>
+      page(
+        ALL_IDS.filter((id) => readDenied(request.user, settingDef(id)) === undefined),
+        request.query,
+      ),
   );
 
   app.get(
     '/api/v1/settings/:_id',
-    { schema: { tags: ['settings'], summary: 'One setting: { _id, value }', security: staffSecurity, params: SettingParams } },
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'One setting: { _id, value }',
+        security: staffSecurity,
+        params: SettingParams,
+      },
+    },
     async (request) => {
       const id = request.params._id;
       const def = isSettingId(id) ? settingDef(id) : undefined;

@@ -34,7 +34,8 @@ export const streamRoutes: RouteRegistrar = (app, s) => {
       let viewer: Viewer;
       const user = request.user;
       if (user) {
-        if (!can(user, 'view-l-room')) fail('error-unauthorized', 'User does not have the permissions required for this action');
+        if (!can(user, 'view-l-room'))
+          fail('error-unauthorized', 'User does not have the permissions required for this action');
         const departments = (await s.departments.departmentIdsByAgent([user._id])).get(user._id) ?? [];
         viewer = {
           kind: 'staff',

@@ -36,7 +36,8 @@ export function parseFrame(text: string): ClientFrame | undefined {
     case 'pong':
       return { msg: f.msg, id: typeof f.id === 'string' ? f.id.slice(0, 128) : undefined };
     case 'method':
-      if (!isId(f.id) || typeof f.method !== 'string' || f.method.length > 128 || !Array.isArray(params)) return undefined;
+      if (!isId(f.id) || typeof f.method !== 'string' || f.method.length > 128 || !Array.isArray(params))
+        return undefined;
       return { msg: 'method', id: f.id, method: f.method, params };
     case 'sub':
       if (!isId(f.id) || typeof f.name !== 'string' || f.name.length > 128 || !Array.isArray(params)) return undefined;
@@ -89,9 +90,11 @@ export const frames = {
   failed: () => JSON.stringify({ msg: 'failed', version: '1' }),
   ping: () => JSON.stringify({ msg: 'ping' }),
   pong: (id?: string) => JSON.stringify(id ? { msg: 'pong', id } : { msg: 'pong' }),
-  result: (id: string, result?: unknown) => JSON.stringify(result === undefined ? { msg: 'result', id } : { msg: 'result', id, result }),
+  result: (id: string, result?: unknown) =>
+    JSON.stringify(result === undefined ? { msg: 'result', id } : { msg: 'result', id, result }),
   resultError: (id: string, error: Record<string, unknown>) => JSON.stringify({ msg: 'result', id, error }),
   ready: (id: string) => JSON.stringify({ msg: 'ready', subs: [id] }),
-  nosub: (id: string, error?: Record<string, unknown>) => JSON.stringify(error ? { msg: 'nosub', id, error } : { msg: 'nosub', id }),
+  nosub: (id: string, error?: Record<string, unknown>) =>
+    JSON.stringify(error ? { msg: 'nosub', id, error } : { msg: 'nosub', id }),
   error: (reason: string) => JSON.stringify({ msg: 'error', reason }),
 };

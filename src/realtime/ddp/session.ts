@@ -152,7 +152,8 @@ export class DdpSession {
       // The widget waits for this answer before it renders (docs/rocketchat-widget.md, 'Answers the widget waits for'); nothing to set up here.
       return this.send(frames.result(id));
     }
-    if (method !== 'stream-notify-room') return this.send(frames.resultError(id, ddpError('404', `Method '${method}' not found`)));
+    if (method !== 'stream-notify-room')
+      return this.send(frames.resultError(id, ddpError('404', `Method '${method}' not found`)));
     const [eventName, ...rest] = params;
     const [rid, event] = typeof eventName === 'string' ? eventName.split('/', 2) : [];
     const room = rid ? await this.room(rid, tokenOf(rest[rest.length - 1])) : undefined;
@@ -162,7 +163,12 @@ export class DdpSession {
       const typing = rest[1] === true;
       this.deps.hub.publish({
         kind: 'typing',
-        audience: { rid: room.rid, visitorToken: room.visitorToken, servedById: room.servedById, departmentId: room.departmentId },
+        audience: {
+          rid: room.rid,
+          visitorToken: room.visitorToken,
+          servedById: room.servedById,
+          departmentId: room.departmentId,
+        },
         username: room.visitorUsername,
         typing,
         from: 'visitor',
@@ -212,7 +218,8 @@ export class DdpSession {
 
   private emit(name: StreamName, eventName: string, args: unknown[]): void {
     // One frame per subscription, as Rocket.Chat sends them (the widget subscribes some streams 3 times).
-    for (const s of this.subs.values()) if (s.name === name && s.eventName === eventName) this.send(changed(name, eventName, args));
+    for (const s of this.subs.values())
+      if (s.name === name && s.eventName === eventName) this.send(changed(name, eventName, args));
   }
 
   private async onEvent(e: LiveEvent): Promise<void> {
@@ -255,6 +262,7 @@ export class DdpSession {
 
   private async sendQueue(rid: string): Promise<void> {
     const spot = await this.deps.rooms.queueSpot(rid);
-    if (spot !== undefined) this.emit('stream-livechat-room', rid, [{ type: 'queueData', data: { spot, estimatedWaitTimeSeconds: 0 } }]);
+    if (spot !== undefined)
+      this.emit('stream-livechat-room', rid, [{ type: 'queueData', data: { spot, estimatedWaitTimeSeconds: 0 } }]);
   }
 }

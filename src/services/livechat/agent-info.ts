@@ -6,7 +6,10 @@ import type { SettingsService } from '../settings.ts';
 import type { UsersService } from '../users.ts';
 import type { WidgetAgent } from '../../domain/widget.ts';
 
-export async function widgetAgent(s: { users: UsersService; settings: SettingsService }, agentId: string): Promise<WidgetAgent | undefined> {
+export async function widgetAgent(
+  s: { users: UsersService; settings: SettingsService },
+  agentId: string,
+): Promise<WidgetAgent | undefined> {
   const agent = await s.users.get(agentId);
   if (!agent) return undefined;
   const showEmail = s.settings.get('Livechat_show_agent_email');

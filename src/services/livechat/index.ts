@@ -41,8 +41,15 @@ export class LivechatService {
     this.messages = new MessagesService(deps, this.visitors);
   }
 
-  async offlineMessage(input: { name: string; email: string; message: string; department?: string; host?: string }): Promise<void> {
-    if (!this.deps.settings.get('Livechat_display_offline_form')) fail('error-not-allowed', 'The offline form is disabled');
+  async offlineMessage(input: {
+    name: string;
+    email: string;
+    message: string;
+    department?: string;
+    host?: string;
+  }): Promise<void> {
+    if (!this.deps.settings.get('Livechat_display_offline_form'))
+      fail('error-not-allowed', 'The offline form is disabled');
     if (!EMAIL_PATTERN.test(input.email)) fail('error-invalid-email', 'Invalid email');
     const department = input.department ? await resolveDepartment(this.deps.db, input.department) : undefined;
     await inTx(this.deps.store, (tx) =>
@@ -56,7 +63,11 @@ export class LivechatService {
 
   /** The visitor token of a room (who may read its uploads), or undefined for an unknown room. */
   async visitorTokenOf(rid: string): Promise<string | undefined> {
-    const room = await this.deps.db.selectFrom('rooms').select(['visitor_token']).where('_id', '=', rid).executeTakeFirst();
+    const room = await this.deps.db
+      .selectFrom('rooms')
+      .select(['visitor_token'])
+      .where('_id', '=', rid)
+      .executeTakeFirst();
     return room?.visitor_token;
   }
 
@@ -69,7 +80,13 @@ export class LivechatService {
       .where('u.roles', 'like', '%"livechat-agent"%');
     if (departmentId) {
       q = q.where((eb) =>
-        eb.exists(eb.selectFrom('department_agents as da').select('da.agent_id').whereRef('da.agent_id', '=', 'u._id').where('da.department_id', '=', departmentId)),
+        eb.exists(
+          eb
+            .selectFrom('department_agents as da')
+            .select('da.agent_id')
+            .whereRef('da.agent_id', '=', 'u._id')
+            .where('da.department_id', '=', departmentId),
+        ),
       );
     }
     return (await q.limit(1).executeTakeFirst()) !== undefined;
@@ -91,7 +108,13 @@ export class LivechatService {
   async agentTyping(user: User, rid: string, typing: boolean, seeAll: boolean): Promise<void> {
     const room = await this.staffRoom(user, rid, seeAll);
     if (room.open !== 1) fail('room-closed', 'Room closed');
-    this.deps.hub.publish({ kind: 'typing', audience: audienceOf(room), username: user.username, typing, from: 'agent' });
+    this.deps.hub.publish({
+      kind: 'typing',
+      audience: audienceOf(room),
+      username: user.username,
+      typing,
+      from: 'agent',
+    });
   }
 
   /** The visitor's own room; another visitor's room is reported exactly like an unknown one. */
@@ -101,7 +124,12 @@ export class LivechatService {
 
   /** The token's open room, if any. */
   async openRoomOf(token: string): Promise<Room | undefined> {
-    const row = await this.deps.db.selectFrom('rooms').selectAll().where('visitor_token', '=', token).where('open', '=', 1).executeTakeFirst();
+    const row = await this.deps.db
+      .selectFrom('rooms')
+      .selectAll()
+      .where('visitor_token', '=', token)
+      .where('open', '=', 1)
+      .executeTakeFirst();
     return row ? toRoom(row) : undefined;
   }
 
@@ -145,14 +173,22 @@ export class LivechatService {
   }
 
   /** Queued inquiries an agent may take: no department, or one of theirs. Managers see all. */
-  async queuedInquiries(user: User, seeAll: boolean, page: { count: number; offset: number; department?: string }): Promise<{ inquiries: Inquiry[]; total: number }> {
+  async queuedInquiries(
+    user: User,
+    seeAll: boolean,
+    page: { count: number; offset: number; department?: string },
+  ): Promise<{ inquiries: Inquiry[]; total: number }> {
     let q = this.deps.db.selectFrom('inquiries').where('status', '=', 'queued');
     if (page.department) q = q.where('department_id', '=', page.department);
     if (!seeAll) {
       q = q.where((eb) =>
         eb.or([
           eb('department_id', 'is', null),
-          eb('department_id', 'in', eb.selectFrom('department_agents').select('department_id').where('agent_id', '=', user._id)),
+          eb(
+            'department_id',
+            'in',
+            eb.selectFrom('department_agents').select('department_id').where('agent_id', '=', user._id),
+          ),
         ]),
       );
     }

@@ -31,7 +31,12 @@ export interface NewMessage {
  * Inserts a message and bumps the room; no event (callers record the one that fits).
  * Returns the message and the room as it now stands, so the event needs no second read.
  */
-export async function insertMessage(tx: Tx, deps: LivechatDeps, room: RoomRow, m: NewMessage): Promise<MessageRow & { room: RoomRow }> {
+export async function insertMessage(
+  tx: Tx,
+  deps: LivechatDeps,
+  room: RoomRow,
+  m: NewMessage,
+): Promise<MessageRow & { room: RoomRow }> {
   const now = deps.now();
   const row: Omit<MessageRow, 'seq'> = {
     _id: m._id ?? newSortableId(),
@@ -79,7 +84,8 @@ export class MessagesService {
   private checkText(msg: string): void {
     if (msg.trim().length === 0) fail('error-invalid-message', 'The message is empty');
     const max = this.deps.settings.get('Message_MaxAllowedSize');
-    if (msg.length > max) fail('error-message-size-exceeded', `The message exceeds ${max} characters`, { maxSize: max });
+    if (msg.length > max)
+      fail('error-message-size-exceeded', `The message exceeds ${max} characters`, { maxSize: max });
   }
 
   async sendAsVisitor(input: { token: string; rid: string; msg: string; _id?: string }): Promise<Message> {
@@ -95,7 +101,14 @@ export class MessagesService {
         token: input.token,
       });
       const message = toMessage(row);
-      await recordRoomEvent(tx, this.deps, { type: 'Message', rid: room._id, messages: [message], sender: 'visitor', room: row.room, visitor });
+      await recordRoomEvent(tx, this.deps, {
+        type: 'Message',
+        rid: room._id,
+        messages: [message],
+        sender: 'visitor',
+        room: row.room,
+        visitor,
+      });
       await this.captureLead(tx, visitor, row.room, input.msg);
       return message;
     });
@@ -110,12 +123,17 @@ export class MessagesService {
     await recordRoomEvent(tx, this.deps, { type: 'LeadCapture', rid: room._id, messages: 'none' });
   }
 
-  async sendAsAgent(user: User, input: { rid: string; msg: string; _id?: string }, canActOnAnyRoom: boolean): Promise<Message> {
+  async sendAsAgent(
+    user: User,
+    input: { rid: string; msg: string; _id?: string },
+    canActOnAnyRoom: boolean,
+  ): Promise<Message> {
     this.checkText(input.msg);
     return inTx(this.deps.store, async (tx) => {
       const room = await roomById(tx, input.rid);
       if (room.open !== 1) fail('room-closed', 'Room closed');
-      if (room.served_by_id !== user._id && !canActOnAnyRoom) fail('error-not-allowed', 'You are not serving this room');
+      if (room.served_by_id !== user._id && !canActOnAnyRoom)
+        fail('error-not-allowed', 'You are not serving this room');
       const row = await insertMessage(tx, this.deps, room, {
         msg: input.msg,
         _id: input._id,
@@ -136,7 +154,13 @@ export class MessagesService {
       if (room.open !== 1) fail('room-closed', 'Room closed');
       const row = await this.ownMessage(tx, input._id, room._id, input.token);
       const now = this.deps.now();
-      const patch = { msg: input.msg, edited_at: now, edited_by_id: visitor._id, edited_by_username: visitor.username, updated_at: now };
+      const patch = {
+        msg: input.msg,
+        edited_at: now,
+        edited_by_id: visitor._id,
+        edited_by_username: visitor.username,
+        updated_at: now,
+      };
       await tx.db.updateTable('messages').set(patch).where('_id', '=', row._id).execute();
       const message = toMessage({ ...row, ...patch });
       await recordRoomEvent(tx, this.deps, { type: 'Message', rid: room._id, messages: [message], sender: 'visitor' });
@@ -152,14 +176,23 @@ export class MessagesService {
       if (room.open !== 1) fail('room-closed', 'Room closed');
       const row = await this.ownMessage(tx, input._id, room._id, input.token);
       await tx.db.deleteFrom('messages').where('_id', '=', row._id).execute();
-      await tx.db.updateTable('rooms').set((eb) => ({ msgs: eb('msgs', '-', 1) })).where('_id', '=', room._id).execute();
+      await tx.db
+        .updateTable('rooms')
+        .set((eb) => ({ msgs: eb('msgs', '-', 1) }))
+        .where('_id', '=', room._id)
+        .execute();
       tx.after(() => this.deps.hub.publish({ kind: 'message-deleted', audience: audienceOf(room), _id: row._id }));
       return { _id: row._id, ts: new Date(this.deps.now()) };
     });
   }
 
   private async ownMessage(tx: Tx, id: string, rid: string, token: string): Promise<MessageRow> {
-    const row = await tx.db.selectFrom('messages').selectAll().where('_id', '=', id).where('rid', '=', rid).executeTakeFirst();
+    const row = await tx.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('_id', '=', id)
+      .where('rid', '=', rid)
+      .executeTakeFirst();
     if (!row || row.token !== token || row.t !== null) fail('error-invalid-message', 'Invalid message');
     return row;
   }
@@ -173,7 +206,11 @@ export class MessagesService {
     return rows.map(toMessage);
   }
 
-  async historyForVisitor(token: string, rid: string, opts: { limit: number; ls?: number; end?: number }): Promise<Message[]> {
+  async historyForVisitor(
+    token: string,
+    rid: string,
+    opts: { limit: number; ls?: number; end?: number },
+  ): Promise<Message[]> {
     await visitorByToken(this.deps.db, token);
     await visitorRoom(this.deps.db, rid, token);
     return this.history(rid, opts);
@@ -182,7 +219,12 @@ export class MessagesService {
   /** One message of the visitor's own room (livechat/message/:tmid). */
   async visitorMessage(rid: string, token: string, id: string): Promise<Message> {
     const room = await visitorRoom(this.deps.db, rid, token);
-    const row = await this.deps.db.selectFrom('messages').selectAll().where('_id', '=', id).where('rid', '=', room._id).executeTakeFirst();
+    const row = await this.deps.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('_id', '=', id)
+      .where('rid', '=', room._id)
+      .executeTakeFirst();
     if (!row) fail('error-invalid-message', 'Invalid message');
     return toMessage(row);
   }

@@ -31,7 +31,11 @@ export async function roomForToken(db: Kysely<Database>, rid: string, token: str
 
 /** 1-based place of the room's inquiry among queued inquiries (oldest first), or undefined. */
 export async function queueSpot(db: Kysely<Database>, rid: string): Promise<number | undefined> {
-  const mine = await db.selectFrom('inquiries').select(['queued_at', 'status']).where('rid', '=', rid).executeTakeFirst();
+  const mine = await db
+    .selectFrom('inquiries')
+    .select(['queued_at', 'status'])
+    .where('rid', '=', rid)
+    .executeTakeFirst();
   if (!mine || mine.status !== 'queued') return undefined;
   const ahead = await db
     .selectFrom('inquiries')

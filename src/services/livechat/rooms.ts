@@ -19,6 +19,7 @@ import { CLOSING_MESSAGE_TYPE } from '../../domain/models.ts';
 import type { Room, User } from '../../domain/models.ts';
 import { parseJson, toRoom } from '../../store/mappers.ts';
 import type { RoomRow } from '../../store/mappers.ts';
+import { newRoomRow } from '../../store/rows.ts';
 
 export interface CloseInput {
   rid: string;
@@ -30,7 +31,11 @@ export class RoomsService {
   constructor(private readonly deps: LivechatDeps) {}
 
   /** GET livechat/room: the visitor's open room, or a new one (newRoom: true). */
-  async getOrCreate(token: string, opts: { rid?: string; agentId?: string }, conn: ConnectionInfo): Promise<{ room: Room; newRoom: boolean }> {
+  async getOrCreate(
+    token: string,
+    opts: { rid?: string; agentId?: string },
+    conn: ConnectionInfo,
+  ): Promise<{ room: Room; newRoom: boolean }> {
     if (!this.deps.settings.get('Livechat_enabled')) fail('error-livechat-disabled', 'Livechat is disabled');
     return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, token);
@@ -45,35 +50,21 @@ export class RoomsService {
       const now = this.deps.now();
       const ua = conn.userAgent ?? visitor.user_agent ?? undefined;
       const { os, browser } = parseUserAgent(ua);
-      const row: RoomRow = {
-        _id: opts.rid ?? newId(),
-        fname: visitor.name ?? visitor.username,
-        visitor_id: visitor._id,
-        visitor_token: visitor.token,
-        visitor_username: visitor.username,
-        department_id: visitor.department,
-        open: 1,
-        served_by_id: null,
-        served_by_username: null,
-        served_by_ts: null,
-        created_at: now,
-        last_message_at: null,
-        closed_at: null,
-        closed_by_id: null,
-        closed_by_username: null,
-        closer: null,
-        tags: null,
-        custom_fields: '{}',
-        topic: null,
-        crm_data: null,
-        ip: conn.ip ?? visitor.ip,
-        user_agent: ua ?? null,
-        os: os ?? null,
-        browser: browser ?? null,
-        msgs: 0,
-        queued_at: null,
-        updated_at: now,
-      };
+      const row: RoomRow = newRoomRow(
+        {
+          _id: opts.rid ?? newId(),
+          fname: visitor.name ?? visitor.username,
+          visitor_id: visitor._id,
+          visitor_token: visitor.token,
+          visitor_username: visitor.username,
+          department_id: visitor.department,
+          ip: conn.ip ?? visitor.ip,
+          user_agent: ua ?? null,
+          os: os ?? null,
+          browser: browser ?? null,
+        },
+        now,
+      );
       await tx.db.insertInto('rooms').values(row).execute();
       if (conn.ip || conn.userAgent) {
         await tx.db
@@ -103,7 +94,9 @@ export class RoomsService {
         .execute();
       // Rocket.Chat's order: the room exists (Start), then routing decides (Queued or Taken).
       await recordRoomEvent(tx, this.deps, { type: 'LivechatSessionStart', rid: row._id, messages: 'all' });
-      tx.after(() => this.deps.hub.publish({ kind: 'room', audience: audienceOf(row), room: toRoom(row), action: 'created' }));
+      tx.after(() =>
+        this.deps.hub.publish({ kind: 'room', audience: audienceOf(row), room: toRoom(row), action: 'created' }),
+      );
       const routed = await routeRoom(tx, this.deps, row, opts.agentId);
       return { room: toRoom(routed), newRoom: true };
     });
@@ -143,7 +136,13 @@ export class RoomsService {
   private async close(
     tx: Tx,
     room: RoomRow,
-    c: { closer: 'user' | 'visitor'; by: { _id: string; username: string; name?: string }; comment: string; token?: string; tags?: string[] },
+    c: {
+      closer: 'user' | 'visitor';
+      by: { _id: string; username: string; name?: string };
+      comment: string;
+      token?: string;
+      tags?: string[];
+    },
   ): Promise<void> {
     const now = this.deps.now();
     // The closing message comes first: the LivechatSession payload includes it (closingMessage: true).
@@ -161,19 +160,30 @@ export class RoomsService {
     await tx.db.deleteFrom('inquiries').where('rid', '=', room._id).execute();
     await recordRoomEvent(tx, this.deps, { type: 'LivechatSession', rid: room._id, messages: 'all' });
     const closed = await roomById(tx, room._id);
-    tx.after(() => this.deps.hub.publish({ kind: 'room', audience: audienceOf(closed), room: toRoom(closed), action: 'closed' }));
+    tx.after(() =>
+      this.deps.hub.publish({ kind: 'room', audience: audienceOf(closed), room: toRoom(closed), action: 'closed' }),
+    );
   }
 
   /** room.forward: to an agent (who must be available) or to a department (routed there). */
-  async forward(user: User, input: { roomId: string; userId?: string; departmentId?: string; comment?: string }, canForwardOthers: boolean): Promise<void> {
+  async forward(
+    user: User,
+    input: { roomId: string; userId?: string; departmentId?: string; comment?: string },
+    canForwardOthers: boolean,
+  ): Promise<void> {
     if (!input.userId && !input.departmentId) fail('invalid-params', 'userId or departmentId is required');
     await inTx(this.deps.store, async (tx) => {
       const room = await roomById(tx, input.roomId);
       if (room.open !== 1) fail('room-closed', 'Room closed');
-      if (room.served_by_id !== user._id && !canForwardOthers) fail('error-not-allowed', 'You are not serving this room');
+      if (room.served_by_id !== user._id && !canForwardOthers)
+        fail('error-not-allowed', 'You are not serving this room');
       const oldServedBy =
         room.served_by_id && room.served_by_username
-          ? { _id: room.served_by_id, username: room.served_by_username, ts: new Date(room.served_by_ts ?? room.created_at) }
+          ? {
+              _id: room.served_by_id,
+              username: room.served_by_username,
+              ts: new Date(room.served_by_ts ?? room.created_at),
+            }
           : undefined;
       const oldDepartmentId = room.department_id ?? undefined;
       let target: RoomRow;
@@ -183,12 +193,19 @@ export class RoomsService {
         target = await assignAgent(tx, this.deps, room, agent);
       } else {
         const departmentId = await resolveDepartment(tx.db, input.departmentId!);
-        if (departmentId === room.department_id && !room.served_by_id) fail('error-forwarding-chat', 'The room is already waiting in that department');
+        if (departmentId === room.department_id && !room.served_by_id)
+          fail('error-forwarding-chat', 'The room is already waiting in that department');
         const now = this.deps.now();
-        await tx.db.updateTable('rooms').set({ department_id: departmentId, updated_at: now }).where('_id', '=', room._id).execute();
+        await tx.db
+          .updateTable('rooms')
+          .set({ department_id: departmentId, updated_at: now })
+          .where('_id', '=', room._id)
+          .execute();
         const moved: RoomRow = { ...room, department_id: departmentId, updated_at: now };
         await insertTransferMessage(tx, this.deps, moved, user, input.comment);
-        const agent = isAutoRouting(this.deps) ? await pickAgent(tx.db, departmentId, { exclude: room.served_by_id ?? undefined }) : undefined;
+        const agent = isAutoRouting(this.deps)
+          ? await pickAgent(tx.db, departmentId, { exclude: room.served_by_id ?? undefined })
+          : undefined;
         target = agent ? await assignAgent(tx, this.deps, moved, agent) : await queueRoom(tx, this.deps, moved);
       }
       await recordRoomEvent(tx, this.deps, {
@@ -199,13 +216,22 @@ export class RoomsService {
         oldDepartmentId,
       });
       tx.after(() =>
-        this.deps.hub.publish({ kind: 'room', audience: audienceOf(target, room.served_by_id), room: toRoom(target), action: 'forwarded' }),
+        this.deps.hub.publish({
+          kind: 'room',
+          audience: audienceOf(target, room.served_by_id),
+          room: toRoom(target),
+          action: 'forwarded',
+        }),
       );
     });
   }
 
   private async availableAgent(tx: Tx, userId: string, room: RoomRow): Promise<AgentRef> {
-    const agent = await tx.db.selectFrom('users').select(['_id', 'username', 'roles', 'status_livechat', 'active']).where('_id', '=', userId).executeTakeFirst();
+    const agent = await tx.db
+      .selectFrom('users')
+      .select(['_id', 'username', 'roles', 'status_livechat', 'active'])
+      .where('_id', '=', userId)
+      .executeTakeFirst();
     if (!agent || !parseJson<string[]>(agent.roles, []).includes('livechat-agent') || agent.active !== 1) {
       fail('error-invalid-agent', 'Invalid agent');
     }
@@ -223,14 +249,26 @@ export class RoomsService {
       const room = await roomById(tx, roomData._id);
       if (room.visitor_id !== guest._id) fail('invalid-params', 'guestData._id is not the visitor of this room');
       const now = this.deps.now();
-      const visitor = await tx.db.selectFrom('visitors').selectAll().where('_id', '=', guest._id).executeTakeFirstOrThrow();
+      const visitor = await tx.db
+        .selectFrom('visitors')
+        .selectAll()
+        .where('_id', '=', guest._id)
+        .executeTakeFirstOrThrow();
       await tx.db
         .updateTable('visitors')
         .set({
           name: guest.name ?? visitor.name,
-          emails: guest.email !== undefined ? JSON.stringify(guest.email ? [{ address: guest.email.toLowerCase() }] : []) : visitor.emails,
-          phones: guest.phone !== undefined ? JSON.stringify(guest.phone ? [{ phoneNumber: guest.phone }] : []) : visitor.phones,
-          custom_fields: guest.livechatData ? JSON.stringify({ ...parseJson(visitor.custom_fields, {}), ...guest.livechatData }) : visitor.custom_fields,
+          emails:
+            guest.email !== undefined
+              ? JSON.stringify(guest.email ? [{ address: guest.email.toLowerCase() }] : [])
+              : visitor.emails,
+          phones:
+            guest.phone !== undefined
+              ? JSON.stringify(guest.phone ? [{ phoneNumber: guest.phone }] : [])
+              : visitor.phones,
+          custom_fields: guest.livechatData
+            ? JSON.stringify({ ...parseJson(visitor.custom_fields, {}), ...guest.livechatData })
+            : visitor.custom_fields,
           updated_at: now,
         })
         .where('_id', '=', guest._id)
@@ -240,15 +278,25 @@ export class RoomsService {
         .set({
           topic: roomData.topic ?? room.topic,
           tags: roomData.tags ? JSON.stringify([...new Set(roomData.tags)]) : room.tags,
-          custom_fields: roomData.livechatData ? JSON.stringify({ ...parseJson(room.custom_fields, {}), ...roomData.livechatData }) : room.custom_fields,
+          custom_fields: roomData.livechatData
+            ? JSON.stringify({ ...parseJson(room.custom_fields, {}), ...roomData.livechatData })
+            : room.custom_fields,
           fname: guest.name ?? room.fname,
           updated_at: now,
         })
         .where('_id', '=', room._id)
         .execute();
-      if (room.open !== 1) await recordRoomEvent(tx, this.deps, { type: 'LivechatEdit', rid: room._id, messages: 'all' });
+      if (room.open !== 1)
+        await recordRoomEvent(tx, this.deps, { type: 'LivechatEdit', rid: room._id, messages: 'all' });
       const updated = await roomById(tx, room._id);
-      tx.after(() => this.deps.hub.publish({ kind: 'room', audience: audienceOf(updated), room: toRoom(updated), action: 'updated' }));
+      tx.after(() =>
+        this.deps.hub.publish({
+          kind: 'room',
+          audience: audienceOf(updated),
+          room: toRoom(updated),
+          action: 'updated',
+        }),
+      );
     });
   }
 
@@ -265,7 +313,11 @@ export class RoomsService {
     let assigned = 0;
     for (const inq of queued) {
       const done = await inTx(this.deps.store, async (tx) => {
-        const current = await tx.db.selectFrom('inquiries').select('status').where('_id', '=', inq._id).executeTakeFirst();
+        const current = await tx.db
+          .selectFrom('inquiries')
+          .select('status')
+          .where('_id', '=', inq._id)
+          .executeTakeFirst();
         if (current?.status !== 'queued') return false;
         const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', inq.rid).executeTakeFirst();
         if (!room || room.open !== 1) return false;
@@ -280,7 +332,13 @@ export class RoomsService {
   }
 }
 
-async function insertTransferMessage(tx: Tx, deps: LivechatDeps, room: RoomRow, user: User, comment?: string): Promise<void> {
+async function insertTransferMessage(
+  tx: Tx,
+  deps: LivechatDeps,
+  room: RoomRow,
+  user: User,
+  comment?: string,
+): Promise<void> {
   // A system message (never sent to the CRM) so the conversation shows the hand-over.
   await insertMessage(tx, deps, room, {
     msg: comment ?? '',

@@ -73,11 +73,22 @@ export async function assignAgent(tx: Tx, deps: LivechatDeps, room: RoomRow, age
     .set({ status: 'taken', taken_by_id: agent._id, taken_at: now, updated_at: now })
     .where('rid', '=', room._id)
     .execute();
-  const next: RoomRow = { ...room, served_by_id: agent._id, served_by_username: agent.username, served_by_ts: now, updated_at: now };
+  const next: RoomRow = {
+    ...room,
+    served_by_id: agent._id,
+    served_by_username: agent.username,
+    served_by_ts: now,
+    updated_at: now,
+  };
   await recordRoomEvent(tx, deps, { type: 'LivechatSessionTaken', rid: room._id, messages: 'all' });
   const inquiry = await tx.db.selectFrom('inquiries').selectAll().where('rid', '=', room._id).executeTakeFirst();
   tx.after(() => {
-    deps.hub.publish({ kind: 'room', audience: audienceOf(next, room.served_by_id), room: toRoom(next), action: 'taken' });
+    deps.hub.publish({
+      kind: 'room',
+      audience: audienceOf(next, room.served_by_id),
+      room: toRoom(next),
+      action: 'taken',
+    });
     if (inquiry) deps.hub.publish({ kind: 'inquiry', inquiry: toInquiry(inquiry), action: 'taken' });
   });
   return next;
@@ -93,14 +104,33 @@ export async function queueRoom(tx: Tx, deps: LivechatDeps, room: RoomRow): Prom
     .execute();
   await tx.db
     .updateTable('inquiries')
-    .set({ status: 'queued', taken_by_id: null, taken_at: null, queued_at: now, department_id: room.department_id, updated_at: now })
+    .set({
+      status: 'queued',
+      taken_by_id: null,
+      taken_at: null,
+      queued_at: now,
+      department_id: room.department_id,
+      updated_at: now,
+    })
     .where('rid', '=', room._id)
     .execute();
-  const next: RoomRow = { ...room, served_by_id: null, served_by_username: null, served_by_ts: null, queued_at: now, updated_at: now };
+  const next: RoomRow = {
+    ...room,
+    served_by_id: null,
+    served_by_username: null,
+    served_by_ts: null,
+    queued_at: now,
+    updated_at: now,
+  };
   await recordRoomEvent(tx, deps, { type: 'LivechatSessionQueued', rid: room._id, messages: 'all' });
   const inquiry = await tx.db.selectFrom('inquiries').selectAll().where('rid', '=', room._id).executeTakeFirstOrThrow();
   tx.after(() => {
-    deps.hub.publish({ kind: 'room', audience: audienceOf(next, room.served_by_id), room: toRoom(next), action: 'queued' });
+    deps.hub.publish({
+      kind: 'room',
+      audience: audienceOf(next, room.served_by_id),
+      room: toRoom(next),
+      action: 'queued',
+    });
     deps.hub.publish({ kind: 'inquiry', inquiry: toInquiry(inquiry), action: 'queued' });
   });
   return next;

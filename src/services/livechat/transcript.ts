@@ -13,8 +13,10 @@ import type { MessageRow } from '../../store/mappers.ts';
 
 /** The widget HTML-escapes visitor text before posting it; a plain-text mail shows it as typed. */
 export function unescapeHtml(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39|#x27|#96|#x60);/g, (_m, e: string) =>
-    ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#96': '`', '#x60': '`' })[e] ?? _m,
+  return s.replace(
+    /&(amp|lt|gt|quot|#39|#x27|#96|#x60);/g,
+    (_m, e: string) =>
+      ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#96': '`', '#x60': '`' })[e] ?? _m,
   );
 }
 
@@ -37,13 +39,20 @@ export class TranscriptService {
   constructor(private readonly deps: LivechatDeps) {}
 
   async send(input: { token: string; rid: string; email: string }): Promise<void> {
-    if (!this.deps.settings.get('Livechat_enable_transcript')) fail('error-transcript-disabled', 'Transcripts are disabled');
+    if (!this.deps.settings.get('Livechat_enable_transcript'))
+      fail('error-transcript-disabled', 'Transcripts are disabled');
     if (!EMAIL_PATTERN.test(input.email)) fail('error-invalid-email', 'Invalid email');
     const visitor = await visitorByToken(this.deps.db, input.token);
     const room = await visitorRoom(this.deps.db, input.rid, input.token);
-    if (this.perRoom.blockedFor(room._id) > 0) fail('error-too-many-requests', 'Too many transcripts for this conversation');
+    if (this.perRoom.blockedFor(room._id) > 0)
+      fail('error-too-many-requests', 'Too many transcripts for this conversation');
     this.perRoom.fail(room._id);
-    const rows = await this.deps.db.selectFrom('messages').selectAll().where('rid', '=', room._id).orderBy('seq').execute();
+    const rows = await this.deps.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('rid', '=', room._id)
+      .orderBy('seq')
+      .execute();
     const title = `Transcript of your conversation (${this.deps.settings.get('Livechat_title')})`;
     await sendMail(this.deps.settings, {
       to: input.email,

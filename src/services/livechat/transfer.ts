@@ -16,7 +16,10 @@ import type { Room } from '../../domain/models.ts';
 import { toRoom } from '../../store/mappers.ts';
 import type { RoomRow } from '../../store/mappers.ts';
 
-export async function transferByVisitor(deps: LivechatDeps, input: { rid: string; token: string; department: string }): Promise<Room> {
+export async function transferByVisitor(
+  deps: LivechatDeps,
+  input: { rid: string; token: string; department: string },
+): Promise<Room> {
   return inTx(deps.store, async (tx) => {
     const visitor = await visitorByToken(tx, input.token);
     const room = await visitorRoom(tx, input.rid, input.token);
@@ -25,11 +28,23 @@ export async function transferByVisitor(deps: LivechatDeps, input: { rid: string
     if (departmentId === room.department_id) return toRoom(room);
     const oldServedBy =
       room.served_by_id && room.served_by_username
-        ? { _id: room.served_by_id, username: room.served_by_username, ts: new Date(room.served_by_ts ?? room.created_at) }
+        ? {
+            _id: room.served_by_id,
+            username: room.served_by_username,
+            ts: new Date(room.served_by_ts ?? room.created_at),
+          }
         : undefined;
     const now = deps.now();
-    await tx.db.updateTable('rooms').set({ department_id: departmentId, updated_at: now }).where('_id', '=', room._id).execute();
-    await tx.db.updateTable('visitors').set({ department: departmentId, updated_at: now }).where('_id', '=', visitor._id).execute();
+    await tx.db
+      .updateTable('rooms')
+      .set({ department_id: departmentId, updated_at: now })
+      .where('_id', '=', room._id)
+      .execute();
+    await tx.db
+      .updateTable('visitors')
+      .set({ department: departmentId, updated_at: now })
+      .where('_id', '=', visitor._id)
+      .execute();
     const moved: RoomRow = { ...room, department_id: departmentId, updated_at: now };
     await insertMessage(tx, deps, moved, {
       msg: '',
@@ -38,7 +53,9 @@ export async function transferByVisitor(deps: LivechatDeps, input: { rid: string
     });
     // The visitor asked for another department, not another person: the current agent may stay
     // when they belong to it (unlike an agent's forward, which hands the room to someone else).
-    const agent = isAutoRouting(deps) ? await pickAgent(tx.db, departmentId, { prefer: room.served_by_id ?? undefined }) : undefined;
+    const agent = isAutoRouting(deps)
+      ? await pickAgent(tx.db, departmentId, { prefer: room.served_by_id ?? undefined })
+      : undefined;
     const target = agent ? await assignAgent(tx, deps, moved, agent) : await queueRoom(tx, deps, moved);
     await recordRoomEvent(tx, deps, {
       type: 'LivechatSessionForwarded',
@@ -47,7 +64,14 @@ export async function transferByVisitor(deps: LivechatDeps, input: { rid: string
       oldServedBy,
       oldDepartmentId: room.department_id ?? undefined,
     });
-    tx.after(() => deps.hub.publish({ kind: 'room', audience: audienceOf(target, room.served_by_id), room: toRoom(target), action: 'forwarded' }));
+    tx.after(() =>
+      deps.hub.publish({
+        kind: 'room',
+        audience: audienceOf(target, room.served_by_id),
+        room: toRoom(target),
+        action: 'forwarded',
+      }),
+    );
     return toRoom(target);
   });
 }

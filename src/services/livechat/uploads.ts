@@ -48,8 +48,12 @@ export function humanSize(bytes: number): string {
 
 /** A display name safe in paths and headers: no directories, no control characters. */
 export function cleanFileName(name: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim();
   return (base || 'file').slice(0, 200);
 }
 
@@ -62,7 +66,8 @@ function attachmentFor(file: MessageFile): MessageAttachment {
   const a: MessageAttachment = { type: 'file', title: file.name, title_link: url, title_link_download: true };
   const major = file.type.split('/')[0];
   // SVG can carry script: offer it as a download, never inline.
-  if (major === 'image' && file.type !== 'image/svg+xml') Object.assign(a, { image_url: url, image_type: file.type, image_size: file.size });
+  if (major === 'image' && file.type !== 'image/svg+xml')
+    Object.assign(a, { image_url: url, image_type: file.type, image_size: file.size });
   if (major === 'audio') Object.assign(a, { audio_url: url, audio_type: file.type, audio_size: file.size });
   if (major === 'video') Object.assign(a, { video_url: url, video_type: file.type, video_size: file.size });
   return a;
@@ -74,7 +79,8 @@ export class UploadsService {
   /** Settings gate, checked before any byte is read. */
   limits(): { maxSize: number; whitelist: string } {
     const st = this.deps.settings;
-    if (!st.get('FileUpload_Enabled') || !st.get('Livechat_fileupload_enabled')) fail('error-file-upload-disabled', 'File upload is disabled');
+    if (!st.get('FileUpload_Enabled') || !st.get('Livechat_fileupload_enabled'))
+      fail('error-file-upload-disabled', 'File upload is disabled');
     return { maxSize: st.get('FileUpload_MaxFileSize'), whitelist: st.get('FileUpload_MediaTypeWhiteList') };
   }
 
@@ -86,7 +92,10 @@ export class UploadsService {
 
   sizeError(): never {
     const max = this.limits().maxSize;
-    fail('error-size-not-allowed', `File exceeds the allowed size of ${humanSize(max)}`, { reason: 'error-size-not-allowed', sizeAllowed: humanSize(max) });
+    fail('error-size-not-allowed', `File exceeds the allowed size of ${humanSize(max)}`, {
+      reason: 'error-size-not-allowed',
+      sizeAllowed: humanSize(max),
+    });
   }
 
   /** The visitor's open room, checked before the upload is read. */
@@ -96,12 +105,23 @@ export class UploadsService {
     if (room.open !== 1) fail('room-closed', 'Room closed');
   }
 
-  async saveVisitorFile(input: { token: string; rid: string; name: string; type: string; data: Buffer }): Promise<Message> {
+  async saveVisitorFile(input: {
+    token: string;
+    rid: string;
+    name: string;
+    type: string;
+    data: Buffer;
+  }): Promise<Message> {
     return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, input.token);
       const room = await visitorRoom(tx, input.rid, input.token);
       if (room.open !== 1) fail('room-closed', 'Room closed');
-      const file: MessageFile = { _id: newId(), name: cleanFileName(input.name), type: input.type, size: input.data.length };
+      const file: MessageFile = {
+        _id: newId(),
+        name: cleanFileName(input.name),
+        type: input.type,
+        size: input.data.length,
+      };
       await tx.db
         .insertInto('uploads')
         .values({ ...file, rid: room._id, data: input.data, user_id: visitor._id, created_at: this.deps.now() })
@@ -120,6 +140,10 @@ export class UploadsService {
   }
 
   async find(id: string): Promise<StoredFile | undefined> {
-    return this.deps.db.selectFrom('uploads').select(['_id', 'rid', 'name', 'type', 'size', 'data']).where('_id', '=', id).executeTakeFirst();
+    return this.deps.db
+      .selectFrom('uploads')
+      .select(['_id', 'rid', 'name', 'type', 'size', 'data'])
+      .where('_id', '=', id)
+      .executeTakeFirst();
   }
 }

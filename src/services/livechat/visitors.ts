@@ -47,7 +47,10 @@ export async function resolveDepartment(db: Kysely<Database>, idOrName: string):
   return d._id;
 }
 
-export function mergeCustomFields(current: Record<string, unknown>, fields: CustomFieldInput[]): Record<string, unknown> {
+export function mergeCustomFields(
+  current: Record<string, unknown>,
+  fields: CustomFieldInput[],
+): Record<string, unknown> {
   const next = { ...current };
   for (const f of fields) {
     if (f.overwrite || next[f.key] === undefined) next[f.key] = f.value;
@@ -78,7 +81,11 @@ export class VisitorsService {
     const phone = typeof input.phone === 'string' ? input.phone : input.phone?.number;
     return inTx(this.deps.store, async (tx) => {
       const now = this.deps.now();
-      const existing = await tx.db.selectFrom('visitors').selectAll().where('token', '=', input.token).executeTakeFirst();
+      const existing = await tx.db
+        .selectFrom('visitors')
+        .selectAll()
+        .where('token', '=', input.token)
+        .executeTakeFirst();
       const emails = input.email ? [{ address: input.email.toLowerCase() }] : undefined;
       const phones = phone ? [{ phoneNumber: phone }] : undefined;
       if (existing) {
@@ -99,7 +106,11 @@ export class VisitorsService {
       }
       let username = input.username;
       if (username) {
-        const taken = await tx.db.selectFrom('visitors').select('_id').where('username', '=', username).executeTakeFirst();
+        const taken = await tx.db
+          .selectFrom('visitors')
+          .select('_id')
+          .where('username', '=', username)
+          .executeTakeFirst();
         if (taken) fail('error-username-taken', `${username} is already in use`);
       } else {
         username = `guest-${await this.deps.settings.next('Livechat_guest_count', tx.db)}`;
@@ -145,14 +156,25 @@ export class VisitorsService {
       const now = this.deps.now();
       await tx.db
         .updateTable('visitors')
-        .set({ custom_fields: JSON.stringify(mergeCustomFields(parseJson(v.custom_fields, {}), fields)), updated_at: now })
+        .set({
+          custom_fields: JSON.stringify(mergeCustomFields(parseJson(v.custom_fields, {}), fields)),
+          updated_at: now,
+        })
         .where('_id', '=', v._id)
         .execute();
-      const room = await tx.db.selectFrom('rooms').select(['_id', 'custom_fields']).where('visitor_token', '=', token).where('open', '=', 1).executeTakeFirst();
+      const room = await tx.db
+        .selectFrom('rooms')
+        .select(['_id', 'custom_fields'])
+        .where('visitor_token', '=', token)
+        .where('open', '=', 1)
+        .executeTakeFirst();
       if (room) {
         await tx.db
           .updateTable('rooms')
-          .set({ custom_fields: JSON.stringify(mergeCustomFields(parseJson(room.custom_fields, {}), fields)), updated_at: now })
+          .set({
+            custom_fields: JSON.stringify(mergeCustomFields(parseJson(room.custom_fields, {}), fields)),
+            updated_at: now,
+          })
           .where('_id', '=', room._id)
           .execute();
       }
@@ -161,8 +183,16 @@ export class VisitorsService {
 
   /** Lead capture: adds emails and phone numbers found in a visitor message. */
   async addContacts(db: Kysely<Database>, visitor: VisitorRow, emails: string[], phones: string[]): Promise<void> {
-    const nextEmails = addUnique(parseJson<{ address: string }[]>(visitor.emails, []), emails.map((e) => ({ address: e.toLowerCase() })), (e) => e.address);
-    const nextPhones = addUnique(parseJson<{ phoneNumber: string }[]>(visitor.phones, []), phones.map((p) => ({ phoneNumber: p })), (p) => p.phoneNumber);
+    const nextEmails = addUnique(
+      parseJson<{ address: string }[]>(visitor.emails, []),
+      emails.map((e) => ({ address: e.toLowerCase() })),
+      (e) => e.address,
+    );
+    const nextPhones = addUnique(
+      parseJson<{ phoneNumber: string }[]>(visitor.phones, []),
+      phones.map((p) => ({ phoneNumber: p })),
+      (p) => p.phoneNumber,
+    );
     await db
       .updateTable('visitors')
       .set({ emails: JSON.stringify(nextEmails), phones: JSON.stringify(nextPhones), updated_at: this.deps.now() })

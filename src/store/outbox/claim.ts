@@ -110,7 +110,9 @@ async function readyEndpoints(x: Exec, now: number, probeAfterFailures: number):
     _id: row._id,
     // a tripped breaker whose pause is over lets exactly one probe through
     max_concurrency:
-      endpointPolicy(row.kind).breaker && row.consecutive_failures >= probeAfterFailures ? 1 : Number(row.max_concurrency),
+      endpointPolicy(row.kind).breaker && row.consecutive_failures >= probeAfterFailures
+        ? 1
+        : Number(row.max_concurrency),
     leased: Number(leased),
     rate_limit_per_second: row.rate_limit_per_second === null ? null : Number(row.rate_limit_per_second),
     row,
@@ -205,7 +207,12 @@ function claimSql(caps: Capabilities, v: ClaimValues, limit: RawBuilder<unknown>
 }
 
 /** The claim statement for one endpoint with its values bound (exported so a test can read the SQL each dialect gets). */
-export function claimStatement(caps: Capabilities, p: ClaimParams, endpointId: string, take = p.limit): RawBuilder<ClaimedRow> {
+export function claimStatement(
+  caps: Capabilities,
+  p: ClaimParams,
+  endpointId: string,
+  take = p.limit,
+): RawBuilder<ClaimedRow> {
   return claimSql(caps, valuesOf(p, endpointId), literalLimit(take) ? sql.lit(take) : take);
 }
 
@@ -267,22 +274,25 @@ async function loadEvents(x: Exec, caps: Capabilities, ids: Set<string>): Promis
  */
 export async function claimDue(store: Store, p: ClaimParams): Promise<Claimed[]> {
   if (p.limit <= 0) return [];
-  return store.transact(async (_trx, x) => {
-    const ready = await readyEndpoints(x, p.now, p.probeAfterFailures);
-    const byId = new Map(ready.map((e) => [e._id, e]));
-    const rows: ClaimedRow[] = [];
-    for (const [endpointId, share] of shareSlots(ready, p.limit)) {
-      const rate = byId.get(endpointId)!.rate_limit_per_second;
-      const take = rate && p.rates ? p.rates.take(endpointId, rate, share, p.now) : share;
-      if (take === 0) continue;
-      const claimed = await claimFor(x, p, endpointId, take);
-      if (rate && p.rates) p.rates.refund(endpointId, take - claimed.length);
-      rows.push(...claimed);
-    }
-    if (rows.length === 0) return [];
-    const events = await loadEvents(x, store.caps, new Set(rows.map((r) => r.event_id)));
-    return rows.map((r) => claimedOf(r, events.get(r.event_id), byId.get(r.endpoint_id)?.row));
-  }, { grouped: false });
+  return store.transact(
+    async (_trx, x) => {
+      const ready = await readyEndpoints(x, p.now, p.probeAfterFailures);
+      const byId = new Map(ready.map((e) => [e._id, e]));
+      const rows: ClaimedRow[] = [];
+      for (const [endpointId, share] of shareSlots(ready, p.limit)) {
+        const rate = byId.get(endpointId)!.rate_limit_per_second;
+        const take = rate && p.rates ? p.rates.take(endpointId, rate, share, p.now) : share;
+        if (take === 0) continue;
+        const claimed = await claimFor(x, p, endpointId, take);
+        if (rate && p.rates) p.rates.refund(endpointId, take - claimed.length);
+        rows.push(...claimed);
+      }
+      if (rows.length === 0) return [];
+      const events = await loadEvents(x, store.caps, new Set(rows.map((r) => r.event_id)));
+      return rows.map((r) => claimedOf(r, events.get(r.event_id), byId.get(r.endpoint_id)?.row));
+    },
+    { grouped: false },
+  );
 }
 
 function claimedOf(r: ClaimedRow, event: EventRow | undefined, endpoint: EndpointRow | undefined): Claimed {

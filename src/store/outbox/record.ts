@@ -130,14 +130,31 @@ const disableForResponseQ = prepare((db) =>
     .where('_id', '=', arg('id')),
 );
 const breakerStateQ = prepare((db) =>
-  db.selectFrom('endpoints').select(['consecutive_failures', 'failing_since', 'paused_until']).where('_id', '=', arg('id')),
+  db
+    .selectFrom('endpoints')
+    .select(['consecutive_failures', 'failing_since', 'paused_until'])
+    .where('_id', '=', arg('id')),
 );
-const pauseQ = prepare((db) => db.updateTable('endpoints').set({ paused_until: arg('until') }).where('_id', '=', arg('id')));
-const disableQ = prepare((db) => db.updateTable('endpoints').set({ enabled: 0, disabled_reason: arg('reason') }).where('_id', '=', arg('id')));
+const pauseQ = prepare((db) =>
+  db
+    .updateTable('endpoints')
+    .set({ paused_until: arg('until') })
+    .where('_id', '=', arg('id')),
+);
+const disableQ = prepare((db) =>
+  db
+    .updateTable('endpoints')
+    .set({ enabled: 0, disabled_reason: arg('reason') })
+    .where('_id', '=', arg('id')),
+);
 // The CRM mostly answers the same text for a room again: an unchanged value is not rewritten
 // (a rewrite dirties the room's page, which the commit then writes out).
 const saveCrmDataQ = prepare((db) =>
-  db.updateTable('rooms').set({ crm_data: arg('text') }).where('_id', '=', arg('rid')).where('crm_data', 'is distinct from', arg('text')),
+  db
+    .updateTable('rooms')
+    .set({ crm_data: arg('text') })
+    .where('_id', '=', arg('rid'))
+    .where('crm_data', 'is distinct from', arg('text')),
 );
 
 /**
@@ -192,18 +209,20 @@ class RecordBatch {
   private queueUnit(): void {
     this.unitQueued = true;
     let taken: Waiting[] | undefined;
-    this.store.transact(async (_trx, x) => {
-      taken = this.take();
-      const updated: boolean[] = [];
-      for (const w of taken) updated.push(await recordIn(x, w.input));
-      return updated;
-    }).then(
-      (updated) => taken!.forEach((w, i) => w.resolve(updated[i]!)),
-      () => {
-        // the unit kept nothing (or never ran: then what waited for it)
-        for (const w of taken ?? this.take()) recordAlone(this.store, w.input).then(w.resolve, w.reject);
-      },
-    );
+    this.store
+      .transact(async (_trx, x) => {
+        taken = this.take();
+        const updated: boolean[] = [];
+        for (const w of taken) updated.push(await recordIn(x, w.input));
+        return updated;
+      })
+      .then(
+        (updated) => taken!.forEach((w, i) => w.resolve(updated[i]!)),
+        () => {
+          // the unit kept nothing (or never ran: then what waited for it)
+          for (const w of taken ?? this.take()) recordAlone(this.store, w.input).then(w.resolve, w.reject);
+        },
+      );
   }
 
   private take(): Waiting[] {

@@ -38,7 +38,12 @@ export function App() {
   }, [session]);
 
   const live = useMemo(
-    () => (session ? new LiveStream(`/api/v1/stream?userId=${encodeURIComponent(session.userId)}&authToken=${encodeURIComponent(session.authToken)}`) : null),
+    () =>
+      session
+        ? new LiveStream(
+            `/api/v1/stream?userId=${encodeURIComponent(session.userId)}&authToken=${encodeURIComponent(session.authToken)}`,
+          )
+        : null,
     [session],
   );
   useEffect(() => () => live?.close(), [live]);
@@ -92,7 +97,11 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (p === '/omnichannel/current') return <CurrentChatsPage />;
   const chat = match('/omnichannel/chats/:rid', p);
   if (chat) return <ChatPage rid={chat.rid!} key={chat.rid} />;
-  return <p>Page not found. <Link to={home(me)}>Go to Omnichannel</Link></p>;
+  return (
+    <p>
+      Page not found. <Link to={home(me)}>Go to Omnichannel</Link>
+    </p>
+  );
 }
 
 function Layout({ me, path, logout, children }: { me: Me; path: string; logout: () => void; children: ReactNode }) {

@@ -15,7 +15,10 @@ export function Login({ onLogin }: { onLogin: (s: Session, me: Me) => void }) {
     setError(undefined);
     try {
       // login answers { status, data } rather than { success }: api() only looks at the HTTP status here
-      const r = await api<{ data: { userId: string; authToken: string; me: Me } }>('POST', 'login', { body: { user, password }, staff: false });
+      const r = await api<{ data: { userId: string; authToken: string; me: Me } }>('POST', 'login', {
+        body: { user, password },
+        staff: false,
+      });
       onLogin({ userId: r.data.userId, authToken: r.data.authToken }, r.data.me);
     } catch (err) {
       setError(err);
@@ -28,8 +31,22 @@ export function Login({ onLogin }: { onLogin: (s: Session, me: Me) => void }) {
       <form onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">Omnihook</h1>
         <p className="muted">Log in to Omnichannel</p>
-        <TextField label="Username or email" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} required autoFocus />
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <TextField
+          label="Username or email"
+          autoComplete="username"
+          value={user}
+          onChange={(e) => setUser(e.target.value)}
+          required
+          autoFocus
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
         <ErrorText error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Logging in…' : 'Log in'}

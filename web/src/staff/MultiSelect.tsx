@@ -34,7 +34,12 @@ export function MultiSelect({
     return () => document.removeEventListener('mousedown', close);
   }, [open]);
   const chosen = options.filter((o) => value.includes(o.value));
-  const toggle = (v: string) => onChange(value.includes(v) ? value.filter((x) => x !== v) : options.map((o) => o.value).filter((o) => o === v || value.includes(o)));
+  const toggle = (v: string) =>
+    onChange(
+      value.includes(v)
+        ? value.filter((x) => x !== v)
+        : options.map((o) => o.value).filter((o) => o === v || value.includes(o)),
+    );
   return (
     <div
       className="field multiselect"
@@ -59,7 +64,15 @@ export function MultiSelect({
         onClick={() => setOpen(!open)}
       >
         <span id={`${id}-value`} className="chips">
-          {chosen.length === 0 ? <span className="muted">{placeholder}</span> : chosen.map((o) => <span key={o.value} className="chip">{o.label}</span>)}
+          {chosen.length === 0 ? (
+            <span className="muted">{placeholder}</span>
+          ) : (
+            chosen.map((o) => (
+              <span key={o.value} className="chip">
+                {o.label}
+              </span>
+            ))
+          )}
         </span>
         <span aria-hidden="true">▾</span>
       </button>

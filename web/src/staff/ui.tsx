@@ -3,7 +3,15 @@ import { createContext, useCallback, useContext, useEffect, useId, useRef, useSt
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { errorText } from '../api.ts';
 
-export function Field({ label, hint, children }: { label: string; hint?: string; children: (id: string, hintId?: string) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  children: (id: string, hintId?: string) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   return (
@@ -19,11 +27,24 @@ export function Field({ label, hint, children }: { label: string; hint?: string;
   );
 }
 
-export function TextField({ label, hint, ...rest }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field label={label} hint={hint}>{(id, hintId) => <input id={id} aria-describedby={hintId} {...rest} />}</Field>;
+export function TextField({
+  label,
+  hint,
+  ...rest
+}: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field label={label} hint={hint}>
+      {(id, hintId) => <input id={id} aria-describedby={hintId} {...rest} />}
+    </Field>
+  );
 }
 
-export function SelectField({ label, hint, children, ...rest }: { label: string; hint?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  children,
+  ...rest
+}: { label: string; hint?: string } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <Field label={label} hint={hint}>
       {(id, hintId) => (
@@ -35,8 +56,16 @@ export function SelectField({ label, hint, children, ...rest }: { label: string;
   );
 }
 
-export function TextArea({ label, hint, ...rest }: { label: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <Field label={label} hint={hint}>{(id, hintId) => <textarea id={id} aria-describedby={hintId} {...rest} />}</Field>;
+export function TextArea({
+  label,
+  hint,
+  ...rest
+}: { label: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field label={label} hint={hint}>
+      {(id, hintId) => <textarea id={id} aria-describedby={hintId} {...rest} />}
+    </Field>
+  );
 }
 
 export function Check({ label, ...rest }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
@@ -89,7 +118,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 export const useToast = () => useContext(ToastContext);
 
 /** Loads data, reloads on demand; keeps the last good data while reloading. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; reload: () => void } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { data: T | undefined; error: unknown; reload: () => void } {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [tick, setTick] = useState(0);

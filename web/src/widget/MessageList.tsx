@@ -22,7 +22,17 @@ function systemText(m: ChatMessage): string {
   return m.msg || m.t || '';
 }
 
-export function MessageList({ messages, mineId, visitorId, empty }: { messages: ChatMessage[]; mineId: string; visitorId: string; empty?: string }) {
+export function MessageList({
+  messages,
+  mineId,
+  visitorId,
+  empty,
+}: {
+  messages: ChatMessage[];
+  mineId: string;
+  visitorId: string;
+  empty?: string;
+}) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => {
     // braces matter: newer Chromium returns a Promise from scrollIntoView, and an effect must not return one
@@ -37,7 +47,11 @@ export function MessageList({ messages, mineId, visitorId, empty }: { messages: 
             {systemText(m)}
           </li>
         ) : (
-          <li key={m._id} className={`bubble ${m.u._id === mineId ? 'mine' : m.u._id === visitorId ? 'visitor' : 'agent'}`} data-message-id={m._id}>
+          <li
+            key={m._id}
+            className={`bubble ${m.u._id === mineId ? 'mine' : m.u._id === visitorId ? 'visitor' : 'agent'}`}
+            data-message-id={m._id}
+          >
             {m.u._id !== mineId && <span className="author">{m.u.name || m.u.username}</span>}
             <span className="text">{m.msg}</span>
             <time dateTime={m.ts}>{new Date(m.ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>

@@ -28,7 +28,12 @@ interface Config {
   online: boolean;
   settings: { displayOfflineForm: boolean };
   theme: { title: string; color: string; offlineTitle: string; offlineColor: string };
-  messages: { offlineMessage: string; offlineSuccessMessage: string; offlineUnavailableMessage: string; conversationFinishedMessage: string };
+  messages: {
+    offlineMessage: string;
+    offlineSuccessMessage: string;
+    offlineUnavailableMessage: string;
+    conversationFinishedMessage: string;
+  };
   guest?: { _id: string; name?: string };
   room?: { _id: string; open: boolean };
   agent?: { username: string; name?: string };
@@ -49,7 +54,10 @@ export function Widget() {
 
   const loadHistory = useCallback(
     (roomId: string) =>
-      api<{ messages: ChatMessage[] }>('GET', `livechat/messages.history/${roomId}`, { staff: false, query: { token, limit: 100 } }).then(
+      api<{ messages: ChatMessage[] }>('GET', `livechat/messages.history/${roomId}`, {
+        staff: false,
+        query: { token, limit: 100 },
+      }).then(
         (r) => setMessages(r.messages.slice().reverse()),
         (e: unknown) => setError(errorText(e)),
       ),
@@ -57,15 +65,18 @@ export function Widget() {
   );
 
   useEffect(() => {
-    api<{ config: Config }>('GET', 'livechat/config', { staff: false, query: { token } }).then((r) => {
-      setConfig(r.config);
-      setGuest(r.config.guest);
-      if (r.config.agent) setAgent(r.config.agent.name || r.config.agent.username);
-      if (r.config.room) {
-        setRid(r.config.room._id);
-        void loadHistory(r.config.room._id);
-      }
-    }, (e: unknown) => setError(errorText(e)));
+    api<{ config: Config }>('GET', 'livechat/config', { staff: false, query: { token } }).then(
+      (r) => {
+        setConfig(r.config);
+        setGuest(r.config.guest);
+        if (r.config.agent) setAgent(r.config.agent.name || r.config.agent.username);
+        if (r.config.room) {
+          setRid(r.config.room._id);
+          void loadHistory(r.config.room._id);
+        }
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
   }, [token, loadHistory]);
 
   // Live updates once the visitor exists (the stream refuses unknown tokens).
@@ -98,7 +109,10 @@ export function Widget() {
     try {
       let roomId = rid;
       if (!roomId || closed) {
-        const r = await api<{ room: { _id: string; servedBy?: { username: string } } }>('GET', 'livechat/room', { staff: false, query: { token } });
+        const r = await api<{ room: { _id: string; servedBy?: { username: string } } }>('GET', 'livechat/room', {
+          staff: false,
+          query: { token },
+        });
         roomId = r.room._id;
         setRid(roomId);
         ridRef.current = roomId;
@@ -106,7 +120,10 @@ export function Widget() {
         setMessages([]);
         setAgent(r.room.servedBy?.username);
       }
-      const r = await api<{ message: ChatMessage }>('POST', 'livechat/message', { staff: false, body: { token, rid: roomId, msg } });
+      const r = await api<{ message: ChatMessage }>('POST', 'livechat/message', {
+        staff: false,
+        body: { token, rid: roomId, msg },
+      });
       setMessages((list) => upsertMessage(list, r.message));
       setText('');
     } catch (err) {
@@ -148,8 +165,18 @@ export function Widget() {
         {config?.enabled && !offline && !guest && <RegisterForm token={token} onRegistered={setGuest} />}
         {config?.enabled && !offline && guest && (
           <>
-            <MessageList messages={messages} mineId={guest._id} visitorId={guest._id} empty={`Hi${guest.name ? ` ${guest.name}` : ''}! How can we help you?`} />
-            {closed && <p className="wnote">{config.messages.conversationFinishedMessage || 'The conversation has ended.'} Send a message to start a new one.</p>}
+            <MessageList
+              messages={messages}
+              mineId={guest._id}
+              visitorId={guest._id}
+              empty={`Hi${guest.name ? ` ${guest.name}` : ''}! How can we help you?`}
+            />
+            {closed && (
+              <p className="wnote">
+                {config.messages.conversationFinishedMessage || 'The conversation has ended.'} Send a message to start a
+                new one.
+              </p>
+            )}
           </>
         )}
         {error && (

@@ -9,8 +9,17 @@ import { RoutingSetting } from './RoutingSetting.tsx';
 
 export function AgentsPage() {
   const toast = useToast();
-  const agents = useLoad(() => api<{ users: Agent[] }>('GET', 'livechat/users/agent', { query: { count: 500 } }).then((r) => r.users), []);
-  const departments = useLoad(() => api<{ departments: Department[] }>('GET', 'livechat/department', { query: { count: 500 } }).then((r) => r.departments), []);
+  const agents = useLoad(
+    () => api<{ users: Agent[] }>('GET', 'livechat/users/agent', { query: { count: 500 } }).then((r) => r.users),
+    [],
+  );
+  const departments = useLoad(
+    () =>
+      api<{ departments: Department[] }>('GET', 'livechat/department', { query: { count: 500 } }).then(
+        (r) => r.departments,
+      ),
+    [],
+  );
   const [username, setUsername] = useState('');
   const [error, setError] = useState<unknown>();
   useLive((kind) => {
@@ -52,7 +61,13 @@ export function AgentsPage() {
         </span>
       </header>
       <form className="card inline-form" onSubmit={add} aria-label="Add agent">
-        <TextField label="Username" required value={username} onChange={(e) => setUsername(e.target.value)} placeholder="An existing user's username" />
+        <TextField
+          label="Username"
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          placeholder="An existing user's username"
+        />
         <button type="submit" className="primary">
           Add agent
         </button>
@@ -74,11 +89,20 @@ export function AgentsPage() {
                 <strong>{a.name || a.username}</strong> <span className="muted">@{a.username}</span>
               </td>
               <td>
-                <span className={`badge ${a.statusLivechat === 'available' ? 'good' : ''}`}>{a.statusLivechat === 'available' ? 'Available' : 'Not available'}</span>
+                <span className={`badge ${a.statusLivechat === 'available' ? 'good' : ''}`}>
+                  {a.statusLivechat === 'available' ? 'Available' : 'Not available'}
+                </span>
               </td>
-              <td>{(a.departments ?? []).map((d) => names.get(d) ?? d).join(', ') || <span className="muted">none</span>}</td>
               <td>
-                <button type="button" className="danger" onClick={() => void remove(a)} aria-label={`Remove ${a.username}`}>
+                {(a.departments ?? []).map((d) => names.get(d) ?? d).join(', ') || <span className="muted">none</span>}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => void remove(a)}
+                  aria-label={`Remove ${a.username}`}
+                >
                   Remove
                 </button>
               </td>

@@ -28,15 +28,24 @@ export function ChatPage({ rid }: { rid: string }) {
   const [notice, setNotice] = useState<string>();
   const input = useRef<HTMLTextAreaElement>(null);
 
-  const loadRoom = () => api<{ room: Room }>('GET', 'rooms.info', { query: { roomId: rid } }).then((r) => setRoom(r.room), setError);
+  const loadRoom = () =>
+    api<{ room: Room }>('GET', 'rooms.info', { query: { roomId: rid } }).then((r) => setRoom(r.room), setError);
   const loadMessages = () =>
-    api<{ messages: Message[] }>('GET', `livechat/messages.history/${rid}`, { query: { limit: 200 } }).then((r) => setMessages(r.messages.slice().reverse()), setError);
+    api<{ messages: Message[] }>('GET', `livechat/messages.history/${rid}`, { query: { limit: 200 } }).then(
+      (r) => setMessages(r.messages.slice().reverse()),
+      setError,
+    );
   useEffect(() => {
     void loadRoom();
     void loadMessages();
   }, [rid]);
   const visitor = useLoad(
-    () => (room ? api<{ visitor: Visitor }>('GET', `livechat/visitor/${encodeURIComponent(room.v.token)}`, { staff: false }).then((r) => r.visitor) : Promise.resolve(undefined)),
+    () =>
+      room
+        ? api<{ visitor: Visitor }>('GET', `livechat/visitor/${encodeURIComponent(room.v.token)}`, {
+            staff: false,
+          }).then((r) => r.visitor)
+        : Promise.resolve(undefined),
     [room?.v.token],
   );
 
@@ -56,7 +65,8 @@ export function ChatPage({ rid }: { rid: string }) {
       if (r._id !== rid) return;
       setRoom(r);
       if (data.action === 'closed') setNotice('This conversation is closed.');
-      else if (data.action === 'forwarded' && r.servedBy?._id !== me._id) setNotice(`Forwarded${r.servedBy ? ` to ${r.servedBy.username}` : ' to the queue'}.`);
+      else if (data.action === 'forwarded' && r.servedBy?._id !== me._id)
+        setNotice(`Forwarded${r.servedBy ? ` to ${r.servedBy.username}` : ' to the queue'}.`);
     }
   });
 
@@ -162,7 +172,13 @@ export function ChatPage({ rid }: { rid: string }) {
               </>
             )}
           </dl>
-          {room.open && <ChatActions room={room} onForwarded={(to) => setNotice(`Forwarded to ${to}.`)} onClosed={() => setNotice('This conversation is closed.')} />}
+          {room.open && (
+            <ChatActions
+              room={room}
+              onForwarded={(to) => setNotice(`Forwarded to ${to}.`)}
+              onClosed={() => setNotice('This conversation is closed.')}
+            />
+          )}
         </aside>
       </div>
     </section>

@@ -6,11 +6,28 @@ import { useApp } from '../app-context.ts';
 import { ErrorText, SelectField, TextField, useLoad, useToast } from '../ui.tsx';
 import type { Agent, Department, Room } from '../types.ts';
 
-export function ChatActions({ room, onForwarded, onClosed }: { room: Room; onForwarded: (to: string) => void; onClosed: () => void }) {
+export function ChatActions({
+  room,
+  onForwarded,
+  onClosed,
+}: {
+  room: Room;
+  onForwarded: (to: string) => void;
+  onClosed: () => void;
+}) {
   const { me } = useApp();
   const toast = useToast();
-  const agents = useLoad(() => api<{ users: Agent[] }>('GET', 'livechat/users/agent', { query: { count: 500 } }).then((r) => r.users), []);
-  const deps = useLoad(() => api<{ departments: Department[] }>('GET', 'livechat/department', { query: { enabled: true, count: 500 } }).then((r) => r.departments), []);
+  const agents = useLoad(
+    () => api<{ users: Agent[] }>('GET', 'livechat/users/agent', { query: { count: 500 } }).then((r) => r.users),
+    [],
+  );
+  const deps = useLoad(
+    () =>
+      api<{ departments: Department[] }>('GET', 'livechat/department', { query: { enabled: true, count: 500 } }).then(
+        (r) => r.departments,
+      ),
+    [],
+  );
   const [target, setTarget] = useState('');
   const [comment, setComment] = useState('');
   const [closeComment, setCloseComment] = useState('');
@@ -23,9 +40,16 @@ export function ChatActions({ room, onForwarded, onClosed }: { room: Room; onFor
     const [kind, id] = target.split(':');
     try {
       await api('POST', 'livechat/room.forward', {
-        body: { roomId: room._id, ...(kind === 'agent' ? { userId: id } : { departmentId: id }), ...(comment.trim() ? { comment: comment.trim() } : {}) },
+        body: {
+          roomId: room._id,
+          ...(kind === 'agent' ? { userId: id } : { departmentId: id }),
+          ...(comment.trim() ? { comment: comment.trim() } : {}),
+        },
       });
-      const name = kind === 'agent' ? agents.data?.find((a) => a._id === id)?.username : deps.data?.find((d) => d._id === id)?.name;
+      const name =
+        kind === 'agent'
+          ? agents.data?.find((a) => a._id === id)?.username
+          : deps.data?.find((d) => d._id === id)?.name;
       toast('Chat forwarded');
       onForwarded(name ?? 'the queue');
     } catch (err) {
@@ -40,7 +64,13 @@ export function ChatActions({ room, onForwarded, onClosed }: { room: Room; onFor
       .map((t) => t.trim())
       .filter(Boolean);
     try {
-      await api('POST', 'livechat/room.closeByUser', { body: { rid: room._id, ...(closeComment.trim() ? { comment: closeComment.trim() } : {}), ...(list.length ? { tags: list } : {}) } });
+      await api('POST', 'livechat/room.closeByUser', {
+        body: {
+          rid: room._id,
+          ...(closeComment.trim() ? { comment: closeComment.trim() } : {}),
+          ...(list.length ? { tags: list } : {}),
+        },
+      });
       toast('Chat closed');
       onClosed();
     } catch (err) {

@@ -18,17 +18,27 @@ interface Inquiry {
 export function CurrentChatsPage() {
   const { me, setMe } = useApp();
   const toast = useToast();
-  const queue = useLoad(() => api<{ inquiries: Inquiry[] }>('GET', 'livechat/inquiries.queued', { query: { count: 100 } }).then((r) => r.inquiries), []);
+  const queue = useLoad(
+    () =>
+      api<{ inquiries: Inquiry[] }>('GET', 'livechat/inquiries.queued', { query: { count: 100 } }).then(
+        (r) => r.inquiries,
+      ),
+    [],
+  );
   // Managers see every room; "my chats" stays mine for them too.
   const rooms = useLoad(
-    () => api<{ rooms: Room[] }>('GET', 'livechat/rooms', { query: { open: true, count: 100, agents: isManager(me) ? [me._id] : undefined } }).then((r) => r.rooms),
+    () =>
+      api<{ rooms: Room[] }>('GET', 'livechat/rooms', {
+        query: { open: true, count: 100, agents: isManager(me) ? [me._id] : undefined },
+      }).then((r) => r.rooms),
     [me._id],
   );
   const [busy, setBusy] = useState(false);
   useLive((kind, data) => {
     if (kind === 'inquiry' || kind === 'ready') queue.reload();
     if (kind === 'room' || kind === 'ready') rooms.reload();
-    if (kind === 'agent-status' && data.agentId === me._id) setMe({ ...me, statusLivechat: data.status as typeof me.statusLivechat });
+    if (kind === 'agent-status' && data.agentId === me._id)
+      setMe({ ...me, statusLivechat: data.status as typeof me.statusLivechat });
   });
 
   // The switch shows the requested state at once (a controlled checkbox would otherwise snap back
@@ -39,7 +49,9 @@ export function CurrentChatsPage() {
     setBusy(true);
     setRequested(on);
     try {
-      const r = await api<{ status: 'available' | 'not-available' }>('POST', 'livechat/agent.status', { body: { status: on ? 'available' : 'not-available' } });
+      const r = await api<{ status: 'available' | 'not-available' }>('POST', 'livechat/agent.status', {
+        body: { status: on ? 'available' : 'not-available' },
+      });
       setMe({ ...me, statusLivechat: r.status });
     } catch (err) {
       toast(errorText(err), 'error');
@@ -50,7 +62,9 @@ export function CurrentChatsPage() {
   };
   const take = async (inq: Inquiry) => {
     try {
-      const r = await api<{ inquiry: { rid: string } }>('POST', 'livechat/inquiries.take', { body: { inquiryId: inq._id } });
+      const r = await api<{ inquiry: { rid: string } }>('POST', 'livechat/inquiries.take', {
+        body: { inquiryId: inq._id },
+      });
       navigate(`/omnichannel/chats/${r.inquiry.rid}`);
     } catch (err) {
       toast(errorText(err), 'error');
@@ -64,12 +78,20 @@ export function CurrentChatsPage() {
         <h1>Current Chats</h1>
         {isAgent(me) && (
           <label className="switch">
-            <input type="checkbox" role="switch" checked={available} disabled={busy} onChange={(e) => void setAvailable(e.target.checked)} />
+            <input
+              type="checkbox"
+              role="switch"
+              checked={available}
+              disabled={busy}
+              onChange={(e) => void setAvailable(e.target.checked)}
+            />
             <span>{available ? 'Available' : 'Not available'}</span>
           </label>
         )}
       </header>
-      {!isAgent(me) && <p className="muted">You are not an agent: you can watch the queue but not take chats for yourself.</p>}
+      {!isAgent(me) && (
+        <p className="muted">You are not an agent: you can watch the queue but not take chats for yourself.</p>
+      )}
       <div className="grid2 top">
         <section className="card" aria-labelledby="queue-title">
           <h2 id="queue-title">Queue</h2>
@@ -83,7 +105,12 @@ export function CurrentChatsPage() {
                   {q.message && <div className="small">{q.message}</div>}
                 </div>
                 {isAgent(me) && (
-                  <button type="button" className="primary" onClick={() => void take(q)} aria-label={`Take chat with ${q.name}`}>
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => void take(q)}
+                    aria-label={`Take chat with ${q.name}`}
+                  >
                     Take
                   </button>
                 )}

@@ -35,7 +35,10 @@ export function DeliveriesPage() {
   });
   const [offset, setOffset] = useState(0);
   const [openId, setOpenId] = useState<string>();
-  const endpoints = useLoad(() => api<{ endpoints: Endpoint[] }>('GET', 'webhooks/endpoints').then((r) => r.endpoints), []);
+  const endpoints = useLoad(
+    () => api<{ endpoints: Endpoint[] }>('GET', 'webhooks/endpoints').then((r) => r.endpoints),
+    [],
+  );
   const list = useLoad(
     () =>
       api<{ deliveries: Delivery[]; total: number }>('GET', 'webhooks/deliveries', {
@@ -99,8 +102,18 @@ export function DeliveriesPage() {
           ))}
         </SelectField>
         <TextField label="Room id" value={filters.roomId} onChange={(e) => set({ roomId: e.target.value })} />
-        <TextField label="From" type="datetime-local" value={filters.since} onChange={(e) => set({ since: e.target.value })} />
-        <TextField label="To" type="datetime-local" value={filters.until} onChange={(e) => set({ until: e.target.value })} />
+        <TextField
+          label="From"
+          type="datetime-local"
+          value={filters.since}
+          onChange={(e) => set({ since: e.target.value })}
+        />
+        <TextField
+          label="To"
+          type="datetime-local"
+          value={filters.until}
+          onChange={(e) => set({ until: e.target.value })}
+        />
       </form>
       <ErrorText error={list.error} />
       <div className="split">
@@ -118,7 +131,12 @@ export function DeliveriesPage() {
             {(list.data?.deliveries ?? []).map((d) => (
               <tr key={d._id} className={d._id === openId ? 'selected' : undefined} data-delivery={d._id}>
                 <td>
-                  <button type="button" className="link" onClick={() => setOpenId(d._id)} aria-label={`Open delivery ${d.eventType} ${when(d.createdAt)}`}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setOpenId(d._id)}
+                    aria-label={`Open delivery ${d.eventType} ${when(d.createdAt)}`}
+                  >
                     {when(d.createdAt)}
                   </button>
                 </td>
@@ -128,7 +146,11 @@ export function DeliveriesPage() {
                 </td>
                 <td className="wrap small">{names.get(d.endpointId) ?? d.endpointId}</td>
                 <td>
-                  <span className={`badge ${d.status === 'succeeded' ? 'good' : d.status === 'failed' ? 'bad' : 'warn'}`}>{d.status}</span>
+                  <span
+                    className={`badge ${d.status === 'succeeded' ? 'good' : d.status === 'failed' ? 'bad' : 'warn'}`}
+                  >
+                    {d.status}
+                  </span>
                   {d.lastStatusCode !== null && <div className="muted small">HTTP {d.lastStatusCode}</div>}
                 </td>
                 <td>{d.attemptCount}</td>
@@ -143,7 +165,9 @@ export function DeliveriesPage() {
             )}
           </tbody>
         </table>
-        {openId && <DeliveryDetail id={openId} tick={detailTick} onClose={() => setOpenId(undefined)} onReplayed={list.reload} />}
+        {openId && (
+          <DeliveryDetail id={openId} tick={detailTick} onClose={() => setOpenId(undefined)} onReplayed={list.reload} />
+        )}
       </div>
       <nav className="pager" aria-label="Pages">
         <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>

@@ -4,9 +4,26 @@ import { api, errorText } from '../../api.ts';
 import { ErrorText, useLoad, useToast, when } from '../ui.tsx';
 import type { Delivery } from '../types.ts';
 
-export function DeliveryDetail({ id, tick, onClose, onReplayed }: { id: string; tick: number; onClose: () => void; onReplayed: () => void }) {
+export function DeliveryDetail({
+  id,
+  tick,
+  onClose,
+  onReplayed,
+}: {
+  id: string;
+  tick: number;
+  onClose: () => void;
+  onReplayed: () => void;
+}) {
   const toast = useToast();
-  const { data: d, error, reload } = useLoad(() => api<{ delivery: Delivery }>('GET', `webhooks/deliveries/${id}`).then((r) => r.delivery), [id, tick]);
+  const {
+    data: d,
+    error,
+    reload,
+  } = useLoad(
+    () => api<{ delivery: Delivery }>('GET', `webhooks/deliveries/${id}`).then((r) => r.delivery),
+    [id, tick],
+  );
   const [busy, setBusy] = useState(false);
   const replay = async () => {
     setBusy(true);
@@ -61,7 +78,15 @@ export function DeliveryDetail({ id, tick, onClose, onReplayed }: { id: string; 
             )}
           </dl>
           <h3>Request</h3>
-          {last ? <pre className="code">{Object.entries(last.requestHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre> : <p className="muted">Not sent yet.</p>}
+          {last ? (
+            <pre className="code">
+              {Object.entries(last.requestHeaders)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join('\n')}
+            </pre>
+          ) : (
+            <p className="muted">Not sent yet.</p>
+          )}
           <pre className="code">{JSON.stringify(d.event?.body ?? null, null, 2)}</pre>
           <h3>Attempts ({d.attempts.length})</h3>
           <ol className="attempts">
@@ -75,8 +100,18 @@ export function DeliveryDetail({ id, tick, onClose, onReplayed }: { id: string; 
                   {a.durationMs !== null && ` · ${a.durationMs} ms`}
                 </span>
                 {a.errorMessage && <p className="error">{a.errorMessage}</p>}
-                {a.responseHeaders && <pre className="code">{Object.entries(a.responseHeaders).map(([k, v]) => `${k}: ${String(v)}`).join('\n')}</pre>}
-                {a.responseBody ? <pre className="code">{a.responseBody}</pre> : <p className="muted small">(empty response body)</p>}
+                {a.responseHeaders && (
+                  <pre className="code">
+                    {Object.entries(a.responseHeaders)
+                      .map(([k, v]) => `${k}: ${String(v)}`)
+                      .join('\n')}
+                  </pre>
+                )}
+                {a.responseBody ? (
+                  <pre className="code">{a.responseBody}</pre>
+                ) : (
+                  <p className="muted small">(empty response body)</p>
+                )}
               </li>
             ))}
           </ol>

@@ -8,9 +8,21 @@ import { api } from '../../api.ts';
 import { Check, ErrorText, TextArea, TextField, useToast } from '../ui.tsx';
 import type { Agent, Department } from '../types.ts';
 
-export function DepartmentForm({ department, agents, onDone, onCancel }: { department?: Department; agents: Agent[]; onDone: () => void; onCancel: () => void }) {
+export function DepartmentForm({
+  department,
+  agents,
+  onDone,
+  onCancel,
+}: {
+  department?: Department;
+  agents: Agent[];
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const toast = useToast();
-  const initialAgents = department ? agents.filter((a) => a.departments?.includes(department._id)).map((a) => a._id) : [];
+  const initialAgents = department
+    ? agents.filter((a) => a.departments?.includes(department._id)).map((a) => a._id)
+    : [];
   const [name, setName] = useState(department?.name ?? '');
   const [description, setDescription] = useState(department?.description ?? '');
   const [email, setEmail] = useState(department?.email ?? '');
@@ -24,14 +36,24 @@ export function DepartmentForm({ department, agents, onDone, onCancel }: { depar
     e.preventDefault();
     setError(undefined);
     const body = {
-      department: { name: name.trim(), description, email: email.trim(), enabled, showOnRegistration, showOnOfflineForm },
+      department: {
+        name: name.trim(),
+        description,
+        email: email.trim(),
+        enabled,
+        showOnRegistration,
+        showOnOfflineForm,
+      },
       agents: members.map((agentId) => ({ agentId })),
     };
     try {
       if (department) {
         await api('PUT', `livechat/department/${department._id}`, { body });
         const removed = initialAgents.filter((id) => !members.includes(id));
-        if (removed.length) await api('POST', `livechat/department/${department._id}/agents`, { body: { remove: removed.map((agentId) => ({ agentId })) } });
+        if (removed.length)
+          await api('POST', `livechat/department/${department._id}/agents`, {
+            body: { remove: removed.map((agentId) => ({ agentId })) },
+          });
       } else {
         await api('POST', 'livechat/department', { body });
       }
@@ -51,8 +73,16 @@ export function DepartmentForm({ department, agents, onDone, onCancel }: { depar
       </div>
       <TextArea label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
       <Check label="Enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-      <Check label="Show on registration form" checked={showOnRegistration} onChange={(e) => setShowOnRegistration(e.target.checked)} />
-      <Check label="Show on offline form" checked={showOnOfflineForm} onChange={(e) => setShowOnOfflineForm(e.target.checked)} />
+      <Check
+        label="Show on registration form"
+        checked={showOnRegistration}
+        onChange={(e) => setShowOnRegistration(e.target.checked)}
+      />
+      <Check
+        label="Show on offline form"
+        checked={showOnOfflineForm}
+        onChange={(e) => setShowOnOfflineForm(e.target.checked)}
+      />
       <fieldset>
         <legend>Agents</legend>
         {agents.length === 0 && <p className="muted">No agents yet: add them on the Agents page.</p>}
@@ -61,7 +91,9 @@ export function DepartmentForm({ department, agents, onDone, onCancel }: { depar
             key={a._id}
             label={`${a.username}${a.statusLivechat === 'available' ? ' (available)' : ''}`}
             checked={members.includes(a._id)}
-            onChange={() => setMembers(members.includes(a._id) ? members.filter((x) => x !== a._id) : [...members, a._id])}
+            onChange={() =>
+              setMembers(members.includes(a._id) ? members.filter((x) => x !== a._id) : [...members, a._id])
+            }
           />
         ))}
       </fieldset>

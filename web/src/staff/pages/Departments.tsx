@@ -7,8 +7,17 @@ import { DepartmentForm } from './DepartmentForm.tsx';
 
 export function DepartmentsPage() {
   const toast = useToast();
-  const deps = useLoad(() => api<{ departments: Department[] }>('GET', 'livechat/department', { query: { count: 500 } }).then((r) => r.departments), []);
-  const agents = useLoad(() => api<{ users: Agent[] }>('GET', 'livechat/users/agent', { query: { count: 500 } }).then((r) => r.users), []);
+  const deps = useLoad(
+    () =>
+      api<{ departments: Department[] }>('GET', 'livechat/department', { query: { count: 500 } }).then(
+        (r) => r.departments,
+      ),
+    [],
+  );
+  const agents = useLoad(
+    () => api<{ users: Agent[] }>('GET', 'livechat/users/agent', { query: { count: 500 } }).then((r) => r.users),
+    [],
+  );
   const [editing, setEditing] = useState<Department | 'new'>();
 
   const remove = async (d: Department) => {
@@ -67,12 +76,22 @@ export function DepartmentsPage() {
                 </td>
                 <td>{d.enabled ? 'Yes' : 'No'}</td>
                 <td>{members.map((a) => a.username).join(', ') || <span className="muted">none</span>}</td>
-                <td>{members.filter((a) => a.statusLivechat === 'available').map((a) => a.username).join(', ') || <span className="muted">nobody</span>}</td>
+                <td>
+                  {members
+                    .filter((a) => a.statusLivechat === 'available')
+                    .map((a) => a.username)
+                    .join(', ') || <span className="muted">nobody</span>}
+                </td>
                 <td className="row-actions">
                   <button type="button" onClick={() => setEditing(d)} aria-label={`Edit ${d.name}`}>
                     Edit
                   </button>
-                  <button type="button" className="danger" onClick={() => void remove(d)} aria-label={`Delete ${d.name}`}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => void remove(d)}
+                    aria-label={`Delete ${d.name}`}
+                  >
                     Delete
                   </button>
                 </td>

@@ -60,7 +60,8 @@ function toBody(f: Form) {
     .split(/[\s,]+/)
     .filter(Boolean)
     .map((s) => Math.round(Number(s) * 1000));
-  if (f.retryKind === 'list' && delaysMs.some((d) => !Number.isFinite(d) || d < 0)) throw new Error('Retry delays must be numbers of seconds, separated by commas');
+  if (f.retryKind === 'list' && delaysMs.some((d) => !Number.isFinite(d) || d < 0))
+    throw new Error('Retry delays must be numbers of seconds, separated by commas');
   return {
     url: f.url.trim(),
     description: f.description,
@@ -86,8 +87,12 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<{ departments: Department[] }>('GET', 'livechat/department', { query: { count: 200 } }).then((r) => setDepartments(r.departments), setError);
-    if (id) api<{ endpoint: Endpoint }>('GET', `webhooks/endpoints/${id}`).then((r) => setForm(toForm(r.endpoint)), setError);
+    api<{ departments: Department[] }>('GET', 'livechat/department', { query: { count: 200 } }).then(
+      (r) => setDepartments(r.departments),
+      setError,
+    );
+    if (id)
+      api<{ endpoint: Endpoint }>('GET', `webhooks/endpoints/${id}`).then((r) => setForm(toForm(r.endpoint)), setError);
   }, [id]);
 
   if (!form) return error ? <ErrorText error={error} /> : <p className="loading">Loading…</p>;
@@ -133,12 +138,28 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
         </div>
       </header>
       <form className="card" onSubmit={submit}>
-        <TextField label="URL" type="url" required placeholder="https://crm.example.com/hooks/omnihook" value={form.url} onChange={(e) => set({ url: e.target.value })} />
-        <TextField label="Description" value={form.description} onChange={(e) => set({ description: e.target.value })} />
+        <TextField
+          label="URL"
+          type="url"
+          required
+          placeholder="https://crm.example.com/hooks/omnihook"
+          value={form.url}
+          onChange={(e) => set({ url: e.target.value })}
+        />
+        <TextField
+          label="Description"
+          value={form.description}
+          onChange={(e) => set({ description: e.target.value })}
+        />
         <fieldset>
           <legend>Events</legend>
           {EVENT_TYPES.map((t) => (
-            <Check key={t} label={t} checked={form.events.includes(t)} onChange={() => set({ events: toggle(form.events, t) })} />
+            <Check
+              key={t}
+              label={t}
+              checked={form.events.includes(t)}
+              onChange={() => set({ events: toggle(form.events, t) })}
+            />
           ))}
         </fieldset>
         <fieldset>
@@ -146,15 +167,32 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
           <p className="hint">None checked: events of every department (and of rooms without one).</p>
           {departments.length === 0 && <p className="muted">No departments.</p>}
           {departments.map((d) => (
-            <Check key={d._id} label={d.name} checked={form.departmentIds.includes(d._id)} onChange={() => set({ departmentIds: toggle(form.departmentIds, d._id) })} />
+            <Check
+              key={d._id}
+              label={d.name}
+              checked={form.departmentIds.includes(d._id)}
+              onChange={() => set({ departmentIds: toggle(form.departmentIds, d._id) })}
+            />
           ))}
         </fieldset>
         <fieldset>
           <legend>Headers</legend>
           {form.headers.map((h, i) => (
             <div className="header-row" key={i}>
-              <TextField label={`Header ${i + 1} name`} value={h.name} onChange={(e) => set({ headers: form.headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })} />
-              <TextField label={`Header ${i + 1} value`} value={h.value} onChange={(e) => set({ headers: form.headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })} />
+              <TextField
+                label={`Header ${i + 1} name`}
+                value={h.name}
+                onChange={(e) =>
+                  set({ headers: form.headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })
+                }
+              />
+              <TextField
+                label={`Header ${i + 1} value`}
+                value={h.value}
+                onChange={(e) =>
+                  set({ headers: form.headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })
+                }
+              />
               <button type="button" onClick={() => set({ headers: form.headers.filter((_, j) => j !== i) })}>
                 Remove
               </button>
@@ -165,19 +203,55 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
           </button>
         </fieldset>
         <div className="grid2">
-          <TextField label="Timeout (ms)" type="number" min={100} max={60000} value={form.timeoutMs} onChange={(e) => set({ timeoutMs: e.target.value })} />
-          <SelectField label="Retry schedule" value={form.retryKind} onChange={(e) => set({ retryKind: e.target.value as Form['retryKind'] })}>
+          <TextField
+            label="Timeout (ms)"
+            type="number"
+            min={100}
+            max={60000}
+            value={form.timeoutMs}
+            onChange={(e) => set({ timeoutMs: e.target.value })}
+          />
+          <SelectField
+            label="Retry schedule"
+            value={form.retryKind}
+            onChange={(e) => set({ retryKind: e.target.value as Form['retryKind'] })}
+          >
             <option value="exponential">Exponential backoff</option>
             <option value="rocketchat">Rocket.Chat's (fixed delay)</option>
             <option value="list">My own delays</option>
           </SelectField>
-          {form.retryKind === 'list' && <TextField label="Retry delays (seconds)" hint="Comma separated, e.g. 10, 60, 300" value={form.delays} onChange={(e) => set({ delays: e.target.value })} />}
-          <SelectField label="Ordering" value={form.ordering} onChange={(e) => set({ ordering: e.target.value as Form['ordering'] })}>
+          {form.retryKind === 'list' && (
+            <TextField
+              label="Retry delays (seconds)"
+              hint="Comma separated, e.g. 10, 60, 300"
+              value={form.delays}
+              onChange={(e) => set({ delays: e.target.value })}
+            />
+          )}
+          <SelectField
+            label="Ordering"
+            value={form.ordering}
+            onChange={(e) => set({ ordering: e.target.value as Form['ordering'] })}
+          >
             <option value="room">In order per conversation</option>
             <option value="none">No ordering (fastest)</option>
           </SelectField>
-          <TextField label="Rate limit (requests per second)" hint="Empty: no limit" type="number" min={1} value={form.rateLimit} onChange={(e) => set({ rateLimit: e.target.value })} />
-          <TextField label="Max concurrent requests" type="number" min={1} max={100} value={form.maxConcurrency} onChange={(e) => set({ maxConcurrency: e.target.value })} />
+          <TextField
+            label="Rate limit (requests per second)"
+            hint="Empty: no limit"
+            type="number"
+            min={1}
+            value={form.rateLimit}
+            onChange={(e) => set({ rateLimit: e.target.value })}
+          />
+          <TextField
+            label="Max concurrent requests"
+            type="number"
+            min={1}
+            max={100}
+            value={form.maxConcurrency}
+            onChange={(e) => set({ maxConcurrency: e.target.value })}
+          />
         </div>
         <Check label="Enabled" checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
         <ErrorText error={error} />

@@ -21,14 +21,18 @@ function age(ms: number | null): string {
 
 export function State({ e }: { e: Endpoint }) {
   if (!e.enabled) return <span className="badge bad">Disabled{e.disabledReason ? `: ${e.disabledReason}` : ''}</span>;
-  if (e.pausedUntil && Date.parse(e.pausedUntil) > Date.now()) return <span className="badge warn">Paused until {when(e.pausedUntil)}</span>;
+  if (e.pausedUntil && Date.parse(e.pausedUntil) > Date.now())
+    return <span className="badge warn">Paused until {when(e.pausedUntil)}</span>;
   if (e.failingSince) return <span className="badge warn">Failing since {when(e.failingSince)}</span>;
   return <span className="badge good">Active</span>;
 }
 
 export function EndpointsPage() {
   const toast = useToast();
-  const { data, error, reload } = useLoad(() => api<{ endpoints: Endpoint[] }>('GET', 'webhooks/endpoints').then((r) => r.endpoints), []);
+  const { data, error, reload } = useLoad(
+    () => api<{ endpoints: Endpoint[] }>('GET', 'webhooks/endpoints').then((r) => r.endpoints),
+    [],
+  );
   const [secret, setSecret] = useState<{ id: string; secret: string }>();
   const [testType, setTestType] = useState<Record<string, string>>({});
   useLive((kind) => {
@@ -46,7 +50,9 @@ export function EndpointsPage() {
   };
   const rotate = (e: Endpoint) =>
     run(async () => {
-      const r = await api<{ endpoint: Endpoint }>('POST', `webhooks/endpoints/${e._id}/rotate-secret`, { body: { graceSeconds: 86_400 } });
+      const r = await api<{ endpoint: Endpoint }>('POST', `webhooks/endpoints/${e._id}/rotate-secret`, {
+        body: { graceSeconds: 86_400 },
+      });
       setSecret({ id: e._id, secret: r.endpoint.secret ?? '' });
     }, 'Secret rotated; the previous one stays valid for 24 hours');
   const remove = (e: Endpoint) => {
@@ -55,7 +61,10 @@ export function EndpointsPage() {
   };
   const test = (e: Endpoint) => {
     const type = testType[e._id] ?? e.events[0] ?? 'LivechatSession';
-    void run(() => api('POST', `webhooks/endpoints/${e._id}/test`, { body: { type } }), `Test ${type} queued; see Deliveries`);
+    void run(
+      () => api('POST', `webhooks/endpoints/${e._id}/test`, { body: { type } }),
+      `Test ${type} queued; see Deliveries`,
+    );
   };
 
   return (
@@ -101,12 +110,20 @@ export function EndpointsPage() {
                   </td>
                   <td>
                     {h?.backlog ?? 0}
-                    {h?.oldestPendingAgeMs != null && <div className="muted small">oldest {age(h.oldestPendingAgeMs)}</div>}
+                    {h?.oldestPendingAgeMs != null && (
+                      <div className="muted small">oldest {age(h.oldestPendingAgeMs)}</div>
+                    )}
                   </td>
                   <td className="wrap small">
                     {h?.lastError ? (
                       <>
-                        {[h.lastError.statusCode && `HTTP ${h.lastError.statusCode}`, h.lastError.errorClass, h.lastError.message].filter(Boolean).join(' · ')}
+                        {[
+                          h.lastError.statusCode && `HTTP ${h.lastError.statusCode}`,
+                          h.lastError.errorClass,
+                          h.lastError.message,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
                         <div className="muted">{when(h.lastError.at)}</div>
                       </>
                     ) : (
@@ -123,7 +140,11 @@ export function EndpointsPage() {
                           <label className="sr-only" htmlFor={`test-${e._id}`}>
                             Test event type
                           </label>
-                          <select id={`test-${e._id}`} value={testType[e._id] ?? e.events[0] ?? 'LivechatSession'} onChange={(ev) => setTestType({ ...testType, [e._id]: ev.target.value })}>
+                          <select
+                            id={`test-${e._id}`}
+                            value={testType[e._id] ?? e.events[0] ?? 'LivechatSession'}
+                            onChange={(ev) => setTestType({ ...testType, [e._id]: ev.target.value })}
+                          >
                             {EVENT_TYPES.map((t) => (
                               <option key={t}>{t}</option>
                             ))}

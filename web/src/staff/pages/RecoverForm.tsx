@@ -16,7 +16,9 @@ export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDo
     e.preventDefault();
     setError(undefined);
     try {
-      const r = await api<{ recovered: number }>('POST', `webhooks/endpoints/${endpointId}/recover`, { body: { since: toIso(since), until: toIso(until) } });
+      const r = await api<{ recovered: number }>('POST', `webhooks/endpoints/${endpointId}/recover`, {
+        body: { since: toIso(since), until: toIso(until) },
+      });
       toast(`Recovered ${r.recovered} failed deliveries`);
       onDone();
     } catch (err) {
@@ -28,7 +30,12 @@ export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDo
       <h2 id="recover-title">Recover a time range</h2>
       <p className="muted">Sends again every failed delivery of an endpoint created in the range.</p>
       <div className="filters">
-        <SelectField label="Endpoint to recover" required value={endpointId} onChange={(e) => setEndpointId(e.target.value)}>
+        <SelectField
+          label="Endpoint to recover"
+          required
+          value={endpointId}
+          onChange={(e) => setEndpointId(e.target.value)}
+        >
           <option value="">Choose…</option>
           {endpoints.map((e) => (
             <option key={e._id} value={e._id}>
@@ -36,8 +43,19 @@ export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDo
             </option>
           ))}
         </SelectField>
-        <TextField label="Failed since" type="datetime-local" required value={since} onChange={(e) => setSince(e.target.value)} />
-        <TextField label="Until (optional)" type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+        <TextField
+          label="Failed since"
+          type="datetime-local"
+          required
+          value={since}
+          onChange={(e) => setSince(e.target.value)}
+        />
+        <TextField
+          label="Until (optional)"
+          type="datetime-local"
+          value={until}
+          onChange={(e) => setUntil(e.target.value)}
+        />
         <button type="submit">Recover</button>
       </div>
       <ErrorText error={error} />

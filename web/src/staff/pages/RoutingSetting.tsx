@@ -9,7 +9,10 @@ export function RoutingSetting() {
   const [hidden, setHidden] = useState(false);
   useEffect(() => {
     // changing it needs the admin's edit-privileged-setting; managers without it do not see the control
-    api<{ value: string }>('GET', 'settings/Livechat_Routing_Method').then((r) => setValue(r.value), () => setHidden(true));
+    api<{ value: string }>('GET', 'settings/Livechat_Routing_Method').then(
+      (r) => setValue(r.value),
+      () => setHidden(true),
+    );
   }, []);
   if (hidden || value === undefined) return null;
   const change = async (v: string) => {
@@ -23,7 +26,12 @@ export function RoutingSetting() {
   };
   return (
     <div className="card narrow-card">
-      <SelectField label="Routing" value={value} onChange={(e) => void change(e.target.value)} hint="Manual: new chats wait in the queue until an agent takes them.">
+      <SelectField
+        label="Routing"
+        value={value}
+        onChange={(e) => void change(e.target.value)}
+        hint="Manual: new chats wait in the queue until an agent takes them."
+      >
         <option value="Auto_Selection">Auto selection</option>
         <option value="Manual_Selection">Manual selection (queue)</option>
       </SelectField>

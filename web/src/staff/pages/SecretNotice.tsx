@@ -3,7 +3,8 @@ export function SecretNotice({ secret, onClose }: { secret: string; onClose: () 
   return (
     <div className="notice" role="alert">
       <p>
-        <strong>Copy this signing secret now.</strong> It is shown only once; use it to verify the <code>webhook-signature</code> header.
+        <strong>Copy this signing secret now.</strong> It is shown only once; use it to verify the{' '}
+        <code>webhook-signature</code> header.
       </p>
       <p>
         <code className="secret" data-testid="secret">

@@ -28,7 +28,11 @@ interface Form {
 }
 
 const same = (a: Form, b: Form) =>
-  a.url === b.url && a.token === b.token && a.timeout === b.timeout && a.sendOn.length === b.sendOn.length && a.sendOn.every((x) => b.sendOn.includes(x));
+  a.url === b.url &&
+  a.token === b.token &&
+  a.timeout === b.timeout &&
+  a.sendOn.length === b.sendOn.length &&
+  a.sendOn.every((x) => b.sendOn.includes(x));
 
 export function WebhooksPage() {
   const toast = useToast();
@@ -64,7 +68,11 @@ export function WebhooksPage() {
     }
     setBusy('save');
     try {
-      const body: Record<string, unknown> = { LivechatWebhookUrl: form.url.trim(), LivechatSecretToken: form.token, LivechatHttpTimeout: timeout };
+      const body: Record<string, unknown> = {
+        LivechatWebhookUrl: form.url.trim(),
+        LivechatSecretToken: form.token,
+        LivechatHttpTimeout: timeout,
+      };
       for (const [id, key] of SEND_ON) body[key] = form.sendOn.includes(id);
       await api('POST', 'omnichannel/integrations', { body });
       const next = { ...form, url: form.url.trim() };
@@ -113,13 +121,38 @@ export function WebhooksPage() {
           if (dirty) void save();
         }}
       >
-        <TextField label="Webhook URL" type="url" placeholder="https://yourdomain.com/webhook/entrypoint" value={form.url} onChange={(e) => set({ url: e.target.value })} />
-        <TextField label="Secret Token" value={form.token} autoComplete="off" onChange={(e) => set({ token: e.target.value })} />
-        <MultiSelect label="Send Request on" options={SEND_ON.map(([id, , label]) => ({ value: id, label }))} value={form.sendOn} onChange={(sendOn) => set({ sendOn })} />
-        <TextField label="HTTP timeout" hint="In milliseconds" type="number" min={1} step={1} value={form.timeout} onChange={(e) => set({ timeout: e.target.value })} />
+        <TextField
+          label="Webhook URL"
+          type="url"
+          placeholder="https://yourdomain.com/webhook/entrypoint"
+          value={form.url}
+          onChange={(e) => set({ url: e.target.value })}
+        />
+        <TextField
+          label="Secret Token"
+          value={form.token}
+          autoComplete="off"
+          onChange={(e) => set({ token: e.target.value })}
+        />
+        <MultiSelect
+          label="Send Request on"
+          options={SEND_ON.map(([id, , label]) => ({ value: id, label }))}
+          value={form.sendOn}
+          onChange={(sendOn) => set({ sendOn })}
+        />
+        <TextField
+          label="HTTP timeout"
+          hint="In milliseconds"
+          type="number"
+          min={1}
+          step={1}
+          value={form.timeout}
+          onChange={(e) => set({ timeout: e.target.value })}
+        />
         <p className="muted">
-          The Secret Token is sent in the <code>X-RocketChat-Livechat-Token</code> header so your receiver can check that a request comes from
-          Omnihook. More endpoints, signatures and the delivery log are under Endpoints and Deliveries.
+          The Secret Token is sent in the <code>X-RocketChat-Livechat-Token</code> header so your receiver can check
+          that a request comes from Omnihook. More endpoints, signatures and the delivery log are under Endpoints and
+          Deliveries.
         </p>
       </form>
     </section>
