@@ -53,7 +53,8 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
         'Set ADMIN_USERNAME / ADMIN_PASS / ADMIN_EMAIL before the first start to choose it yourself.\n\n',
     );
   }
-  const app = await buildApp(services, { logger: log });
+  // A worker-only process (OMNIHOOK_HTTP=false) builds no HTTP app at all.
+  const app = config.http ? await buildApp(services, { logger: log }) : undefined;
   // Several processes may share the database: carry live events between them.
   const bridge = store.caps.listenNotify
     ? startBridge(
@@ -67,17 +68,15 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
     ? startWorker(buildWorkerDeps(services, log.child({ component: 'delivery' })))
     : undefined;
   let port = 0;
-  if (config.http) {
+  if (app) {
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();
     port = typeof addr === 'object' && addr ? addr.port : config.port;
-  } else {
-    await app.ready();
   }
   return {
     port,
     async close() {
-      await app.close(); // stop accepting requests, finish the ones in flight
+      await app?.close(); // stop accepting requests, finish the ones in flight
       await worker?.stop(); // let in-flight deliveries finish; unfinished leases expire and retry
       await bridge?.stop();
       services.settings.stop();
