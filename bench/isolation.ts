@@ -13,10 +13,20 @@
  * Producers call services.livechat.offlineMessage(...) (the offline form's service call) at
  * saturation: at most `cap` events produced but not yet received by the healthy receiver.
  *
- * Phases, alternated (the machine is noisy), best of each kept:
- *   baseline   the dead endpoint is disabled: every event yields one healthy delivery
- *   contended  the dead endpoint is enabled again (which also resets its breaker), so every event
- *              yields one healthy and one dead delivery
+ * Phases, alternated (the machine is noisy), best of each kept, in pairs (issue 4, then issue 12):
+ *   baseline          the second endpoint is a live twin receiver: one healthy, one twin delivery
+ *   contended         the second endpoint is the dead receiver (enabling it also resets its breaker)
+ *   webhooks          visitor messages in `rooms` rooms; the Webhooks-page URL (built-in endpoint:
+ *                     per-room order, max_concurrency 64, Livechat_http_timeout 5 s, retries 10 s
+ *                     apart) points at the twin
+ *   webhooks-hanging  the same, the Webhooks-page URL pointing at the dead receiver: each room's head
+ *                     hangs, every later message of the room waits behind it
+ *   wide              offline messages; a custom endpoint with maxConcurrency 100 and the default
+ *                     10 s timeout points at the twin
+ *   wide-hanging      the same endpoint pointing at the dead receiver
+ * In every phase the healthy endpoint gets every event (it subscribes to offline messages and to
+ * messages, ordering 'none'); after a hanging phase the dead receiver drops its connections, so the
+ * requests still hanging fail at once and the next phase starts with free slots.
  * healthy deliveries/s = receipts at the healthy receiver / (last receipt - first production).
  * While producing, the deliveries leased per endpoint (status pending, lease_owner set) are
  * sampled every `sample-ms`: the slots the dead endpoint held (capped by its max_concurrency, then
@@ -24,13 +34,15 @@
  * Target: best contended / best baseline >= 0.90.
  *
  *   node --import tsx bench/isolation.ts [--duration 8] [--rounds 2] [--producers 16] [--cap 256]
- *     [--dead-timeout 1000] [--sample-ms 50] [--only baseline,contended]
+ *     [--dead-timeout 1000] [--sample-ms 50] [--rooms 256]
+ *     [--only baseline,contended,webhooks,webhooks-hanging,wide,wide-hanging]
  *
  * Exit code 1 when a check fails: healthy events lost or duplicated, the store's succeeded
  * deliveries of the healthy endpoint differ from the receipts, or the worker does not deliver.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,12 +79,22 @@ function deadReceiver(): void {
     req.resume(); // read the body, then say nothing
     req.socket.once('close', () => open--);
   });
+  const sockets = new Set<Socket>();
+  server.on('connection', (sock) => {
+    sockets.add(sock);
+    sock.once('close', () => sockets.delete(sock));
+  });
   server.requestTimeout = 0;
   server.headersTimeout = 0;
   server.keepAliveTimeout = 30_000;
   process.on('message', (raw) => {
     const msg = raw as { cmd?: string };
     if (msg.cmd === 'stats') process.send?.({ type: 'stats', requests, open, maxOpen });
+    if (msg.cmd === 'drop') {
+      // end of a hanging phase: the requests still waiting fail at once (a reset)
+      for (const sock of sockets) sock.destroy();
+      process.send?.({ type: 'drop-ok' });
+    }
     if (msg.cmd === 'reset') {
       requests = 0;
       maxOpen = open;
@@ -102,7 +124,15 @@ function log(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
-type PhaseKind = 'baseline' | 'contended';
+const PHASES = ['baseline', 'contended', 'webhooks', 'webhooks-hanging', 'wide', 'wide-hanging'] as const;
+type PhaseKind = (typeof PHASES)[number];
+/** Each pair: the second endpoint live, then hanging. */
+const PAIRS: [PhaseKind, PhaseKind][] = [
+  ['baseline', 'contended'],
+  ['webhooks', 'webhooks-hanging'],
+  ['wide', 'wide-hanging'],
+];
+const hanging = (k: PhaseKind) => k === 'contended' || k.endsWith('-hanging');
 
 interface Phase {
   kind: PhaseKind;
@@ -138,9 +168,9 @@ async function main(): Promise<number> {
       'dead-timeout': { type: 'string', default: '1000' },
       'sample-ms': { type: 'string', default: '50' },
       'drain-timeout': { type: 'string', default: '15' },
-      only: { type: 'string', default: 'baseline,contended' },
-      // accepted so that `npm run bench -- --rooms N` reaches every benchmark; offline messages have no room
-      rooms: { type: 'string' },
+      only: { type: 'string', default: PHASES.join(',') },
+      // the webhooks phases' rooms (also accepted from `npm run bench -- --rooms N`)
+      rooms: { type: 'string', default: '256' },
     },
   });
   const DURATION_MS = Number(args.duration) * 1000;
@@ -151,13 +181,14 @@ async function main(): Promise<number> {
   const SAMPLE_MS = Number(args['sample-ms']);
   const DRAIN_MS = Number(args['drain-timeout']) * 1000;
   const ONLY = new Set(args.only.split(',').map((x) => x.trim()));
+  const ROOMS = Number(args.rooms);
   const DEAD_RETRY = { kind: 'list', delaysMs: [100, 200, 300, 500, 500, 500, 500, 500, 500, 500] };
 
   // Everything below is bounded; this only guards against a hang (children exit with us).
   const watchdog = setTimeout(() => {
-    process.stderr.write('isolation: still running after 150 s, giving up\n');
+    process.stderr.write('isolation: still running after 600 s, giving up\n');
     process.exit(2);
-  }, 150_000);
+  }, 600_000);
   watchdog.unref();
 
   const t0 = Date.now();
@@ -191,7 +222,7 @@ async function main(): Promise<number> {
     const healthy = (
       await s.endpoints.create({
         url: rcv.url,
-        events: ['LivechatOfflineMessage'],
+        events: ['LivechatOfflineMessage', 'Message'],
         ordering: 'none',
         description: 'bench healthy',
       })
@@ -207,6 +238,32 @@ async function main(): Promise<number> {
         enabled: false,
       })
     ).endpoint;
+    const wideEp = (
+      await s.endpoints.create({
+        url: deadUrl,
+        events: ['LivechatOfflineMessage'],
+        ordering: 'none',
+        description: 'bench wide (maxConcurrency 100)',
+        maxConcurrency: 100,
+        enabled: false,
+      })
+    ).endpoint;
+    // the Webhooks page: visitor messages only, no URL until a webhooks phase sets one
+    await s.settings.set('Livechat_webhook_on_visitor_message', true);
+    const agent = await s.users.create({
+      username: 'bench-agent',
+      password: 'bench-agent-pass-1',
+      name: 'Bench Agent',
+      roles: ['livechat-agent'],
+    });
+    await s.users.setLivechatStatus(agent._id, 'available');
+    const rooms: { token: string; rid: string }[] = [];
+    for (let i = 0; i < ROOMS; i++) {
+      const token = `bench-visitor-${i}`;
+      await s.livechat.visitors.register({ token, name: `Visitor ${i}` }, {});
+      const { room } = await s.livechat.rooms.getOrCreate(token, {}, {});
+      rooms.push({ token, rid: room._id });
+    }
     healthyMaxConcurrency = healthy.maxConcurrency;
     deadMaxConcurrency = deadEp.maxConcurrency;
     log(
@@ -219,8 +276,28 @@ async function main(): Promise<number> {
     const logger = pino({ level: 'error' }) as unknown as FastifyBaseLogger;
     worker = startWorker(buildWorkerDeps(s, logger));
     const w = worker.worker;
-    const produce = (i: number) =>
+    const produceOffline = (i: number) =>
       s.livechat.offlineMessage({ name: 'Bench Visitor', email: 'bench-visitor@example.com', message: messageText(i) });
+    const produceMessage = async (i: number) => {
+      const room = rooms[i % rooms.length]!;
+      await s.livechat.messages.sendAsVisitor({ token: room.token, rid: room.rid, msg: messageText(i) });
+    };
+    const produce = produceOffline;
+    /** The second endpoint of a phase: its id, and how to point it at a URL or switch it off. */
+    const second = (kind: PhaseKind) => {
+      if (kind.startsWith('webhooks'))
+        return {
+          id: 'rocketchat',
+          on: (url: string) => s.settings.set('Livechat_webhookUrl', url),
+          off: () => s.settings.set('Livechat_webhookUrl', ''),
+        };
+      const ep = kind.startsWith('wide') ? wideEp : deadEp;
+      return {
+        id: ep._id,
+        on: (url: string) => s.endpoints.update(ep._id, { enabled: true, url }), // also resets its breaker
+        off: () => s.endpoints.update(ep._id, { enabled: false }),
+      };
+    };
 
     // Smoke test: one event must reach the healthy receiver.
     await rcv.reset();
@@ -232,14 +309,15 @@ async function main(): Promise<number> {
     let receivedTotal = 1;
     let offset = 1;
 
+    let otherId = deadEp._id;
     const leased = async (now: number) => {
       const res = await sql<{ endpoint_id: string; n: number }>`
         SELECT endpoint_id, COUNT(*) AS n FROM deliveries
-        WHERE status = 'pending' AND endpoint_id IN (${healthy._id}, ${deadEp._id})
+        WHERE status = 'pending' AND endpoint_id IN (${healthy._id}, ${otherId})
           AND lease_until > ${now} AND lease_owner IS NOT NULL
         GROUP BY endpoint_id`.execute(s.db);
       const by = new Map(res.rows.map((r) => [r.endpoint_id, Number(r.n)]));
-      return { healthy: by.get(healthy._id) ?? 0, dead: by.get(deadEp._id) ?? 0 };
+      return { healthy: by.get(healthy._id) ?? 0, dead: by.get(otherId) ?? 0 };
     };
 
     const runPhase = async (kind: PhaseKind, round: number): Promise<Phase> => {
@@ -250,7 +328,9 @@ async function main(): Promise<number> {
       // baseline the second endpoint is a live twin receiver, in the contended phase it is dead.
       // The ratio then measures what a dead endpoint costs compared with a live one.
       // Enabling wakes the worker at once: its backlog of due dead deliveries is claimed right away.
-      await s.endpoints.update(deadEp._id, { enabled: true, url: kind === 'contended' ? deadUrl : twin!.url }); // also resets its breaker
+      const other = second(kind);
+      otherId = other.id;
+      await other.on(hanging(kind) ? deadUrl : twin!.url);
       let sampling = true;
       const acc = { n: 0, dead: 0, deadMax: 0, healthy: 0, healthyMax: 0, inFlight: 0, heldMs: 0, heldReceived: 0 };
       const sampler = (async () => {
@@ -285,7 +365,7 @@ async function main(): Promise<number> {
         producers: PRODUCERS,
         cap: CAP,
         received: rcv!.received,
-        produce: (i) => produce(base + i),
+        produce: (i) => (kind.startsWith('webhooks') ? produceMessage(base + i) : produceOffline(base + i)),
       });
       sampling = false;
       await sampler;
@@ -308,7 +388,7 @@ async function main(): Promise<number> {
         (
           await sql<{
             n: number;
-          }>`SELECT COUNT(*) AS n FROM attempts WHERE endpoint_id = ${deadEp._id} AND started_at >= ${phaseStart}`.execute(
+          }>`SELECT COUNT(*) AS n FROM attempts WHERE endpoint_id = ${otherId} AND started_at >= ${phaseStart}`.execute(
             s.db,
           )
         ).rows[0]?.n ?? 0,
@@ -316,13 +396,14 @@ async function main(): Promise<number> {
       const ep = await s.db
         .selectFrom('endpoints')
         .select(['consecutive_failures', 'paused_until'])
-        .where('_id', '=', deadEp._id)
+        .where('_id', '=', otherId)
         .executeTakeFirstOrThrow();
       const ds = await dead!.request<DeadStats>({ cmd: 'stats' }, 'stats');
-      await s.endpoints.update(deadEp._id, { enabled: false });
-      if (kind === 'contended') {
-        // Let the dead requests still in flight time out, so the next baseline starts clean.
-        const end = Date.now() + DEAD_TIMEOUT_MS + 2000;
+      await other.off();
+      if (hanging(kind)) {
+        // End the requests still hanging, so the next phase starts with free slots.
+        await dead!.request({ cmd: 'drop' }, 'drop-ok');
+        const end = Date.now() + DEAD_TIMEOUT_MS + 5000;
         while ((await leased(s.now())).dead > 0 && Date.now() < end) await sleep(50);
       }
       const n = Math.max(1, acc.n);
@@ -352,7 +433,7 @@ async function main(): Promise<number> {
         `  ${kind.padEnd(9)} #${round}: produced ${fmt(res.produced)}, healthy received ${fmt(stats.count)} -> ${fmt(phase.rate)} deliveries/s ` +
           `(p50 ${ms(stats.latency.p50)}, p99 ${ms(stats.latency.p99)}, drain ${fmt(drainMs)} ms); slots held avg/max: healthy ` +
           `${phase.healthySlotsAvg.toFixed(2)}/${phase.healthySlotsMax}, dead ${phase.deadSlotsAvg.toFixed(2)}/${phase.deadSlotsMax}` +
-          (kind === 'contended'
+          (hanging(kind)
             ? `; dead: ${deadAttempts} attempts, ${ds.requests} requests received, held slots for ${fmt(acc.heldMs)} ms ` +
               `(healthy ${fmt(phase.heldRate)}/s meanwhile), breaker ${phase.deadFailures} failures, paused ${fmt(phase.deadPausedForMs / 1000, 1)} s more`
             : ''),
@@ -361,8 +442,7 @@ async function main(): Promise<number> {
     };
 
     for (let r = 1; r <= ROUNDS; r++) {
-      if (ONLY.has('baseline')) phases.push(await runPhase('baseline', r));
-      if (ONLY.has('contended')) phases.push(await runPhase('contended', r));
+      for (const k of PHASES) if (ONLY.has(k)) phases.push(await runPhase(k, r));
     }
     for (const ph of phases) problems.push(...ph.problems);
 
@@ -396,8 +476,7 @@ async function main(): Promise<number> {
   }
 
   const best = (k: PhaseKind) => phases.filter((p) => p.kind === k).sort((a, b) => b.rate - a.rate)[0];
-  const b = best('baseline');
-  const c = best('contended');
+  const bests = new Set(PHASES.map(best).filter((p) => p !== undefined));
   log('');
   log(`results (${new Date().toISOString()}; healthy deliveries/s = receipts / (last receipt - first production))`);
   log(
@@ -408,14 +487,14 @@ async function main(): Promise<number> {
         'p50',
         'p99',
         'healthy slots avg',
-        'dead slots avg',
-        'dead slots max',
+        'second slots avg',
+        'second slots max',
         'worker in flight avg',
-        'dead attempts',
-        'healthy/s while dead held slots',
+        'second attempts',
+        'healthy/s while hanging held slots',
       ],
       phases.map((p) => [
-        `${p.kind} #${p.round}${p === b || p === c ? ' *' : ''}`,
+        `${p.kind} #${p.round}${bests.has(p) ? ' *' : ''}`,
         fmt(p.rate),
         ms(p.stats.latency.p50),
         ms(p.stats.latency.p99),
@@ -424,29 +503,30 @@ async function main(): Promise<number> {
         String(p.deadSlotsMax),
         p.inFlightAvg.toFixed(2),
         String(p.deadAttempts),
-        p.kind === 'contended' ? `${fmt(p.heldRate)} (${fmt(p.heldMs)} ms)` : '',
+        hanging(p.kind) ? `${fmt(p.heldRate)} (${fmt(p.heldMs)} ms)` : '',
       ]),
     ),
   );
   log('(* = best of its kind)');
-  if (b && c) {
+  log('');
+  for (const [live, hung] of PAIRS) {
+    const b = best(live);
+    const c = best(hung);
+    if (!b || !c) continue;
     const ratio = c.rate / b.rate;
-    const contended = phases.filter((p) => p.kind === 'contended');
-    const deadAvg = contended.reduce((sum, p) => sum + p.deadSlotsAvg, 0) / contended.length;
-    const deadMax = Math.max(...contended.map((p) => p.deadSlotsMax));
-    log('');
+    const hungPhases = phases.filter((p) => p.kind === hung);
+    const slotsAvg = hungPhases.reduce((sum, p) => sum + p.deadSlotsAvg, 0) / hungPhases.length;
+    const slotsMax = Math.max(...hungPhases.map((p) => p.deadSlotsMax));
     log(
-      `healthy: baseline ${fmt(b.rate)}/s, contended ${fmt(c.rate)}/s -> ratio contended/baseline ${ratio.toFixed(3)} ` +
-        `(target >= 0.90: ${ratio >= 0.9 ? 'met' : 'MISSED'})`,
-    );
-    log(
-      `dead endpoint: held ${deadAvg.toFixed(2)} worker slots on average while producing (max ${deadMax}; its max_concurrency ${deadMaxConcurrency}, ` +
-        `healthy max_concurrency ${healthyMaxConcurrency}, worker 64); breaker after the contended phases: ` +
-        contended
-          .map((p) => `${p.deadFailures} failures, paused ${fmt(p.deadPausedForMs / 1000, 1)} s more`)
-          .join('; '),
+      `healthy: ${live} ${fmt(b.rate)}/s, ${hung} ${fmt(c.rate)}/s -> ratio ${ratio.toFixed(3)} ` +
+        `(target >= 0.90: ${ratio >= 0.9 ? 'met' : 'MISSED'}); the hanging endpoint held ${slotsAvg.toFixed(2)} worker slots ` +
+        `on average (max ${slotsMax}); breaker after: ` +
+        hungPhases.map((p) => `${p.deadFailures} failures, paused ${fmt(p.deadPausedForMs / 1000, 1)} s more`).join('; '),
     );
   }
+  log(
+    `max_concurrency: healthy ${healthyMaxConcurrency}, dead ${deadMaxConcurrency}, wide 100, Webhooks page 64; worker 64`,
+  );
   log(`total ${fmt((Date.now() - t0) / 1000, 1)} s`);
   if (problems.length > 0) {
     log('');

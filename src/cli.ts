@@ -14,7 +14,8 @@ import { listDeliveries, replayDelivery } from './services/deliveries.ts';
 import { sendWebhookTest } from './services/webhook-test.ts';
 import { AppError } from './domain/errors.ts';
 import { EVENT_TYPES } from './domain/models.ts';
-import type { EventType } from './domain/models.ts';
+import type { EventType, Role } from './domain/models.ts';
+import { ROLES } from './services/users-admin.ts';
 import { VERSION } from './version.ts';
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
@@ -42,6 +43,21 @@ function isoDate(value: string): number {
 function positiveInt(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
   return Number(value);
+}
+
+function roleList(value: string): Role[] {
+  const roles = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const bad = roles.filter((r) => !ROLES.includes(r as Role));
+  if (bad.length || !roles.length) throw new InvalidArgumentError(`roles are a comma list of ${ROLES.join(', ')}`);
+  return roles as Role[];
+}
+
+/** The user by username, or the same error the API gives. */
+async function byUsername(s: Services, username: string) {
+  return s.usersAdmin.info({ username });
 }
 
 function print(json: boolean, data: unknown, table: () => string[]): void {
@@ -200,7 +216,63 @@ export function buildCli(): Command {
         process.stdout.write(`${n} deliveries queued again\n`);
       }),
     );
+  usersCommands(program);
   return program;
+}
+
+/** `omnihook users ...`: what an admin locked out of the UI needs, on the same store. */
+function usersCommands(program: Command): void {
+  const users = program.command('users').description('staff users (for an admin locked out of the UI)');
+  users
+    .command('list')
+    .option('--text <text>', 'match username, name or e-mail')
+    .option('--json', 'print JSON')
+    .action((o: { text?: string; json?: boolean }) =>
+      withServices(async (s) => {
+        const r = await s.usersAdmin.list({ text: o.text, count: 1000, offset: 0 });
+        print(o.json === true, r, () => [
+          ['USERNAME', 'NAME', 'EMAIL', 'ROLES', 'ACTIVE'].join('\t'),
+          ...r.users.map((u) =>
+            [u.username, u.name, u.emails?.[0]?.address ?? '', u.roles.join(','), u.active ? 'yes' : 'no'].join('\t'),
+          ),
+        ]);
+      }),
+    );
+  users
+    .command('create')
+    .requiredOption('--username <username>')
+    .requiredOption('--password <password>', 'at least 8 characters')
+    .option('--name <name>')
+    .option('--email <email>')
+    .option('--roles <roles>', `comma list of ${ROLES.join(', ')}`, roleList)
+    .action((o: { username: string; password: string; name?: string; email?: string; roles?: Role[] }) =>
+      withServices(async (s) => {
+        const u = await s.users.create(o);
+        process.stdout.write(`created ${u.username} (${u._id}) with roles ${u.roles.join(',')}\n`);
+      }),
+    );
+  users
+    .command('reset-password <username>')
+    .option('--password <password>', 'the new password; generated and printed once when omitted')
+    .description("set a user's password (ends their sessions)")
+    .action((username: string, o: { password?: string }) =>
+      withServices(async (s) => {
+        const u = await byUsername(s, username);
+        const r = await s.usersAdmin.resetPassword(u._id, o.password);
+        // printed only when generated: a password given on the command line is already known
+        process.stdout.write(o.password ? `password of ${u.username} changed\n` : `${r.password}\n`);
+      }),
+    );
+  users
+    .command('set-roles <username> <roles>')
+    .description(`replace a user's roles (comma list of ${ROLES.join(', ')})`)
+    .action((username: string, roles: string) =>
+      withServices(async (s) => {
+        const u = await byUsername(s, username);
+        const next = await s.usersAdmin.update(u._id, { roles: roleList(roles) });
+        process.stdout.write(`${next.username}: ${next.roles.join(',')}\n`);
+      }),
+    );
 }
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -41,10 +41,16 @@ export function createLogger(level: string): Logger {
 
 export async function start(config: Config): Promise<{ close(): Promise<void>; port: number }> {
   const log = createLogger(config.logLevel);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, {
+    timeoutMs: config.databaseTimeoutMs,
+    server: true, // SQLite: refuse a second server on the same file
+    onError: (err) => log.warn({ err: err.message }, 'database connection lost; reconnecting'),
+  });
   await migrate(store);
   const hub = new Hub();
-  const services = await createServices(config, store, hub);
+  const services = await createServices(config, store, hub, {
+    onError: (err, what) => log.warn({ err: err instanceof Error ? err.message : String(err) }, what),
+  });
   const admin = await services.users.ensureAdmin(config.admin);
   if (admin.generatedPassword) {
     // Printed once, on the first start only, to the terminal (not the structured log).
@@ -59,14 +65,19 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
   const bridge = store.caps.listenNotify
     ? startBridge(
         hub,
-        await openPgChannel(config.databaseUrl, DEFAULT_LIVE_CHANNEL, (err) =>
-          log.warn({ err: err.message }, 'live event bridge'),
+        await openPgChannel(
+          config.databaseUrl,
+          DEFAULT_LIVE_CHANNEL,
+          (err) => log.warn({ err: err.message }, 'live event bridge lost its connection; reconnecting'),
+          { stepMs: config.databaseTimeoutMs / 2, onRestored: () => log.info('live event bridge reconnected') },
         ),
       )
     : undefined;
   const worker = config.worker
     ? startWorker(buildWorkerDeps(services, log.child({ component: 'delivery' })))
     : undefined;
+  // Presence heartbeats, leave actions, auto-transfers and the queue; claims keep processes apart.
+  services.presence.start();
   let port = 0;
   if (app) {
     await app.listen({ port: config.port, host: config.host });
@@ -78,6 +89,7 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
     async close() {
       await app?.close(); // stop accepting requests, finish the ones in flight
       await worker?.stop(); // let in-flight deliveries finish; unfinished leases expire and retry
+      await services.presence.stop(); // after the streams closed: their grace is written first
       await bridge?.stop();
       services.settings.stop();
       await store.close();

@@ -24,6 +24,11 @@ export interface Config {
   readonly worker: boolean;
   /** Run the HTTP API in this process. */
   readonly http: boolean;
+  /**
+   * The longest a request waits on the database, ms: connecting, a statement, a lock (SQLite's
+   * busy_timeout). Past it the request answers 503 error-unavailable instead of hanging.
+   */
+  readonly databaseTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -103,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     worker: bool(env, 'OMNIHOOK_WORKER', true),
     http: bool(env, 'OMNIHOOK_HTTP', true),
+    databaseTimeoutMs: int(env, 'DATABASE_TIMEOUT_MS', 5000, 200, 600_000),
   });
 }

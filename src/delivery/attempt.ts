@@ -36,7 +36,8 @@ export async function attemptOnce(
   target: Target | undefined,
   signal: AbortSignal,
 ): Promise<AttemptResult> {
-  const attempt = row.attempts + 1;
+  // on the worker's clock, like the record's `now`: the breaker compares the two
+  const c: AttemptCtx = { s, owner, row, attempt: row.attempts + 1, startedAt: s.now() };
   if (!target) {
     // The event or endpoint row is gone (deleted by hand): nothing can ever be sent; park it.
     const now = s.now();
@@ -45,7 +46,7 @@ export async function attemptOnce(
       errorClass: 'config',
       message: 'the event or the endpoint no longer exists',
     };
-    return finish(s, owner, row, attempt, { kind: 'list', delaysMs: [] }, outcome, emptyResult(now), {}, undefined);
+    return finish(c, { kind: 'list', delaysMs: [] }, outcome, emptyResult(now), {}, undefined);
   }
   const { event, endpoint } = target;
   const policy = endpointPolicy(endpoint.kind);
@@ -70,7 +71,7 @@ export async function attemptOnce(
   if (urlProblem !== '') {
     // A configuration gap the manager can fix: retried on schedule, not parked at once.
     const outcome: Outcome = { kind: 'retry', errorClass: 'config', message: urlProblem };
-    return finish(s, owner, row, attempt, schedule, outcome, emptyResult(s.now()), headers, undefined, policy.breaker);
+    return finish(c, schedule, outcome, emptyResult(s.now()), headers, undefined, policy.breaker);
   }
 
   if (Buffer.byteLength(event.body) > MAX_REQUEST_BYTES) {
@@ -82,10 +83,7 @@ export async function attemptOnce(
       message: `the event body is larger than ${MAX_REQUEST_BYTES} bytes`,
     };
     return finish(
-      s,
-      owner,
-      row,
-      attempt,
+      c,
       { kind: 'list', delaysMs: [] },
       outcome,
       emptyResult(s.now()),
@@ -114,7 +112,7 @@ export async function attemptOnce(
     result.responseBody.trim() !== ''
       ? { rid: event.rid, text: result.responseBody }
       : undefined;
-  return finish(s, owner, row, attempt, schedule, outcome, result, headers, crmData, policy.breaker);
+  return finish(c, schedule, outcome, result, headers, crmData, policy.breaker);
 }
 
 function outcomeOf(result: SendResult, goneDisables: boolean, now: number): Outcome {
@@ -125,11 +123,17 @@ function outcomeOf(result: SendResult, goneDisables: boolean, now: number): Outc
   return classifyStatus(result.statusCode ?? 0, result.responseHeaders ?? {}, { goneDisables, now });
 }
 
+/** The attempt being made: who, which row, which try, and when it began. */
+interface AttemptCtx {
+  s: WorkerDeps;
+  owner: string;
+  row: ClaimedRow;
+  attempt: number;
+  startedAt: number;
+}
+
 async function finish(
-  s: WorkerDeps,
-  owner: string,
-  row: ClaimedRow,
-  attempt: number,
+  c: AttemptCtx,
   schedule: RetrySchedule,
   outcome: Outcome,
   result: SendResult,
@@ -137,17 +141,19 @@ async function finish(
   crmData: { rid: string; text: string } | undefined,
   breaker = false,
 ): Promise<AttemptResult> {
+  const { s, owner, row, attempt } = c;
   const now = s.now();
   const decision = decide(outcome, attempt, schedule, s.rocketchatRetry(), now);
   const errorClass = outcome.kind === 'success' ? null : outcome.errorClass;
   await s.outbox.record({
     owner,
     now,
-    ...(breaker ? { breaker: breakerRule(s.disableFailingEndpointAfterMs) } : {}),
+    ...(breaker ? { breaker: breakerRule(s.disableFailingEndpointAfterMs), attemptStartedAt: c.startedAt } : {}),
     attempt: {
       deliveryId: row._id,
       deliverySeq: row.seq,
       endpointId: row.endpoint_id,
+      orderKey: row.order_key,
       attempt,
       startedAt: result.startedAt,
       durationMs: result.durationMs,

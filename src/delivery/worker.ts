@@ -20,6 +20,9 @@ import { createEgressAgent } from './http/guarded-connect.ts';
 import { ShutdownError } from './http/classify.ts';
 import { attemptOnce } from './attempt.ts';
 
+/** The longest pause between claims while they keep failing, ms. */
+const CLAIM_BACKOFF_MAX_MS = 5000;
+
 export interface WorkerOptions {
   pollMs?: number;
   /** Global cap on requests in flight in this process. */
@@ -44,6 +47,10 @@ export class DeliveryWorker {
   private running = false;
   private again = false;
   private stopping = false;
+  /** Claims failed in a row (the database is down): rounds back off and the outage is logged once. */
+  private claimFailures = 0;
+  /** performance.now() before which no claim is tried; real time, not the injected clock. */
+  private claimPausedUntil = 0;
 
   private readonly log: Log;
 
@@ -119,6 +126,7 @@ export class DeliveryWorker {
   private async round(): Promise<void> {
     const free = this.maxInFlight - this.inFlight.size;
     if (free <= 0) return;
+    if (this.claimFailures > 0 && performance.now() < this.claimPausedUntil) return;
     const now = this.s.now();
     let claimed: Claimed[];
     try {
@@ -131,8 +139,20 @@ export class DeliveryWorker {
         rates: this.rates,
       });
     } catch (err) {
-      this.log.error({ err: errText(err) }, 'delivery claim failed; retrying at the next poll');
+      // Nothing was claimed, so no attempt is spent. Every poll would fail the same way while the
+      // database is away: back off (up to CLAIM_BACKOFF_MAX_MS) and log the outage once.
+      this.claimFailures++;
+      this.claimPausedUntil = performance.now() + Math.min(this.pollMs * 2 ** this.claimFailures, CLAIM_BACKOFF_MAX_MS);
+      if (this.claimFailures === 1)
+        this.log.error(
+          { err: errText(err) },
+          'delivery claims failing; retrying with backoff until the database answers',
+        );
       return;
+    }
+    if (this.claimFailures > 0) {
+      this.log.info({ failedClaims: this.claimFailures }, 'delivery claims resumed');
+      this.claimFailures = 0;
     }
     for (const row of claimed) {
       const p = this.process(row).finally(() => {

@@ -25,6 +25,8 @@ export const ERRORS = {
   'error-user-not-found': 400,
   'error-username-taken': 400,
   'error-email-taken': 400,
+  'error-action-not-allowed': 400, // e.g. leaving the app without an active admin (Rocket.Chat's id)
+  'error-invalid-password': 400, // users.updateOwnBasicInfo: the current password is wrong
   'error-invalid-department': 400,
   'error-invalid-agent': 400,
   'error-invalid-inquiry': 400,

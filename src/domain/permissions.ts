@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'edit-omnichannel-contact': STAFF,
   'create-user': ['admin'],
   'view-user-administration': ['admin'],
+  'edit-other-user-info': ['admin'],
+  'edit-other-user-password': ['admin'],
+  'edit-other-user-active-status': ['admin'],
+  'delete-user': ['admin'],
   'edit-privileged-setting': ['admin'],
   // ours: the webhook machinery beyond Rocket.Chat's single URL
   'manage-webhook-endpoints': MANAGERS,

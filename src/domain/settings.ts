@@ -95,6 +95,20 @@ export const SETTINGS = {
   SMTP_Username: { type: 'string', default: '', group: 'General' },
   SMTP_Password: { type: 'string', default: '', secret: true, group: 'General' },
   SMTP_From: { type: 'string', default: 'omnihook@localhost', group: 'General' },
+  // Presence and routing (issue 11): Rocket.Chat's ids, types and defaults.
+  Livechat_agent_leave_action: {
+    type: 'select',
+    default: 'none',
+    values: ['none', 'forward', 'close'],
+    group: 'Omnichannel',
+  },
+  Livechat_agent_leave_action_timeout: { type: 'int', default: 60, min: 0, max: 86_400, group: 'Omnichannel' },
+  Livechat_agent_leave_comment: { type: 'string', default: '', group: 'Omnichannel' },
+  Livechat_auto_transfer_chat_timeout: { type: 'int', default: 0, min: 0, max: 86_400, group: 'Omnichannel' },
+  Livechat_maximum_chats_per_agent: { type: 'int', default: 0, min: 0, max: 10_000, group: 'Omnichannel' },
+  // Ours: how long an agent's last live connection may stay closed (a tab reload, a flaky network)
+  // before routing stops sending them chats. At least the presence heartbeat (5 s).
+  Livechat_agent_disconnect_grace: { type: 'int', default: 30, min: 5, max: 3600, group: 'Omnichannel' },
   // Webhooks page (Rocket.Chat ids and defaults)
   Livechat_webhookUrl: { type: 'string', default: '', url: true, group: 'Webhooks' },
   Livechat_secret_token: { type: 'string', default: '', secret: true, group: 'Webhooks' },

@@ -24,10 +24,25 @@ export interface AppOptions {
 }
 
 // Visitor and auth tokens travel in query strings on a few Rocket.Chat routes, and in headers
-// everywhere: requests are logged by path only, never with the query or the headers.
+// everywhere: requests are logged by path only, never with the query or the headers. Some
+// Rocket.Chat routes carry the visitor token in the path itself (livechat/visitor/:token,
+// agent.info/:rid/:token, agent.next/:token): every path segment that the matched route names
+// `:token` is logged as [redacted].
 const serializers = {
-  req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+  req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
+    method: req.method,
+    path: redactTokens(req.url.split('?')[0] ?? '', req.routeOptions?.url),
+  }),
 };
+
+function redactTokens(path: string, route: string | undefined): string {
+  if (!route?.includes(':token')) return path;
+  const names = route.split('/');
+  return path
+    .split('/')
+    .map((seg, i) => (names[i] === ':token' ? '[redacted]' : seg))
+    .join('/');
+}
 
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

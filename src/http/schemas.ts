@@ -20,10 +20,17 @@ export type TypedApp = FastifyInstance<
 
 export type RouteRegistrar = (app: TypedApp, services: Services) => Promise<void> | void;
 
-/** Rocket.Chat pagination: count (page size) and offset. */
+/**
+ * The largest offset a list accepts: past it a page is empty anyway, and without a bound an
+ * offset of 2^63 passed validation as a JavaScript number and reached the database, which
+ * answered 500 (out of range for bigint). 2^31 - 1 fits every database's OFFSET.
+ */
+export const MAX_OFFSET = 2_147_483_647;
+
+/** Rocket.Chat pagination: count (page size) and offset. Every list route uses this one schema. */
 export const Paging = {
   count: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET })),
 };
 
 export function paging(q: { count?: number; offset?: number }): { count: number; offset: number } {

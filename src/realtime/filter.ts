@@ -16,7 +16,12 @@ export function visibleTo(viewer: Viewer, e: LiveEvent): boolean {
     case 'room':
     case 'typing':
       return (
-        viewer.seeAllRooms || e.audience.servedById === viewer.userId || e.audience.previousServedById === viewer.userId
+        viewer.seeAllRooms ||
+        e.audience.servedById === viewer.userId ||
+        e.audience.previousServedById === viewer.userId ||
+        // A queued room (nobody serves it) is seen by the agents who may take its inquiry, so its
+        // queue row shows the first message live and a new chat can ring with what the visitor wrote.
+        (!e.audience.servedById && (!e.audience.departmentId || viewer.departments.has(e.audience.departmentId)))
       );
     case 'inquiry':
       return viewer.seeAllRooms || !e.inquiry.department || viewer.departments.has(e.inquiry.department);
@@ -30,6 +35,8 @@ export function visibleTo(viewer: Viewer, e: LiveEvent): boolean {
 /** What a visitor may learn of a live event: no other ids than their own room's. */
 export function forViewer(viewer: Viewer, e: LiveEvent): Record<string, unknown> {
   const { audience: _audience, ...rest } = e as LiveEvent & { audience?: unknown };
+  // A typing signal names its room: a console with several chats open must know which one.
+  if (e.kind === 'typing') return { ...rest, rid: e.audience.rid };
   if (viewer.kind === 'visitor' && e.kind === 'room') {
     const { crmData: _crm, ...room } = e.room;
     return { kind: e.kind, action: e.action, room };

@@ -9,9 +9,12 @@ import type { Database } from '../store/schema.ts';
 import type { LiveEvents } from '../domain/live-events.ts';
 import { SettingsService } from './settings.ts';
 import { UsersService } from './users.ts';
+import { UsersAdminService } from './users-admin.ts';
 import { DepartmentsService } from './departments.ts';
 import type { Waker } from './events.ts';
 import { LivechatService } from './livechat/index.ts';
+import { PresenceService } from './livechat/presence.ts';
+import type { Timers } from './livechat/presence.ts';
 import { EndpointsService } from './endpoints.ts';
 import { RelayService } from './relay.ts';
 import { egressCheck } from './egress-check.ts';
@@ -22,9 +25,13 @@ export interface Services {
   readonly db: Kysely<Database>;
   readonly settings: SettingsService;
   readonly users: UsersService;
+  /** Users administration: edit, deactivate, delete, passwords (issue 11). */
+  readonly usersAdmin: UsersAdminService;
   readonly departments: DepartmentsService;
   readonly hub: LiveEvents;
   readonly livechat: LivechatService;
+  /** Agents' live connections and the timed routing work (leave action, auto-transfer, queue). */
+  readonly presence: PresenceService;
   readonly endpoints: EndpointsService;
   /** Events an existing Rocket.Chat server sends to the relay route. */
   readonly relay: RelayService;
@@ -44,7 +51,19 @@ export class WakerSlot implements Waker {
   }
 }
 
-export async function createServices(config: Config, store: Store, live: LiveEvents): Promise<Services> {
+/** Tests inject a clock (and the presence scheduler's timers) so timed work runs without sleeping. */
+export interface ServiceOptions {
+  now?: () => number;
+  timers?: Timers;
+  onError?: (err: unknown, what: string) => void;
+}
+
+export async function createServices(
+  config: Config,
+  store: Store,
+  live: LiveEvents,
+  opts: ServiceOptions = {},
+): Promise<Services> {
   const egress = egressCheck(config.egressAllowlist);
   const settings = new SettingsService(store, egress);
   await settings.load();
@@ -53,7 +72,9 @@ export async function createServices(config: Config, store: Store, live: LiveEve
   await settings.syncBuiltinEndpoint();
   const hub = live;
   const waker = new WakerSlot();
-  const now = Date.now;
+  const now = opts.now ?? Date.now;
+  const livechat = new LivechatService({ store, db: store.db, settings, hub, waker, now });
+  const presence = new PresenceService(livechat.deps, { timers: opts.timers, onError: opts.onError });
   return {
     config,
     store,
@@ -62,7 +83,9 @@ export async function createServices(config: Config, store: Store, live: LiveEve
     users: new UsersService(store.db),
     departments: new DepartmentsService(store.db),
     hub,
-    livechat: new LivechatService({ store, db: store.db, settings, hub, waker, now }),
+    livechat,
+    presence,
+    usersAdmin: new UsersAdminService(livechat.deps, () => livechat.rooms.processQueue()),
     endpoints: new EndpointsService(store, waker, egress, now),
     relay: new RelayService({ store, waker, now }),
     waker,

@@ -270,7 +270,10 @@ async function upsertLinks(db: Db, departmentId: string, links: readonly LinkRow
     .execute();
 }
 
-function checkInput(input: DepartmentInput): Omit<DepartmentRow, '_id' | 'created_at' | 'updated_at'> {
+// max_number_simultaneous_chat keeps its stored value (no REST field sets it yet; routing reads it).
+function checkInput(
+  input: DepartmentInput,
+): Omit<DepartmentRow, '_id' | 'created_at' | 'updated_at' | 'max_number_simultaneous_chat'> {
   const name = input.name.trim();
   if (name === '') fail('invalid-params', 'Department name is required');
   if (name.length > DEPARTMENT_NAME_MAX)

@@ -12,7 +12,7 @@ import { newId, newToken } from '../domain/ids.ts';
 import { fail } from '../domain/errors.ts';
 import type { Role, User } from '../domain/models.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { FailureLimiter } from './rate-limit.ts';
+import { BackoffLimiter } from './rate-limit.ts';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -30,9 +30,12 @@ export interface CreateUserInput {
 }
 
 export class UsersService {
-  // 10 failed logins per 5 minutes per username, 50 per IP: slows guessing, not honest typos.
-  private readonly byUser = new FailureLimiter(10, 5 * 60_000);
-  private readonly byIp = new FailureLimiter(50, 5 * 60_000);
+  // Failed logins back off exponentially per (username, IP) pair after 5, and per IP after 30:
+  // guessing from one address slows to a crawl, while a username is never locked out, so knowing
+  // the admin's name does not let anyone keep the admin out (the real user from another address
+  // is not affected). 1 s doubling to 15 min; forgotten an hour after the last failure.
+  private readonly byPair = new BackoffLimiter({ free: 5, baseMs: 1000, maxMs: 15 * 60_000, forgetMs: 3_600_000 });
+  private readonly byIp = new BackoffLimiter({ free: 30, baseMs: 1000, maxMs: 15 * 60_000, forgetMs: 3_600_000 });
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -73,15 +76,18 @@ export class UsersService {
       active: 1,
       created_at: now,
       updated_at: now,
+      online: 0,
+      connected_until: null,
     };
     await this.db.insertInto('users').values(row).execute();
     return toUser(row);
   }
 
   async login(userOrEmail: string, password: string, ip: string): Promise<{ user: User; authToken: string }> {
-    const userKey = `u:${userOrEmail.toLowerCase()}`;
-    const ipKey = `ip:${ip}`;
-    const wait = Math.max(this.byUser.blockedFor(userKey), this.byIp.blockedFor(ipKey));
+    const pairKey = `${ip}\u0000${userOrEmail.toLowerCase()}`;
+    const now = this.now();
+    const wait = Math.max(this.byPair.blockedFor(pairKey, now), this.byIp.blockedFor(ip, now));
+    // while blocked the password is not even checked, so a blocked guess is no guess
     if (wait > 0) {
       fail(
         'error-too-many-requests',
@@ -104,11 +110,12 @@ export class UsersService {
     // Verify against a dummy hash when the user is unknown so timing does not reveal usernames.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !ok || row.active !== 1) {
-      this.byUser.fail(userKey);
-      this.byIp.fail(ipKey);
+      this.byPair.fail(pairKey, now);
+      this.byIp.fail(ip, now);
       fail('error-login-failed', 'Incorrect username or password');
     }
-    this.byUser.reset(userKey);
+    // the address's count is kept: logging into one's own account must not reset guessing at others
+    this.byPair.reset(pairKey);
     const authToken = newToken();
     await this.db
       .insertInto('auth_tokens')
@@ -207,16 +214,25 @@ export class UsersService {
     password?: string;
     email: string;
   }): Promise<{ created: boolean; generatedPassword?: string }> {
-    const any = await this.db.selectFrom('users').select('_id').where('roles', 'like', '%"admin"%').executeTakeFirst();
-    if (any) return { created: false };
+    const anyAdmin = () =>
+      this.db.selectFrom('users').select('_id').where('roles', 'like', '%"admin"%').executeTakeFirst();
+    if (await anyAdmin()) return { created: false };
     const generatedPassword = admin.password ? undefined : newToken(12);
-    await this.create({
-      username: admin.username,
-      password: admin.password ?? generatedPassword!,
-      email: admin.email,
-      name: 'Administrator',
-      roles: ['admin', 'user'],
-    });
+    try {
+      await this.create({
+        username: admin.username,
+        password: admin.password ?? generatedPassword!,
+        email: admin.email,
+        name: 'Administrator',
+        roles: ['admin', 'user'],
+      });
+    } catch (err) {
+      // Processes starting together on an empty database all find no admin; the first insert
+      // wins and the others fail on the unique username (error-username-taken, or the
+      // database's own unique violation when both passed the check). Losing that race is fine.
+      if (await anyAdmin()) return { created: false };
+      throw err;
+    }
     return { created: true, generatedPassword };
   }
 }

@@ -6,7 +6,7 @@
  * its own SAVEPOINT: a unit of work that fails is rolled back alone, the others commit together.
  * Nobody is answered before the batch's COMMIT, so an acknowledged change is as durable as before.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Exec, SqliteExec } from './prepared.ts';
 
@@ -29,11 +29,43 @@ export class GroupCommitter {
   /**
    * @param db the store's Kysely instance (one connection: SQLite)
    * @param raw the same connection, for prepared statements and savepoints inside a transaction
+   * @param inTransaction whether that connection is inside a transaction (better-sqlite3's
+   *   `inTransaction`): SQLite rolls a whole transaction back by itself after SQLITE_FULL,
+   *   SQLITE_IOERR, SQLITE_BUSY or SQLITE_NOMEM, and a ROLLBACK or ROLLBACK TO then fails with a
+   *   second error ("cannot rollback - no transaction is active") that hides the first.
    */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly raw: SqliteExec,
+    private readonly inTransaction: () => boolean,
   ) {}
+
+  /** One transaction of its own, not queued behind batches (store.transact grouped: false). */
+  alone<T>(work: (trx: Transaction<Database>, x: Exec) => Promise<T>): Promise<T> {
+    return this.transaction((trx) => work(trx, this.raw));
+  }
+
+  /** BEGIN, body, COMMIT; on failure a ROLLBACK only if SQLite has not already rolled back. */
+  private async transaction<T>(body: (trx: ControlledTransaction<Database>) => Promise<T>): Promise<T> {
+    const trx = await this.db.startTransaction().execute();
+    let value: T;
+    try {
+      value = await body(trx);
+      await trx.commit().execute();
+    } catch (err) {
+      // rollback() releases the connection even when it fails; that failure only matters if a
+      // transaction is still open
+      const open = this.inTransaction();
+      await trx
+        .rollback()
+        .execute()
+        .catch((rollbackErr: unknown) => {
+          if (open) throw rollbackErr;
+        });
+      throw err;
+    }
+    return value;
+  }
 
   run<T>(work: (trx: Transaction<Database>, x: Exec) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -54,10 +86,7 @@ export class GroupCommitter {
         if (batch.length === 1) {
           // alone: a plain transaction, no savepoint overhead
           const only = batch[0]!;
-          await this.db
-            .transaction()
-            .execute((trx) => only.work(trx, this.raw))
-            .then(only.resolve, only.reject);
+          await this.transaction((trx) => only.work(trx, this.raw)).then(only.resolve, only.reject);
           continue;
         }
         await this.runBatch(batch);
@@ -70,7 +99,7 @@ export class GroupCommitter {
   private async runBatch(batch: Pending[]): Promise<void> {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; err: unknown })[] = [];
     try {
-      await this.db.transaction().execute(async (trx) => {
+      await this.transaction(async (trx) => {
         // the savepoints run on the raw connection: this transaction holds it
         const raw = this.raw;
         for (const item of batch) {
@@ -80,6 +109,9 @@ export class GroupCommitter {
             raw.runText('release savepoint unit');
             outcomes.push({ ok: true, value });
           } catch (err) {
+            // SQLite rolled the whole transaction back (disk full, I/O error): the units before
+            // this one are gone too, so the batch fails as one, with this error
+            if (!this.inTransaction()) throw err;
             raw.runText('rollback to savepoint unit');
             raw.runText('release savepoint unit');
             outcomes.push({ ok: false, err });
@@ -87,7 +119,7 @@ export class GroupCommitter {
         }
       });
     } catch (err) {
-      // the COMMIT itself failed (disk full, I/O error): nothing of the batch was kept
+      // the COMMIT itself failed, or SQLite rolled the transaction back: nothing of the batch was kept
       for (const item of batch) item.reject(err);
       return;
     }

@@ -62,7 +62,8 @@ export function toUser(r: UserRow): User {
     emails: r.email ? [{ address: r.email, verified: false }] : undefined,
     roles: parseJson<Role[]>(r.roles, []),
     statusLivechat: r.status_livechat === 'available' ? 'available' : 'not-available',
-    status: r.status_livechat === 'available' ? 'online' : 'offline',
+    // Rocket.Chat's presence status: a live connection (or its grace) held somewhere (issue 11).
+    status: r.online === 1 ? 'online' : 'offline',
     active: r.active === 1,
     customFields: opt(parseJson<Record<string, unknown> | null>(r.custom_fields, null)),
     createdAt: date(r.created_at),

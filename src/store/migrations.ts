@@ -343,6 +343,60 @@ function endpointToken(): Migration {
   };
 }
 
+/**
+ * Issue 12. `deliveries.held`: a due row found behind its room's oldest pending row is held (until
+ * a time) by the claim, so the claim's index (pending, not held) no longer holds it and a blocked
+ * backlog costs nothing per claim; recording the room's head un-holds the next row, and a hold
+ * that ran out is lifted (store/outbox/held.ts). deliveries_claimable replaces
+ * deliveries_pending_due; deliveries_held finds the holds that ran out. `endpoints.breaker_mark`: attempts started before it (the
+ * last counted failure, or the success that ended a streak) no longer move the circuit breaker.
+ */
+function claimHeads(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('deliveries').addColumn('held', 'bigint').execute();
+      await db.schema.alterTable('endpoints').addColumn('breaker_mark', 'bigint').execute();
+      await db.schema
+        .createIndex('deliveries_claimable')
+        .on('deliveries')
+        .columns(['endpoint_id', 'next_attempt_at', 'seq'])
+        .where(sql<boolean>`status = 'pending' AND held IS NULL`)
+        .execute();
+      await db.schema
+        .createIndex('deliveries_held')
+        .on('deliveries')
+        .column('held')
+        .where(sql<boolean>`status = 'pending' AND held IS NOT NULL`)
+        .execute();
+      await db.schema.dropIndex('deliveries_pending_due').execute();
+    },
+  };
+}
+
+/**
+ * Presence and routing (issue 11): `users.online` and `users.connected_until` are the shared truth
+ * of an agent's live connections (every process heartbeats the agents it holds a stream of; the
+ * presence scheduler turns an expired lease into online = 0), `rooms.auto_transferred_at` marks a
+ * room moved once by Livechat_auto_transfer_chat_timeout (Rocket.Chat's autoTransferredAt), and
+ * `departments.max_number_simultaneous_chat` is Rocket.Chat's per-department limit (0 = none).
+ */
+function presence(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .alterTable('users')
+        .addColumn('online', 'integer', (col) => col.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('users').addColumn('connected_until', 'bigint').execute();
+      await db.schema.alterTable('rooms').addColumn('auto_transferred_at', 'bigint').execute();
+      await db.schema
+        .alterTable('departments')
+        .addColumn('max_number_simultaneous_chat', 'integer', (col) => col.notNull().defaultTo(0))
+        .execute();
+    },
+  };
+}
+
 export function migrationProvider(c: Capabilities): MigrationProvider {
   // Names sort in order; append new migrations, never edit an applied one.
   const list: Record<string, Migration> = {
@@ -352,6 +406,8 @@ export function migrationProvider(c: Capabilities): MigrationProvider {
     '0004_drop_full_delivery_indexes': dropFullDeliveryIndexes(),
     '0005_drop_events_rid_index': dropEventsRidIndex(),
     '0006_endpoint_token': endpointToken(),
+    '0007_claim_heads': claimHeads(),
+    '0008_presence': presence(),
   };
   return { getMigrations: async () => list };
 }

@@ -91,7 +91,8 @@ type RoomState =
   | 'browser'
   | 'msgs'
   | 'queued_at'
-  | 'updated_at';
+  | 'updated_at'
+  | 'auto_transferred_at';
 
 export function newRoomRow(config: Fresh<RoomRow, RoomState>, now: number): RoomRow {
   return {
@@ -117,6 +118,7 @@ export function newRoomRow(config: Fresh<RoomRow, RoomState>, now: number): Room
     msgs: 0,
     queued_at: null,
     updated_at: now,
+    auto_transferred_at: null,
     ...config,
   };
 }

@@ -20,6 +20,10 @@ export interface UsersTable {
   active: number;
   created_at: number;
   updated_at: number;
+  /** 1 while some process holds a live connection of this user (or its grace runs), migration 0008. */
+  online: number;
+  /** The lease of that connection: heartbeats push it forward; past it, the user is offline (0008). */
+  connected_until: number | null;
 }
 
 export interface AuthTokensTable {
@@ -44,6 +48,8 @@ export interface DepartmentsTable {
   show_on_offline_form: number;
   created_at: number;
   updated_at: number;
+  /** Rocket.Chat's maxNumberSimultaneousChat: open chats an agent may hold in it, 0 = no limit (0008). */
+  max_number_simultaneous_chat: Generated<number>;
 }
 
 export interface DepartmentAgentsTable {
@@ -99,6 +105,8 @@ export interface RoomsTable {
   msgs: number;
   queued_at: number | null;
   updated_at: number;
+  /** When Livechat_auto_transfer_chat_timeout moved the room (once per room, as Rocket.Chat), 0008. */
+  auto_transferred_at: number | null;
 }
 
 export interface MessagesTable {

@@ -10,7 +10,7 @@ import type { TestApp } from '../helpers/app.ts';
 import type { Receiver } from '../helpers/receiver.ts';
 import { useDeliveryRig } from '../helpers/deliveries.ts';
 import { newVisitor, openRoom } from '../helpers/livechat.ts';
-import { BREAKER_THRESHOLD } from '../../src/delivery/breaker.ts';
+import { BREAKER_THRESHOLD, MIN_FAILING_MS } from '../../src/delivery/breaker.ts';
 
 async function until(cond: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -118,6 +118,12 @@ describe('webhook endpoints end to end', () => {
       retry: { kind: 'list', delaysMs: [10, 10, 10, 10, 10, 10, 10, 10] },
     });
     rx.fallback = { status: 503 };
+    // the breaker pauses only failures that have lasted MIN_FAILING_MS: this streak starts that old
+    await t.services.db
+      .updateTable('endpoints')
+      .set({ failing_since: Date.now() - MIN_FAILING_MS })
+      .where('_id', '=', ep._id)
+      .execute();
     for (let i = 0; i < 8; i++) await offline(`m${i}`);
     const row = () =>
       t.services.db.selectFrom('endpoints').selectAll().where('_id', '=', ep._id).executeTakeFirstOrThrow();

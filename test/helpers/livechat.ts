@@ -30,6 +30,8 @@ export async function availableAgent(t: TestApp, username: string): Promise<Sess
     payload: { status: 'available' },
   });
   if (r.status !== 200) throw new Error(`agent.status: ${r.res.body}`);
+  // Routing needs a live connection too (presence.ts): hold one, as the agent's open console would.
+  await t.services.presence.connect(s.userId, s.authToken, () => undefined);
   return s;
 }
 

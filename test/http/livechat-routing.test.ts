@@ -39,6 +39,8 @@ describe('routing', () => {
     const q = await call(t, { method: 'GET', url: '/api/v1/livechat/inquiries.queued', as: agent });
     expect(q.status).toBe(200);
     expect((q.body.inquiries as { rid: string }[]).map((i) => i.rid)).toEqual([room._id]);
+    // the agent's console is open (a live connection): routing needs it besides the status
+    await t.services.presence.connect(agent.userId, agent.authToken, () => undefined);
     await call(t, {
       method: 'POST',
       url: '/api/v1/livechat/agent.status',

@@ -146,8 +146,9 @@ describe.each(await dialects())('claimed batches on %s', (dialect) => {
     await addEndpoint(db, 'wide', 400);
     for (let i = 0; i < 300; i++) await addDelivery(db, 'wide');
     expect(await claim({ owner: 'a', limit: 7 })).toHaveLength(7);
-    expect(await claim({ owner: 'b', limit: 200 })).toHaveLength(200);
-    expect(await claim({ owner: 'c', limit: 200 })).toHaveLength(93);
+    // one endpoint gets at most 7/8 of a process's slots (store/outbox/shares.ts): 175 of 200, bound
+    expect(await claim({ owner: 'b', limit: 200 })).toHaveLength(175);
+    expect(await claim({ owner: 'c', limit: 200 })).toHaveLength(118);
     const owners = await db.selectFrom('deliveries').select('lease_owner').where('endpoint_id', '=', 'wide').execute();
     expect(owners.filter((o) => o.lease_owner === null)).toHaveLength(0);
   });

@@ -155,9 +155,11 @@ describe.each(await dialects())('claim on %s', (dialect) => {
       .where('_id', '=', a1)
       .execute();
     expect(await ids({ owner: 'w2' })).toEqual([]);
-    // a1 parked as failed: a2 may go
+    // a1 parked as failed by hand (not by recording an attempt, which un-holds a2 at once: see
+    // delivery-claim-held.test.ts): a2 was held behind a1, and may go once its hold runs out
     await db.updateTable('deliveries').set({ status: 'failed' }).where('_id', '=', a1).execute();
-    expect(await ids({ owner: 'w2' })).toEqual([a2]);
+    expect(await ids({ owner: 'w2', now: NOW + 29_999 })).toEqual([]);
+    expect(await ids({ owner: 'w2', now: NOW + 30_000 })).toEqual([a2]);
     // ordering is per endpoint: the same room on another endpoint is independent
     const other = await addDelivery(db, 'rocketchat', { order_key: 'roomA' });
     expect(await ids({ owner: 'w3' })).toEqual([other]);
@@ -191,6 +193,39 @@ describe.each(await dialects())('claim on %s', (dialect) => {
     expect(rows).toHaveLength(4);
     expect(count('quiet')).toBe(2);
     expect(count('big')).toBe(2);
+  });
+
+  it("shares this process's slots fairly: an endpoint whose requests hang cannot take a healthy one's", async () => {
+    await addEndpoint(db, 'hanging', { max_concurrency: 100 });
+    await addEndpoint(db, 'healthy', { max_concurrency: 10 });
+    for (let i = 0; i < 200; i++) await addDelivery(db, 'hanging');
+    // alone, it gets at most 7/8 of a 64-slot process: 8 stay free for work arriving elsewhere
+    expect(await claim({ owner: 'me', limit: 64 })).toHaveLength(56);
+    // the healthy endpoint's work arrives: the 8 free slots are its own
+    for (let i = 0; i < 30; i++) await addDelivery(db, 'healthy');
+    const next = await claim({ owner: 'me', limit: 8 });
+    expect(next.filter((r) => r.endpoint_id === 'healthy')).toHaveLength(8);
+    // the hanging endpoint's requests time out; as slots free up they go to the healthy endpoint
+    // until it has its 10 (the max-min fair split of 64: healthy 10, hanging 54)
+    await db
+      .updateTable('deliveries')
+      .set({ lease_owner: null, lease_until: null })
+      .where('endpoint_id', '=', 'hanging')
+      .where('lease_owner', '=', 'me')
+      .where('seq', 'in', (eb) =>
+        eb.selectFrom('deliveries').select('seq').where('endpoint_id', '=', 'hanging').where('lease_owner', '=', 'me').limit(4),
+      )
+      .execute();
+    const after = await claim({ owner: 'me', limit: 4 });
+    expect(after.filter((r) => r.endpoint_id === 'healthy')).toHaveLength(2);
+    expect(after.filter((r) => r.endpoint_id === 'hanging')).toHaveLength(2);
+    const mine = await db
+      .selectFrom('deliveries')
+      .select(['endpoint_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('lease_owner', '=', 'me')
+      .groupBy('endpoint_id')
+      .execute();
+    expect(Object.fromEntries(mine.map((m) => [m.endpoint_id, Number(m.n)]))).toEqual({ hanging: 54, healthy: 10 });
   });
 
   it('at start, SQLite (one worker per file) frees leases of a dead process; PostgreSQL lets them expire', async () => {

@@ -6,6 +6,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorBody } from '../../domain/errors.ts';
 import type { ErrorCode } from '../../domain/errors.ts';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../../services/health.ts';
+
+/** While the database is away every request fails alike: one warning per this many ms, with a count. */
+const UNAVAILABLE_LOG_EVERY_MS = 10_000;
 
 function fromFastify(err: FastifyError): AppError | undefined {
   if (err.validation) {
@@ -52,12 +56,27 @@ export function frameworkErrors(err: FastifyError, _request: FastifyRequest, rep
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  let unavailableSince = 0;
+  let unavailableUnlogged = 0;
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const known = err instanceof AppError ? err : fromFastify(err);
+    let known = err instanceof AppError ? err : undefined;
+    if (!known && isStoreUnavailable(err)) {
+      // busy, full, I/O error, connection lost or timed out: the request was fine, the store was
+      // not; a 503 tells the client (and a load balancer) to come back, a 500 would mean a bug
+      known = new AppError('error-unavailable', 'The database is unavailable, try again shortly');
+      const now = Date.now();
+      if (now - unavailableSince >= UNAVAILABLE_LOG_EVERY_MS) {
+        request.log.warn({ err: err.message, code: err.code, alsoFailed: unavailableUnlogged }, 'database unavailable');
+        unavailableSince = now;
+        unavailableUnlogged = 0;
+      } else unavailableUnlogged++;
+    }
+    known ??= fromFastify(err);
     if (known) {
       const body = errorBody(known);
       // Rocket.Chat's 401 answer also carries status/message; clients written for it read those.
       if (known.status === 401) Object.assign(body, { status: 'error', message: known.message });
+      if (known.code === 'error-unavailable') void reply.header('retry-after', String(STORE_RETRY_AFTER_SECONDS));
       return reply.status(known.status).send(body);
     }
     request.log.error({ err }, 'unhandled error');

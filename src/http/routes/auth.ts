@@ -1,11 +1,9 @@
+/** Login, logout and /me. The users.* routes live in users.ts. */
 import { Type } from '@sinclair/typebox';
 import type { RouteRegistrar } from '../schemas.ts';
-import { Email, staffSecurity } from '../schemas.ts';
-import { currentUser, needPermission, needUser } from '../plugins/auth.ts';
+import { staffSecurity } from '../schemas.ts';
+import { currentUser, needUser } from '../plugins/auth.ts';
 import { fail } from '../../domain/errors.ts';
-import type { Role } from '../../domain/models.ts';
-
-const ROLES = ['admin', 'livechat-manager', 'livechat-agent', 'user'] as const;
 
 export const authRoutes: RouteRegistrar = (app, s) => {
   app.post(
@@ -34,6 +32,8 @@ export const authRoutes: RouteRegistrar = (app, s) => {
     { preValidation: needUser, schema: { tags: ['auth'], security: staffSecurity } },
     async (request) => {
       await s.users.logout(request.authToken!);
+      // The agent stops taking chats at once, and this session's live streams end (presence.ts).
+      await s.presence.loggedOut(currentUser(request)._id, request.authToken!);
       return { status: 'success', data: { message: "You've been logged out!" } };
     },
   );
@@ -43,40 +43,6 @@ export const authRoutes: RouteRegistrar = (app, s) => {
     { preValidation: needUser, schema: { tags: ['auth'], security: staffSecurity } },
     async (request) => {
       return { ...currentUser(request), success: true };
-    },
-  );
-
-  app.post(
-    '/api/v1/users.create',
-    {
-      preValidation: needPermission('create-user'),
-      schema: {
-        tags: ['users'],
-        security: staffSecurity,
-        body: Type.Object({
-          username: Type.String({ minLength: 1, maxLength: 64 }),
-          password: Type.String({ minLength: 8, maxLength: 1024 }),
-          name: Type.Optional(Type.String({ maxLength: 256 })),
-          email: Type.Optional(Email),
-          roles: Type.Optional(Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { maxItems: 8 })),
-          // Rocket.Chat fields accepted and ignored so its scripts run unchanged
-          verified: Type.Optional(Type.Boolean()),
-          joinDefaultChannels: Type.Optional(Type.Boolean()),
-          requirePasswordChange: Type.Optional(Type.Boolean()),
-          sendWelcomeEmail: Type.Optional(Type.Boolean()),
-        }),
-      },
-    },
-    async (request) => {
-      const b = request.body;
-      const user = await s.users.create({
-        username: b.username,
-        password: b.password,
-        name: b.name,
-        email: b.email,
-        roles: b.roles as Role[] | undefined,
-      });
-      return { user, success: true };
     },
   );
 };

@@ -1,10 +1,11 @@
 /**
  * The DDP endpoint `/websocket` (Meteor's raw websocket path, which the widget's SDK uses).
  * Frame size is capped by the websocket server (maxPayload, see http/app.ts): an oversized frame
- * closes that connection with 1009. Server pings keep proxies and the widget's 40 s liveness
+ * closes that connection with 1009, logged once at warn (a client's doing, not our failure). Server pings keep proxies and the widget's 40 s liveness
  * check happy; a client silent for too long is dropped.
  */
 import type { WebSocket } from 'ws';
+import type { FastifyRequest } from 'fastify';
 import type { RouteRegistrar } from '../schemas.ts';
 import { widgetAgent } from '../../services/livechat/agent-info.ts';
 import { DdpSession } from '../../realtime/ddp/session.ts';
@@ -37,7 +38,15 @@ export function ddpRoutes(opts: DdpOptions = DEFAULT_DDP_OPTIONS): RouteRegistra
       queueSpot: (rid) => s.livechat.queueSpot(rid),
       agent: (id) => widgetAgent(s, id),
     };
-    app.get('/websocket', { websocket: true, schema: { hide: true } }, (socket: WebSocket) => {
+    app.get('/websocket', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request: FastifyRequest) => {
+      // @fastify/websocket's own 'error' listener logs every socket error at error level with its
+      // stack; a frame over the cap (or a broken one) is the client's input, so it is replaced by
+      // one warn line with the reason and ws's code. ws has already sent the close frame (1009).
+      socket.removeAllListeners('error');
+      socket.on('error', (err: Error & { code?: string }) => {
+        request.log.warn({ code: err.code, reason: err.message }, 'websocket closed on a bad frame');
+        socket.terminate();
+      });
       const session = new DdpSession(
         { rooms, hub: s.hub, limits: opts.limits },
         {
@@ -62,7 +71,6 @@ export function ddpRoutes(opts: DdpOptions = DEFAULT_DDP_OPTIONS): RouteRegistra
         clearInterval(timer);
         session.close();
       });
-      socket.on('error', () => socket.terminate());
     });
   };
 }

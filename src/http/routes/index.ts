@@ -2,6 +2,7 @@
 import type { RouteRegistrar } from '../schemas.ts';
 import { infoRoutes } from './info.ts';
 import { authRoutes } from './auth.ts';
+import { userRoutes } from './users.ts';
 import { agentRoutes } from './agents.ts';
 import { departmentRoutes } from './departments.ts';
 import { settingRoutes } from './settings.ts';
@@ -23,6 +24,7 @@ import { webRoutes } from './web.ts';
 export const routes: RouteRegistrar[] = [
   infoRoutes,
   authRoutes,
+  userRoutes,
   agentRoutes,
   departmentRoutes,
   settingRoutes,

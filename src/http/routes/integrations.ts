@@ -10,6 +10,7 @@ import { fail } from '../../domain/errors.ts';
 import { SETTINGS, checkHttpUrl } from '../../domain/settings.ts';
 import type { SettingId } from '../../domain/settings.ts';
 import { sendWebhookTest } from '../../services/webhook-test.ts';
+import { hasPermission } from '../../domain/permissions.ts';
 
 /** Rocket.Chat's camelCase body keys -> setting ids, in the Webhooks page's order. */
 const KEYS = {
@@ -60,15 +61,25 @@ export const integrationsRoutes: RouteRegistrar = (app, s) => {
         security: staffSecurity,
       },
     },
-    async () => {
-      const settings = Object.values(KEYS).map((id: SettingId) => ({
-        _id: id,
-        value: s.settings.get(id),
-        type: SETTINGS[id].type,
-        group: 'Omnichannel',
-        section: 'CRM_Integration',
-        ...(SETTINGS[id].type === 'string' && 'secret' in SETTINGS[id] ? { secret: true } : {}),
-      }));
+    async (request) => {
+      // A secret (the Secret Token) is shown only to those who may edit it, as settings/:_id
+      // refuses it to everyone else. The others see '' and `masked: true` when one is set: the
+      // page then leaves it out of a save unless they type a new one (it stays write-only).
+      const mayReadSecrets = hasPermission(request.user?.roles ?? [], 'edit-privileged-setting');
+      const settings = Object.values(KEYS).map((id: SettingId) => {
+        const secret = SETTINGS[id].type === 'string' && 'secret' in SETTINGS[id];
+        const value = s.settings.get(id);
+        const masked = secret && !mayReadSecrets;
+        return {
+          _id: id,
+          value: masked ? '' : value,
+          type: SETTINGS[id].type,
+          group: 'Omnichannel',
+          section: 'CRM_Integration',
+          ...(secret ? { secret: true } : {}),
+          ...(masked && value !== '' ? { masked: true } : {}),
+        };
+      });
       return { settings, success: true };
     },
   );

@@ -34,7 +34,10 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
       const guest = token ? await s.livechat.visitors.find(token) : undefined;
       const openRoom = token ? await s.livechat.openRoomOf(token) : undefined;
       const agent = openRoom?.servedBy ? await agentInfo(s, openRoom.servedBy._id) : undefined;
-      const online = await s.livechat.anyAgentAvailable();
+      // Online only when some agent is available AND connected (of the department asked for, or
+      // of the visitor's), so both widgets offer the offline form instead of a chat nobody reads.
+      const department = request.query.department ?? guest?.department;
+      const online = await s.presence.online(department);
       const config = {
         enabled: st.get('Livechat_enabled'),
         online,

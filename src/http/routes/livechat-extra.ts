@@ -1,6 +1,7 @@
 /**
  * The rest of the widget's REST calls (docs/rocketchat-widget.md, 'REST'): room.transfer, agent.next, message/:tmid
- * and transcript; plus the agent's typing signal, which the widget shows as "agent is typing".
+ * and transcript; plus the typing signals: the agent's (the widget shows "agent is typing") and our
+ * widget's visitor's (the console shows "Visitor is typing...").
  */
 import { Type } from '@sinclair/typebox';
 import type { RouteRegistrar } from '../schemas.ts';
@@ -89,6 +90,23 @@ export const livechatExtraRoutes: RouteRegistrar = (app, s) => {
     async (request) => {
       const user = currentUser(request);
       await s.livechat.agentTyping(user, request.body.rid, request.body.typing, can(user, 'view-livechat-rooms'));
+      return { success: true };
+    },
+  );
+
+  // Ours: Rocket.Chat's widget signals visitor typing over DDP only; our widget speaks REST and SSE.
+  // Named like Rocket.Chat's `livechat/visitor.status`: the visitor token in the body is the credential.
+  app.post(
+    '/api/v1/livechat/visitor.typing',
+    {
+      schema: {
+        tags,
+        summary: "The visitor is typing (or stopped) in their room; the room's agent sees it live",
+        body: Type.Object({ token: VisitorToken, rid: Id, typing: Type.Boolean() }),
+      },
+    },
+    async (request) => {
+      await s.livechat.visitorTyping(request.body.rid, request.body.token, request.body.typing);
       return { success: true };
     },
   );

@@ -60,6 +60,16 @@ export const streamRoutes: RouteRegistrar = (app, s) => {
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
+      // Presence: a staff stream is a live connection of its user (routing needs one); it is
+      // counted before `ready`, so whoever waits for ready can rely on it.
+      const presence =
+        viewer.kind === 'staff' && request.authToken
+          ? await s.presence.connect(viewer.userId, request.authToken, () => res.end())
+          : undefined;
+      if (presence && (!res.socket || res.socket.destroyed)) {
+        void presence.close(); // the client left while it was being counted
+        return;
+      }
       res.write(`event: ready\ndata: {"success":true}\n\n`);
       const unsubscribe = s.hub.subscribe((e) => {
         if (!visibleTo(viewer, e)) return;
@@ -69,6 +79,7 @@ export const streamRoutes: RouteRegistrar = (app, s) => {
       const end = () => {
         clearInterval(heartbeat);
         unsubscribe();
+        void presence?.close();
       };
       request.raw.on('close', end);
       res.on('error', end);

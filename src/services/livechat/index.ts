@@ -15,6 +15,8 @@ import type { Inquiry, Room, User } from '../../domain/models.ts';
 import type { RoomAccess } from '../../domain/widget.ts';
 import { toInquiry, toRoom } from '../../store/mappers.ts';
 import type { RoomRow } from '../../store/mappers.ts';
+import { firstVisitorMessages, roomSummaries } from './summaries.ts';
+import type { RoomSummary } from './summaries.ts';
 
 export interface RoomFilter {
   open?: boolean;
@@ -117,6 +119,29 @@ export class LivechatService {
     });
   }
 
+  /**
+   * The visitor is typing (or stopped), from our widget's REST call; Rocket.Chat's widget says the
+   * same over DDP (`stream-notify-room` `<rid>/typing`). The username is the room's visitor, never
+   * one the client claims; another visitor's room is refused exactly like an unknown one.
+   */
+  async visitorTyping(rid: string, token: string, typing: boolean): Promise<void> {
+    const room = await roomForToken(this.deps.db, rid, token);
+    if (!room) fail('invalid-room', 'Invalid room');
+    if (!room.open) fail('room-closed', 'Room closed');
+    this.deps.hub.publish({
+      kind: 'typing',
+      audience: {
+        rid: room.rid,
+        visitorToken: room.visitorToken,
+        ...(room.servedById ? { servedById: room.servedById } : {}),
+        ...(room.departmentId ? { departmentId: room.departmentId } : {}),
+      },
+      username: room.visitorUsername,
+      typing,
+      from: 'visitor',
+    });
+  }
+
   /** The visitor's own room; another visitor's room is reported exactly like an unknown one. */
   async visitorRoom(rid: string, token: string): Promise<Room> {
     return toRoom(await visitorRoom(this.deps.db, rid, token));
@@ -143,7 +168,7 @@ export class LivechatService {
       .executeTakeFirst();
     if (open?.served_by_id) return open.served_by_id;
     const dep = department ? await resolveDepartment(this.deps.db, department) : null;
-    return (await pickAgent(this.deps.db, dep))?._id;
+    return (await pickAgent(this.deps.db, this.deps, dep))?._id;
   }
 
   /** The room when `token` is its visitor's (the guard of every live widget subscription). */
@@ -156,7 +181,7 @@ export class LivechatService {
     return queueSpot(this.deps.db, rid);
   }
 
-  async listRooms(f: RoomFilter): Promise<{ rooms: Room[]; total: number }> {
+  async listRooms(f: RoomFilter): Promise<{ rooms: (Room & RoomSummary)[]; total: number }> {
     let q = this.deps.db.selectFrom('rooms');
     if (f.open !== undefined) q = q.where('open', '=', f.open ? 1 : 0);
     if (f.agents?.length) q = q.where('served_by_id', 'in', f.agents);
@@ -169,7 +194,13 @@ export class LivechatService {
     for (const tag of f.tags ?? []) q = q.where('tags', 'like', `%${JSON.stringify(tag)}%`);
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await q.selectAll().orderBy('created_at', 'desc').limit(f.count).offset(f.offset).execute();
-    return { rooms: rows.map(toRoom), total: Number(total?.n ?? 0) };
+    // The chat lists show each room's last message and how long its visitor has waited (summaries.ts).
+    const summaries = await roomSummaries(
+      this.deps.db,
+      rows.map((r) => r._id),
+    );
+    const rooms = rows.map((r): Room & RoomSummary => ({ ...toRoom(r), ...summaries.get(r._id) }));
+    return { rooms, total: Number(total?.n ?? 0) };
   }
 
   /** Queued inquiries an agent may take: no department, or one of theirs. Managers see all. */
@@ -194,6 +225,17 @@ export class LivechatService {
     }
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await q.selectAll().orderBy('queued_at').limit(page.count).offset(page.offset).execute();
-    return { inquiries: rows.map(toInquiry), total: Number(total?.n ?? 0) };
+    // The widget creates the room before its first message, so the inquiry's own `message` is
+    // empty: a queue row shows the visitor's first message instead.
+    const first = await firstVisitorMessages(
+      this.deps.db,
+      rows.filter((r) => !r.message).map((r) => r.rid),
+    );
+    const inquiries = rows.map((r) => {
+      const inquiry = toInquiry(r);
+      const message = inquiry.message ?? first.get(r.rid);
+      return message ? { ...inquiry, message } : inquiry;
+    });
+    return { inquiries, total: Number(total?.n ?? 0) };
   }
 }

@@ -204,7 +204,7 @@ export class RoomsService {
         const moved: RoomRow = { ...room, department_id: departmentId, updated_at: now };
         await insertTransferMessage(tx, this.deps, moved, user, input.comment);
         const agent = isAutoRouting(this.deps)
-          ? await pickAgent(tx.db, departmentId, { exclude: room.served_by_id ?? undefined })
+          ? await pickAgent(tx.db, this.deps, departmentId, { exclude: room.served_by_id ?? undefined })
           : undefined;
         target = agent ? await assignAgent(tx, this.deps, moved, agent) : await queueRoom(tx, this.deps, moved);
       }
@@ -321,7 +321,7 @@ export class RoomsService {
         if (current?.status !== 'queued') return false;
         const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', inq.rid).executeTakeFirst();
         if (!room || room.open !== 1) return false;
-        const agent = await pickAgent(tx.db, room.department_id);
+        const agent = await pickAgent(tx.db, this.deps, room.department_id);
         if (!agent) return false;
         await assignAgent(tx, this.deps, room, agent);
         return true;

@@ -1,7 +1,7 @@
 /**
- * Routing (Livechat_Routing_Method): Auto_Selection gives a room to the available agent of its
- * department (any agent when it has none) with the fewest open rooms; Manual_Selection leaves
- * the inquiry queued until an agent takes it. With no available agent the room is queued, and
+ * Routing (Livechat_Routing_Method): Auto_Selection gives a room to the available and online agent
+ * of its department (any agent when it has none) with the fewest open rooms, under the limits of
+ * simultaneous chats; Manual_Selection leaves the inquiry queued until an agent takes it. With no available agent the room is queued, and
  * in auto mode queued rooms are given out when an agent becomes available.
  * Each function runs inside the caller's transaction and records the matching event there.
  */
@@ -22,24 +22,19 @@ export interface AgentRef {
 
 const AGENT_ROLE = '%"livechat-agent"%';
 
-/** The available agent with the fewest open rooms (ties: the one who has waited longest by name order). */
-export async function pickAgent(
-  db: Kysely<Database>,
-  departmentId: string | null,
-  opts: { exclude?: string; prefer?: string } = {},
-): Promise<AgentRef | undefined> {
+/** What routing reads besides the database: the limits are settings. */
+export type RoutingDeps = Pick<LivechatDeps, 'settings'>;
+
+/**
+ * Agents routing may give a chat to: active agents marked available AND online (a live connection,
+ * or its grace, held by some process: services/livechat/presence.ts). Marked available with no
+ * connection ("away") is never enough: nobody would read the chat.
+ */
+function routableAgents(db: Kysely<Database>, departmentId: string | null) {
   let q = db
     .selectFrom('users as u')
-    .select(['u._id', 'u.username'])
-    .select((eb) =>
-      eb
-        .selectFrom('rooms as r')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('r.served_by_id', '=', 'u._id')
-        .where('r.open', '=', 1)
-        .as('open_rooms'),
-    )
     .where('u.status_livechat', '=', 'available')
+    .where('u.online', '=', 1)
     .where('u.active', '=', 1)
     .where('u.roles', 'like', AGENT_ROLE);
   if (departmentId) {
@@ -53,11 +48,102 @@ export async function pickAgent(
       ),
     );
   }
+  return q;
+}
+
+/** True when some agent (of the department, when given) could be routed a chat now. */
+export async function anyAgentOnline(db: Kysely<Database>, departmentId: string | null): Promise<boolean> {
+  return (await routableAgents(db, departmentId).select('u._id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Rocket.Chat's limits of simultaneous chats: the department's maxNumberSimultaneousChat counts
+ * the agent's open chats in that department, Livechat_maximum_chats_per_agent all their open
+ * chats; 0 means no limit at either level.
+ */
+export async function chatLimits(
+  db: Kysely<Database>,
+  deps: RoutingDeps,
+  departmentId: string | null,
+): Promise<{ total: number; department: number }> {
+  const total = Number(deps.settings.get('Livechat_maximum_chats_per_agent')) || 0;
+  if (!departmentId) return { total, department: 0 };
+  const dep = await db
+    .selectFrom('departments')
+    .select('max_number_simultaneous_chat')
+    .where('_id', '=', departmentId)
+    .executeTakeFirst();
+  return { total, department: dep?.max_number_simultaneous_chat ?? 0 };
+}
+
+/** The routable agent with the fewest open rooms, under the chat limits (ties: username order). */
+export async function pickAgent(
+  db: Kysely<Database>,
+  deps: RoutingDeps,
+  departmentId: string | null,
+  opts: { exclude?: string; prefer?: string } = {},
+): Promise<AgentRef | undefined> {
+  const limits = await chatLimits(db, deps, departmentId);
+  let q = routableAgents(db, departmentId)
+    .select(['u._id', 'u.username'])
+    .select((eb) =>
+      eb
+        .selectFrom('rooms as r')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('r.served_by_id', '=', 'u._id')
+        .where('r.open', '=', 1)
+        .as('open_rooms'),
+    );
+  if (limits.total > 0) {
+    q = q.where(
+      (eb) =>
+        eb
+          .selectFrom('rooms as r')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('r.served_by_id', '=', 'u._id')
+          .where('r.open', '=', 1),
+      '<',
+      limits.total,
+    );
+  }
+  if (limits.department > 0 && departmentId) {
+    q = q.where(
+      (eb) =>
+        eb
+          .selectFrom('rooms as r')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('r.served_by_id', '=', 'u._id')
+          .where('r.open', '=', 1)
+          .where('r.department_id', '=', departmentId),
+      '<',
+      limits.department,
+    );
+  }
   if (opts.exclude) q = q.where('u._id', '!=', opts.exclude);
   const candidates = await q.orderBy('open_rooms').orderBy('u.username').limit(50).execute();
   const preferred = opts.prefer ? candidates.find((c) => c._id === opts.prefer) : undefined;
   const chosen = preferred ?? candidates[0];
   return chosen ? { _id: chosen._id, username: chosen.username } : undefined;
+}
+
+/** True when the agent already holds as many open chats as a limit allows (manual take). */
+export async function atChatLimit(
+  db: Kysely<Database>,
+  deps: RoutingDeps,
+  agentId: string,
+  departmentId: string | null,
+): Promise<boolean> {
+  const limits = await chatLimits(db, deps, departmentId);
+  if (limits.total <= 0 && limits.department <= 0) return false;
+  const open = await db
+    .selectFrom('rooms')
+    .select(['department_id'])
+    .where('served_by_id', '=', agentId)
+    .where('open', '=', 1)
+    .execute();
+  if (limits.total > 0 && open.length >= limits.total) return true;
+  const inDepartment = open.filter((r) => departmentId && r.department_id === departmentId).length;
+  return limits.department > 0 && inDepartment >= limits.department;
 }
 
 /** Gives the room to the agent: room served, inquiry taken, LivechatSessionTaken recorded. */
@@ -143,7 +229,7 @@ export function isAutoRouting(deps: LivechatDeps): boolean {
 /** Routes a room that has no agent: assign in auto mode when someone is available, else queue. */
 export async function routeRoom(tx: Tx, deps: LivechatDeps, room: RoomRow, preferAgentId?: string): Promise<RoomRow> {
   if (isAutoRouting(deps)) {
-    const agent = await pickAgent(tx.db, room.department_id, { prefer: preferAgentId });
+    const agent = await pickAgent(tx.db, deps, room.department_id, { prefer: preferAgentId });
     if (agent) return assignAgent(tx, deps, room, agent);
   }
   return queueRoom(tx, deps, room);
@@ -165,5 +251,7 @@ export async function takeInquiry(tx: Tx, deps: LivechatDeps, inquiryId: string,
       .executeTakeFirst();
     if (!member) fail('error-not-allowed', 'The agent is not in the department of this inquiry');
   }
+  if (await atChatLimit(tx.db, deps, agent._id, room.department_id))
+    fail('error-not-allowed', 'The agent has reached the maximum number of simultaneous chats');
   return assignAgent(tx, deps, room, agent);
 }

@@ -54,7 +54,7 @@ export async function transferByVisitor(
     // The visitor asked for another department, not another person: the current agent may stay
     // when they belong to it (unlike an agent's forward, which hands the room to someone else).
     const agent = isAutoRouting(deps)
-      ? await pickAgent(tx.db, departmentId, { prefer: room.served_by_id ?? undefined })
+      ? await pickAgent(tx.db, deps, departmentId, { prefer: room.served_by_id ?? undefined })
       : undefined;
     const target = agent ? await assignAgent(tx, deps, moved, agent) : await queueRoom(tx, deps, moved);
     await recordRoomEvent(tx, deps, {

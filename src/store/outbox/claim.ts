@@ -21,12 +21,16 @@
  *   not freeze a conversation for good; the manager sees it in the delivery log and may replay it
  *   (a replayed row is pending again and, being older, goes before the room's newer rows).
  *   Rows without an order_key have no ordering constraint.
- * - fairness and the per-endpoint cap: the free slots are shared out one at a time across the
- *   endpoints that have due work, each capped at max_concurrency minus the leases it already
- *   holds (by any process); then one short statement per endpoint claims its share. Each
- *   statement walks a partial index of pending rows, so a claim costs the same with a backlog
- *   of ten or of a million (an earlier single-statement version numbered every due row with a
- *   window function and counted leases per row: quadratic in the backlog).
+ * - fairness and the per-endpoint cap (store/outbox/shares.ts): the free slots are shared out one
+ *   at a time across the endpoints that have due work, each capped at max_concurrency minus the
+ *   leases it already holds (by any process) and at its fair part of this process's slots; an
+ *   endpoint with no room gets no statement at all. Then one short statement per endpoint claims
+ *   its share. Each statement walks a partial index of pending, not held rows, so a claim costs
+ *   the same with a backlog of ten or of a million (an earlier single-statement version numbered
+ *   every due row with a window function and counted leases per row: quadratic in the backlog).
+ * - blocked rows (store/outbox/held.ts): when an endpoint's statement found fewer rows than its
+ *   share, the due rows waiting behind their room's head are marked held, out of that index, so
+ *   later claims do not walk them again; recording the head un-holds the room's next row.
  *
  * The claim's transaction also reads what the claimed rows are sent from: the endpoint rows (the
  * readiness query returns them whole) and the stored events. The statements are prepared once.
@@ -40,6 +44,11 @@ import { arg, first, prepare, prepareRaw } from '../prepared.ts';
 import type { Exec, Prepared } from '../prepared.ts';
 import { endpointPolicy } from '../../domain/endpoint-rules.ts';
 import type { EndpointRow, Target } from './target.ts';
+import { expireHolds, holdBlocked } from './held.ts';
+import { shareSlots } from './shares.ts';
+import type { SlotDemand } from './shares.ts';
+
+export { shareSlots };
 
 /** Per-endpoint rate limits, kept by the claimer (delivery/rate-limit.ts). */
 export interface RateBudget {
@@ -68,6 +77,8 @@ export interface ClaimedRow {
   event_id: string;
   endpoint_id: string;
   rid: string | null;
+  /** The room the row is ordered in (null: unordered); recording it un-holds the room's next row. */
+  order_key: string | null;
   attempts: number;
   lease_until: number;
 }
@@ -77,36 +88,40 @@ export interface Claimed extends ClaimedRow {
   target: Target | undefined;
 }
 
-interface ReadyEndpoint {
-  _id: string;
-  max_concurrency: number;
-  leased: number;
+interface ReadyEndpoint extends SlotDemand {
   rate_limit_per_second: number | null;
   /** The row as the claim's transaction saw it: what the claimed deliveries are sent with. */
   row: EndpointRow;
 }
 
 /**
- * Endpoints that have due work and may send now, whole rows (they are the claimed deliveries'
- * targets, read in the claim's transaction), with the leases they already hold (by any process).
- * Partial indexes on pending rows keep this independent of the size of the log.
+ * Endpoints that may send now and have due work or hold slots in this process, whole rows (they
+ * are the claimed deliveries' targets, read in the claim's transaction), with the leases they
+ * already hold (by any process, and by this one). Partial indexes on pending rows keep this
+ * independent of the size of the log, and the due check skips held rows.
  */
-const readyEndpointsQ = prepareRaw<EndpointRow & { leased: number }>(
-  () => sql`
+const readyEndpointsQ = prepareRaw<EndpointRow & { leased: number; mine: number; due: number | boolean }>(() => {
+  const due = sql`EXISTS (SELECT 1 FROM deliveries d
+        WHERE d.endpoint_id = e._id AND d.status = 'pending' AND d.held IS NULL AND d.next_attempt_at <= ${arg('now')})`;
+  const mine = sql`FROM deliveries m
+        WHERE m.endpoint_id = e._id AND m.status = 'pending' AND m.lease_until > ${arg('now')} AND m.lease_owner = ${arg('owner')}`;
+  return sql`
     SELECT e.*,
       (SELECT COUNT(*) FROM deliveries l
-        WHERE l.endpoint_id = e._id AND l.status = 'pending' AND l.lease_until > ${arg('now')}) AS leased
+        WHERE l.endpoint_id = e._id AND l.status = 'pending' AND l.lease_until > ${arg('now')}) AS leased,
+      (SELECT COUNT(*) ${mine}) AS mine,
+      ${due} AS due
     FROM endpoints e
     WHERE e.enabled = 1 AND e.deleted_at IS NULL
       AND (e.paused_until IS NULL OR e.paused_until <= ${arg('now')})
-      AND EXISTS (SELECT 1 FROM deliveries d
-        WHERE d.endpoint_id = e._id AND d.status = 'pending' AND d.next_attempt_at <= ${arg('now')})
-    ORDER BY e._id`,
-);
+      AND (${due} OR EXISTS (SELECT 1 ${mine}))
+    ORDER BY e._id`;
+});
 
-async function readyEndpoints(x: Exec, now: number, probeAfterFailures: number): Promise<ReadyEndpoint[]> {
-  const rows = await x.all(readyEndpointsQ, { now });
-  return rows.map(({ leased, ...row }) => ({
+async function readyEndpoints(x: Exec, p: ClaimParams): Promise<ReadyEndpoint[]> {
+  const rows = await x.all(readyEndpointsQ, { now: p.now, owner: p.owner });
+  const probeAfterFailures = p.probeAfterFailures;
+  return rows.map(({ leased, mine, due, ...row }) => ({
     _id: row._id,
     // a tripped breaker whose pause is over lets exactly one probe through
     max_concurrency:
@@ -114,33 +129,11 @@ async function readyEndpoints(x: Exec, now: number, probeAfterFailures: number):
         ? 1
         : Number(row.max_concurrency),
     leased: Number(leased),
+    mine: Number(mine),
+    due: due === true || Number(due) === 1,
     rate_limit_per_second: row.rate_limit_per_second === null ? null : Number(row.rate_limit_per_second),
     row,
   }));
-}
-
-/**
- * Fair shares of the free slots: one slot to each endpoint in turn, never past an endpoint's
- * max_concurrency, so one endpoint's backlog never fills a batch while another endpoint waits.
- */
-export function shareSlots(endpoints: Omit<ReadyEndpoint, 'row'>[], free: number): Map<string, number> {
-  const room = new Map(endpoints.map((e) => [e._id, Math.max(0, e.max_concurrency - e.leased)]));
-  const shares = new Map<string, number>();
-  let left = free;
-  let progress = true;
-  while (left > 0 && progress) {
-    progress = false;
-    for (const e of endpoints) {
-      if (left === 0) break;
-      const r = room.get(e._id)!;
-      if (r === 0) continue;
-      room.set(e._id, r - 1);
-      shares.set(e._id, (shares.get(e._id) ?? 0) + 1);
-      left--;
-      progress = true;
-    }
-  }
-  return shares;
 }
 
 /** The values of one claim statement: real values, or arg() placeholders for a prepared one. */
@@ -176,7 +169,7 @@ function candidates(v: ClaimValues, limit: RawBuilder<unknown> | number): RawBui
   return sql`
     SELECT d.seq FROM deliveries d
     WHERE d.endpoint_id = ${v.endpointId}
-      AND d.status = 'pending'
+      AND d.status = 'pending' AND d.held IS NULL
       AND d.next_attempt_at <= ${v.now}
       AND (d.lease_until IS NULL OR d.lease_until <= ${v.now})
       AND (d.order_key IS NULL OR NOT EXISTS (
@@ -194,7 +187,7 @@ function leaseSet(v: ClaimValues): RawBuilder<unknown> {
     updated_at = ${v.now}`;
 }
 
-const RETURNING = sql`RETURNING seq, _id, event_id, endpoint_id, rid, attempts, lease_until`;
+const RETURNING = sql`RETURNING seq, _id, event_id, endpoint_id, rid, order_key, attempts, lease_until`;
 
 function claimSql(caps: Capabilities, v: ClaimValues, limit: RawBuilder<unknown> | number): RawBuilder<ClaimedRow> {
   if (!caps.skipLocked) {
@@ -276,7 +269,8 @@ export async function claimDue(store: Store, p: ClaimParams): Promise<Claimed[]>
   if (p.limit <= 0) return [];
   return store.transact(
     async (_trx, x) => {
-      const ready = await readyEndpoints(x, p.now, p.probeAfterFailures);
+      await expireHolds(x, p.now);
+      const ready = await readyEndpoints(x, p);
       const byId = new Map(ready.map((e) => [e._id, e]));
       const rows: ClaimedRow[] = [];
       for (const [endpointId, share] of shareSlots(ready, p.limit)) {
@@ -285,6 +279,9 @@ export async function claimDue(store: Store, p: ClaimParams): Promise<Claimed[]>
         if (take === 0) continue;
         const claimed = await claimFor(x, p, endpointId, take);
         if (rate && p.rates) p.rates.refund(endpointId, take - claimed.length);
+        // Fewer than asked: every claimable row was found, so whatever else the statement walked
+        // waits behind its room's head. Hold it, so that the next claims do not walk it again.
+        if (claimed.length < take) await holdBlocked(x, endpointId, p.now);
         rows.push(...claimed);
       }
       if (rows.length === 0) return [];
@@ -302,6 +299,7 @@ function claimedOf(r: ClaimedRow, event: EventRow | undefined, endpoint: Endpoin
     event_id: r.event_id,
     endpoint_id: r.endpoint_id,
     rid: r.rid,
+    order_key: r.order_key,
     attempts: Number(r.attempts),
     lease_until: Number(r.lease_until),
     target: event && endpoint ? { event, endpoint } : undefined,

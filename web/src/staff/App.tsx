@@ -5,6 +5,9 @@ import { api, isAgent, isManager, loadSession, saveSession, setUnauthorizedHandl
 import type { Me, Session } from '../api.ts';
 import { LiveStream } from '../live.ts';
 import { AppContext } from './app-context.ts';
+import { Attention, AttentionContext } from './notify.ts';
+import { NotifyControls } from './NotifyControls.tsx';
+import { ReconnectBar } from './ReconnectBar.tsx';
 import { Link, match, navigate, usePath } from './router.tsx';
 import { Login } from './Login.tsx';
 import { WebhooksPage } from './pages/Webhooks.tsx';
@@ -15,6 +18,9 @@ import { AgentsPage } from './pages/Agents.tsx';
 import { DepartmentsPage } from './pages/Departments.tsx';
 import { CurrentChatsPage } from './pages/CurrentChats.tsx';
 import { ChatPage } from './pages/Chat.tsx';
+import { UsersPage } from './pages/Users.tsx';
+import { ManagersPage } from './pages/Managers.tsx';
+import { AccountPage } from './pages/Account.tsx';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -47,6 +53,20 @@ export function App() {
     [session],
   );
   useEffect(() => () => live?.close(), [live]);
+  // Tones, desktop notifications, unread counts and the tab title (notify.ts): one per login.
+  const [attention, setAttention] = useState<Attention | null>(null);
+  useEffect(() => {
+    if (!live || !me) return;
+    const a = new Attention(me, live, (rid) => navigate(rid ? `/omnichannel/chats/${rid}` : '/omnichannel/current'));
+    setAttention(a);
+    return () => {
+      a.stop();
+      setAttention(null);
+    };
+  }, [live, me?._id]);
+  useEffect(() => {
+    if (me) attention?.setMe(me);
+  }, [attention, me]);
 
   if (!session) {
     return (
@@ -60,7 +80,7 @@ export function App() {
       />
     );
   }
-  if (!me || !live) return <p className="loading">Loading…</p>;
+  if (!me || !live || !attention) return <p className="loading">Loading…</p>;
   const logout = () => {
     void api('POST', 'logout').catch(() => undefined);
     saveSession(null);
@@ -70,12 +90,16 @@ export function App() {
   };
   return (
     <AppContext.Provider value={{ me, setMe, live, logout }}>
-      <Layout me={me} path={path} logout={logout}>
-        <Page path={path} me={me} />
-      </Layout>
+      <AttentionContext.Provider value={attention}>
+        <Layout me={me} path={path} logout={logout}>
+          <Page path={path} me={me} />
+        </Layout>
+      </AttentionContext.Provider>
     </AppContext.Provider>
   );
 }
+
+const isAdmin = (me: Me) => me.roles.includes('admin');
 
 function home(me: Me): string {
   return isManager(me) ? '/omnichannel/webhooks' : '/omnichannel/current';
@@ -93,6 +117,9 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (ep) return <EndpointEditPage id={ep.id} />;
   if (p === '/omnichannel/deliveries') return <DeliveriesPage />;
   if (p === '/omnichannel/agents') return <AgentsPage />;
+  if (p === '/omnichannel/managers') return <ManagersPage />;
+  if (p === '/admin/users') return <UsersPage />;
+  if (p === '/account') return <AccountPage />;
   if (p === '/omnichannel/departments') return <DepartmentsPage />;
   if (p === '/omnichannel/current') return <CurrentChatsPage />;
   const chat = match('/omnichannel/chats/:rid', p);
@@ -110,6 +137,7 @@ function Layout({ me, path, logout, children }: { me: Me; path: string; logout: 
   if (isManager(me)) {
     items.push(
       ['/omnichannel/agents', 'Agents'],
+      ...(isAdmin(me) ? ([['/omnichannel/managers', 'Managers']] as [string, string][]) : []),
       ['/omnichannel/departments', 'Departments'],
       ['/omnichannel/webhooks', 'Webhooks'],
       ['/omnichannel/endpoints', 'Endpoints'],
@@ -121,6 +149,7 @@ function Layout({ me, path, logout, children }: { me: Me; path: string; logout: 
       <header className="topbar">
         <span className="brand">Omnihook</span>
         <span className="spacer" />
+        <NotifyControls />
         <span className="who" title={me.roles.join(', ')}>
           {me.name || me.username}
         </span>
@@ -139,8 +168,31 @@ function Layout({ me, path, logout, children }: { me: Me; path: string; logout: 
             </li>
           ))}
         </ul>
+        {isAdmin(me) && (
+          <>
+            <h2 style={{ marginTop: '1.25rem' }}>Administration</h2>
+            <ul>
+              <li>
+                <Link to="/admin/users" aria-current={path.startsWith('/admin/users') ? 'page' : undefined}>
+                  Users
+                </Link>
+              </li>
+            </ul>
+          </>
+        )}
+        <h2 style={{ marginTop: '1.25rem' }}>Account</h2>
+        <ul>
+          <li>
+            <Link to="/account" aria-current={path.startsWith('/account') ? 'page' : undefined}>
+              My account
+            </Link>
+          </li>
+        </ul>
       </nav>
-      <main className="content">{children}</main>
+      <main className="content">
+        <ReconnectBar />
+        {children}
+      </main>
     </div>
   );
 }

@@ -105,6 +105,30 @@ export interface Room {
   os?: string;
   closedAt?: string;
   topic?: string;
+  /** In the chat lists (livechat/rooms): the last plain message; `token` is set when the visitor wrote it. */
+  lastMessage?: {
+    _id: string;
+    msg: string;
+    ts: string;
+    u: { _id: string; username: string; name?: string };
+    token?: string;
+    file?: { name: string };
+  };
+  /** The visitor spoke last and nobody answered yet (Rocket.Chat's flag)... */
+  waitingResponse?: true;
+  /** ...since this first unanswered visitor message (ours). */
+  waitingSince?: string;
+}
+
+export interface Inquiry {
+  _id: string;
+  rid: string;
+  name: string;
+  /** The visitor's first message, once there is one. */
+  message?: string;
+  ts: string;
+  queuedAt?: string;
+  department?: string;
 }
 
 export interface Message {
@@ -121,3 +145,20 @@ export function endpointLabel(e: Pick<Endpoint, 'kind' | 'url' | 'description'>)
   if (e.kind === 'rocketchat') return `Webhooks page${e.url ? ` (${e.url})` : ''}`;
   return e.description ? `${e.description} (${e.url})` : e.url;
 }
+
+/** A staff user as users.list and users.info answer (Rocket.Chat's shape, the fields we show). */
+export interface StaffUser {
+  _id: string;
+  username: string;
+  name: string;
+  emails?: { address: string; verified: boolean }[];
+  roles: string[];
+  active: boolean;
+  statusLivechat: 'available' | 'not-available';
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  admin: 'Admin',
+  'livechat-manager': 'Manager',
+  'livechat-agent': 'Agent',
+};

@@ -2,6 +2,7 @@
  * The visitor widget: the visitor token lives in localStorage; livechat/config says whether anyone
  * is online, who the visitor is and whether a chat is open. The room is created on the first
  * message (as Rocket.Chat's widget does), and agent messages arrive over SSE (?token=).
+ * Typing goes both ways: the visitor's through livechat/visitor.typing, the agent's over SSE.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -10,6 +11,7 @@ import { LiveStream } from '../live.ts';
 import { MessageList, upsertMessage } from './MessageList.tsx';
 import type { ChatMessage } from './MessageList.tsx';
 import { OfflineForm, RegisterForm } from './Forms.tsx';
+import { TypingSignal, useTypingIndicator } from './typing.ts';
 
 const TOKEN_KEY = 'omnihook.widget.token';
 
@@ -51,6 +53,17 @@ export function Widget() {
   const [text, setText] = useState('');
   const ridRef = useRef<string | undefined>(undefined);
   ridRef.current = rid;
+  const [agentTyping, onTyping] = useTypingIndicator();
+  // Only once a room exists: before the first message there is nobody to tell.
+  const typing = useRef<TypingSignal>(undefined);
+  typing.current ??= new TypingSignal((on) => {
+    const roomId = ridRef.current;
+    if (!roomId) return;
+    void api('POST', 'livechat/visitor.typing', { staff: false, body: { token, rid: roomId, typing: on } }).catch(
+      () => undefined,
+    );
+  });
+  useEffect(() => () => typing.current?.stop(), []);
 
   const loadHistory = useCallback(
     (roomId: string) =>
@@ -88,8 +101,13 @@ export function Widget() {
       if (kind === 'ready' && current) void loadHistory(current);
       if (kind === 'message') {
         const m = data.message as ChatMessage & { rid: string };
-        if (m.rid === current) setMessages((list) => upsertMessage(list, m));
+        if (m.rid !== current) return;
+        setMessages((list) => upsertMessage(list, m));
+        if (m.u._id !== guest._id) onTyping('', false); // an agent who sent has stopped typing
       }
+      // Our own typing comes back on our stream too: show the agent's only.
+      if (kind === 'typing' && data.rid === current && data.from === 'agent')
+        onTyping(String(data.username), data.typing === true);
       if (kind === 'message-deleted') setMessages((list) => list.filter((m) => m._id !== data._id));
       if (kind === 'room') {
         const room = data.room as { _id: string; open: boolean; servedBy?: { username: string } };
@@ -99,13 +117,14 @@ export function Widget() {
       }
     });
     return () => live.close();
-  }, [guest, token, loadHistory]);
+  }, [guest, token, loadHistory, onTyping]);
 
   const send = async (e?: FormEvent) => {
     e?.preventDefault();
     const msg = text.trim();
     if (!msg) return;
     setError(undefined);
+    typing.current?.stop();
     try {
       let roomId = rid;
       if (!roomId || closed) {
@@ -171,6 +190,11 @@ export function Widget() {
               visitorId={guest._id}
               empty={`Hi${guest.name ? ` ${guest.name}` : ''}! How can we help you?`}
             />
+            {agentTyping && !closed && (
+              <p className="wtyping" aria-live="polite">
+                {agent ?? agentTyping} is typing…
+              </p>
+            )}
             {closed && (
               <p className="wnote">
                 {config.messages.conversationFinishedMessage || 'The conversation has ended.'} Send a message to start a
@@ -195,7 +219,11 @@ export function Widget() {
             rows={1}
             value={text}
             placeholder="Type your message here"
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              typing.current?.input(e.target.value);
+            }}
+            onBlur={() => typing.current?.stop()}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && !e.shiftKey) {
                 e.preventDefault();

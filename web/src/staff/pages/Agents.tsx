@@ -1,11 +1,29 @@
-/** Agents: who is an agent, who is available right now (live), add by username, remove. */
+/**
+ * Agents: who is an agent, who is available right now (live), add one by searching users, set one
+ * not available (managers may, as with Rocket.Chat's livechat/agent.status agentId), remove.
+ */
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
 import { useLive } from '../app-context.ts';
-import { ErrorText, TextField, useLoad, useToast } from '../ui.tsx';
-import type { Agent, Department } from '../types.ts';
+import { ErrorText, useLoad, useToast } from '../ui.tsx';
+import type { Agent, Department, StaffUser } from '../types.ts';
+import { UserPicker } from '../UserPicker.tsx';
 import { RoutingSetting } from './RoutingSetting.tsx';
+
+/** Rocket.Chat's presence `status` (a live console somewhere) beside the agent's own setting. */
+type Presence = Agent & { status?: 'online' | 'offline' };
+
+/** Available only when routing can reach them: marked available AND connected; marked but gone is away. */
+function availability(a: Presence): { label: string; tone: string; hint: string } {
+  if (a.statusLivechat !== 'available')
+    return { label: 'Not available', tone: '', hint: 'Not taking chats (set by the agent or a manager)' };
+  if (a.status === 'online') return { label: 'Available', tone: 'good', hint: 'Taking chats' };
+  return {
+    label: 'Away',
+    tone: 'warn',
+    hint: 'Marked available, but no console is connected: no chats are routed to them',
+  };
+}
 
 export function AgentsPage() {
   const toast = useToast();
@@ -20,22 +38,28 @@ export function AgentsPage() {
       ),
     [],
   );
-  const [username, setUsername] = useState('');
   const [error, setError] = useState<unknown>();
   useLive((kind) => {
     if (kind === 'agent-status' || kind === 'ready') agents.reload();
   });
 
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
+  const add = async (u: StaffUser) => {
     setError(undefined);
     try {
-      await api('POST', 'livechat/users/agent', { body: { username: username.trim() } });
-      toast(`${username.trim()} is now an agent`);
-      setUsername('');
+      await api('POST', 'livechat/users/agent', { body: { username: u.username } });
+      toast(`${u.username} is now an agent`);
       agents.reload();
     } catch (err) {
       setError(err);
+    }
+  };
+  const setNotAvailable = async (a: Agent) => {
+    try {
+      await api('POST', 'livechat/agent.status', { body: { agentId: a._id, status: 'not-available' } });
+      toast(`${a.username} is not available`);
+      agents.reload();
+    } catch (err) {
+      toast(errorText(err), 'error');
     }
   };
   const remove = async (a: Agent) => {
@@ -49,8 +73,8 @@ export function AgentsPage() {
     }
   };
   const names = new Map((departments.data ?? []).map((d) => [d._id, d.name]));
-  const list = agents.data ?? [];
-  const available = list.filter((a) => a.statusLivechat === 'available');
+  const list: Presence[] = agents.data ?? [];
+  const available = list.filter((a) => availability(a).label === 'Available');
 
   return (
     <section className="page">
@@ -60,63 +84,70 @@ export function AgentsPage() {
           {agents.data ? `${available.length} of ${list.length} available` : ''}
         </span>
       </header>
-      <form className="card inline-form" onSubmit={add} aria-label="Add agent">
-        <TextField
-          label="Username"
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          placeholder="An existing user's username"
-        />
-        <button type="submit" className="primary">
-          Add agent
-        </button>
-      </form>
+      <div className="card narrow-card" role="group" aria-label="Add agent">
+        <UserPicker label="Add agent" onPick={(u) => void add(u)} exclude={list.map((a) => a._id)} />
+      </div>
       <ErrorText error={error ?? agents.error} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Agent</th>
-            <th scope="col">Availability</th>
-            <th scope="col">Departments</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((a) => (
-            <tr key={a._id} data-agent={a.username}>
-              <td>
-                <strong>{a.name || a.username}</strong> <span className="muted">@{a.username}</span>
-              </td>
-              <td>
-                <span className={`badge ${a.statusLivechat === 'available' ? 'good' : ''}`}>
-                  {a.statusLivechat === 'available' ? 'Available' : 'Not available'}
-                </span>
-              </td>
-              <td>
-                {(a.departments ?? []).map((d) => names.get(d) ?? d).join(', ') || <span className="muted">none</span>}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => void remove(a)}
-                  aria-label={`Remove ${a.username}`}
-                >
-                  Remove
-                </button>
-              </td>
-            </tr>
-          ))}
-          {agents.data && list.length === 0 && (
+      {/* a wide table scrolls inside its box instead of widening the page */}
+      <div style={{ overflowX: 'auto' }}>
+        <table className="table">
+          <thead>
             <tr>
-              <td colSpan={4} className="muted">
-                No agents yet.
-              </td>
+              <th scope="col">Agent</th>
+              <th scope="col">Availability</th>
+              <th scope="col">Departments</th>
+              <th scope="col">Actions</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.map((a) => (
+              <tr key={a._id} data-agent={a.username}>
+                <td>
+                  <strong>{a.name || a.username}</strong> <span className="muted">@{a.username}</span>
+                </td>
+                <td>
+                  <span className={`badge ${availability(a).tone}`} title={availability(a).hint}>
+                    {availability(a).label}
+                  </span>
+                </td>
+                <td>
+                  {(a.departments ?? []).map((d) => names.get(d) ?? d).join(', ') || (
+                    <span className="muted">none</span>
+                  )}
+                </td>
+                <td>
+                  <div className="row-actions">
+                    {a.statusLivechat === 'available' && (
+                      <button
+                        type="button"
+                        onClick={() => void setNotAvailable(a)}
+                        aria-label={`Set ${a.username} not available`}
+                      >
+                        Set not available
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => void remove(a)}
+                      aria-label={`Remove ${a.username}`}
+                    >
+                      Remove
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+            {agents.data && list.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  No agents yet.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
       <RoutingSetting />
     </section>
   );

@@ -1,4 +1,7 @@
-/** One conversation for its agent: live messages, send, visitor info, forward and close. */
+/**
+ * One conversation for its agent: live messages, send, visitor info, forward and close; typing
+ * shown both ways. While it is open (and the tab visible) its messages count as read (notify.ts).
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
@@ -8,6 +11,8 @@ import { ErrorText, useLoad, useToast, when } from '../ui.tsx';
 import type { Message, Room } from '../types.ts';
 import { ChatActions } from './ChatActions.tsx';
 import { MessageList, upsertMessage } from '../../widget/MessageList.tsx';
+import { TypingSignal, useTypingIndicator } from '../../widget/typing.ts';
+import { useAttention } from '../notify.ts';
 
 interface Visitor {
   name?: string;
@@ -27,6 +32,18 @@ export function ChatPage({ rid }: { rid: string }) {
   const [text, setText] = useState('');
   const [notice, setNotice] = useState<string>();
   const input = useRef<HTMLTextAreaElement>(null);
+  const [, attention] = useAttention();
+  useEffect(() => {
+    attention.setViewing(rid);
+    return () => attention.setViewing(undefined);
+  }, [attention, rid]);
+  const [visitorTyping, onTyping] = useTypingIndicator();
+  // The composer tells the visitor "agent is typing" (livechat/typing), throttled by TypingSignal.
+  const typing = useRef<TypingSignal>(undefined);
+  typing.current ??= new TypingSignal((on) => {
+    void api('POST', 'livechat/typing', { body: { rid, typing: on } }).catch(() => undefined);
+  });
+  useEffect(() => () => typing.current?.stop(), []);
 
   const loadRoom = () =>
     api<{ room: Room }>('GET', 'rooms.info', { query: { roomId: rid } }).then((r) => setRoom(r.room), setError);
@@ -57,8 +74,12 @@ export function ChatPage({ rid }: { rid: string }) {
     }
     if (kind === 'message') {
       const m = data.message as Message;
-      if (m.rid === rid) setMessages((list) => upsertMessage(list, m));
+      if (m.rid !== rid) return;
+      setMessages((list) => upsertMessage(list, m));
+      if (m.token) onTyping('', false); // a visitor who sent has stopped typing
     }
+    if (kind === 'typing' && data.rid === rid && data.from === 'visitor')
+      onTyping(String(data.username), data.typing === true);
     if (kind === 'message-deleted') setMessages((list) => list.filter((m) => m._id !== data._id));
     if (kind === 'room') {
       const r = data.room as Room;
@@ -74,6 +95,7 @@ export function ChatPage({ rid }: { rid: string }) {
     e?.preventDefault();
     const msg = text.trim();
     if (!msg) return;
+    typing.current?.stop();
     try {
       const r = await api<{ message: Message }>('POST', 'chat.sendMessage', { body: { message: { rid, msg } } });
       setMessages((list) => upsertMessage(list, r.message));
@@ -103,6 +125,9 @@ export function ChatPage({ rid }: { rid: string }) {
       <div className="chat-layout">
         <div className="card chat">
           <MessageList messages={messages} mineId={me._id} visitorId={room.v._id} />
+          <p className="typing" aria-live="polite">
+            {visitorTyping && room.open ? 'Visitor is typing…' : ''}
+          </p>
           {room.open ? (
             <form className="composer" onSubmit={send}>
               <label htmlFor="agent-message" className="sr-only">
@@ -115,7 +140,11 @@ export function ChatPage({ rid }: { rid: string }) {
                 value={text}
                 placeholder={mine ? 'Type a message' : 'You do not serve this chat'}
                 disabled={!mine}
-                onChange={(e) => setText(e.target.value)}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  typing.current?.input(e.target.value);
+                }}
+                onBlur={() => typing.current?.stop()}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' && !e.shiftKey) {
                     e.preventDefault();

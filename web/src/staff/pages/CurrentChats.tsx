@@ -1,18 +1,41 @@
-/** The agent's home: availability, the queue (take a chat) and my open chats, all live. */
-import { useState } from 'react';
+/**
+ * The agent's home: availability, the queue (take a chat) and my open chats, all live. Queue rows
+ * show the first message and how long the visitor has waited; my chats put the ones waiting for a
+ * reply first (the visitor spoke last, longest wait first), with unread counts and a preview.
+ */
+import { useEffect, useState } from 'react';
 import { api, errorText, isAgent, isManager } from '../../api.ts';
 import { useApp, useLive } from '../app-context.ts';
 import { Link, navigate } from '../router.tsx';
 import { ErrorText, useLoad, useToast, when } from '../ui.tsx';
-import type { Room } from '../types.ts';
+import type { Inquiry, Message, Room } from '../types.ts';
+import { useAttention } from '../notify.ts';
 
-interface Inquiry {
-  _id: string;
-  rid: string;
-  name: string;
-  message?: string;
-  ts: string;
-  department?: string;
+/** Re-renders every `ms` so waiting times move on. */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}
+
+export function waited(sinceIso: string, now: number): string {
+  const min = Math.floor(Math.max(0, now - Date.parse(sinceIso)) / 60_000);
+  if (min < 1) return 'less than a minute';
+  if (min < 60) return `${min} min`;
+  return `${Math.floor(min / 60)} h ${min % 60} min`;
+}
+
+/** Waiting for a reply first, longest wait first; then the others, latest activity first. */
+function byWaiting(a: Room, b: Room): number {
+  const wa = a.waitingResponse ? Date.parse(a.waitingSince ?? a.ts) : undefined;
+  const wb = b.waitingResponse ? Date.parse(b.waitingSince ?? b.ts) : undefined;
+  if (wa !== undefined && wb !== undefined) return wa - wb;
+  if (wa !== undefined) return -1;
+  if (wb !== undefined) return 1;
+  return Date.parse(b.lastMessage?.ts ?? b.lm ?? b.ts) - Date.parse(a.lastMessage?.ts ?? a.lm ?? a.ts);
 }
 
 export function CurrentChatsPage() {
@@ -34,9 +57,17 @@ export function CurrentChatsPage() {
     [me._id],
   );
   const [busy, setBusy] = useState(false);
+  const [attention] = useAttention();
+  const now = useNow(30_000);
   useLive((kind, data) => {
     if (kind === 'inquiry' || kind === 'ready') queue.reload();
     if (kind === 'room' || kind === 'ready') rooms.reload();
+    if (kind === 'message') {
+      // A new message moves previews, waiting times and the order; a queued chat's first message fills its row.
+      const rid = (data.message as Message).rid;
+      if (rooms.data?.some((r) => r._id === rid)) rooms.reload();
+      if (queue.data?.some((q) => q.rid === rid && !q.message)) queue.reload();
+    }
     if (kind === 'agent-status' && data.agentId === me._id)
       setMe({ ...me, statusLivechat: data.status as typeof me.statusLivechat });
   });
@@ -100,9 +131,12 @@ export function CurrentChatsPage() {
           <ul className="list">
             {(queue.data ?? []).map((q) => (
               <li key={q._id} data-inquiry={q._id}>
-                <div>
-                  <strong>{q.name}</strong> <span className="muted small">{when(q.ts)}</span>
-                  {q.message && <div className="small">{q.message}</div>}
+                <div className="row-main">
+                  <strong>{q.name}</strong>{' '}
+                  <span className="muted small" title={when(q.queuedAt ?? q.ts)}>
+                    waiting {waited(q.queuedAt ?? q.ts, now)}
+                  </span>
+                  <div className="preview small">{q.message ?? <span className="muted">No message yet</span>}</div>
                 </div>
                 {isAgent(me) && (
                   <button
@@ -123,15 +157,37 @@ export function CurrentChatsPage() {
           <ErrorText error={rooms.error} />
           {rooms.data?.length === 0 && <p className="muted">No open chats.</p>}
           <ul className="list">
-            {(rooms.data ?? []).map((r) => (
-              <li key={r._id}>
-                <Link to={`/omnichannel/chats/${r._id}`}>{r.fname}</Link>
-                <span className="muted small">{when(r.lm ?? r.ts)}</span>
-              </li>
-            ))}
+            {(rooms.data ?? [])
+              .slice()
+              .sort(byWaiting)
+              .map((r) => (
+                <MyChatRow key={r._id} room={r} unread={attention.unread[r._id] ?? 0} meId={me._id} now={now} />
+              ))}
           </ul>
         </section>
       </div>
     </section>
+  );
+}
+
+function MyChatRow({ room: r, unread, meId, now }: { room: Room; unread: number; meId: string; now: number }) {
+  const last = r.lastMessage;
+  const who = !last || last.token ? '' : last.u._id === meId ? 'You: ' : `${last.u.username}: `;
+  const text = last ? last.msg || last.file?.name || '' : '';
+  return (
+    <li data-room={r._id} className={r.waitingResponse ? 'waiting' : undefined}>
+      <div className="row-main">
+        <Link to={`/omnichannel/chats/${r._id}`}>{r.fname}</Link>
+        {unread > 0 && (
+          <span className="badge unread" aria-label={`${unread} unread`}>
+            {unread}
+          </span>
+        )}
+        <div className="preview small">{last ? `${who}${text}` : <span className="muted">No messages yet</span>}</div>
+      </div>
+      <span className="muted small" title={when(r.waitingSince ?? r.lastMessage?.ts ?? r.lm ?? r.ts)}>
+        {r.waitingResponse && r.waitingSince ? `waiting ${waited(r.waitingSince, now)}` : when(r.lm ?? r.ts)}
+      </span>
+    </li>
   );
 }

@@ -40,10 +40,15 @@ export function WebhooksPage() {
   const [form, setForm] = useState<Form>();
   const [loadError, setLoadError] = useState<unknown>();
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
+  const [tokenMasked, setTokenMasked] = useState(false);
 
   useEffect(() => {
-    api<{ settings: { _id: string; value: unknown }[] }>('GET', 'livechat/integrations.settings').then((r) => {
+    api<{ settings: { _id: string; value: unknown; masked?: boolean }[] }>(
+      'GET',
+      'livechat/integrations.settings',
+    ).then((r) => {
       const v = (id: string) => r.settings.find((s) => s._id === id)?.value;
+      setTokenMasked(r.settings.some((s) => s._id === 'Livechat_secret_token' && s.masked === true));
       const f: Form = {
         url: String(v('Livechat_webhookUrl') ?? ''),
         token: String(v('Livechat_secret_token') ?? ''),
@@ -70,7 +75,9 @@ export function WebhooksPage() {
     try {
       const body: Record<string, unknown> = {
         LivechatWebhookUrl: form.url.trim(),
-        LivechatSecretToken: form.token,
+        // a masked token (integrations.settings hides it from who may not edit it) is write-only:
+        // sent only when changed, so saving the page never blanks it
+        ...(form.token !== saved.token ? { LivechatSecretToken: form.token } : {}),
         LivechatHttpTimeout: timeout,
       };
       for (const [id, key] of SEND_ON) body[key] = form.sendOn.includes(id);
@@ -131,6 +138,7 @@ export function WebhooksPage() {
         <TextField
           label="Secret Token"
           value={form.token}
+          placeholder={tokenMasked ? 'Set, hidden: type a new one to replace it' : undefined}
           autoComplete="off"
           onChange={(e) => set({ token: e.target.value })}
         />
