@@ -521,7 +521,9 @@ async function main(): Promise<number> {
       `healthy: ${live} ${fmt(b.rate)}/s, ${hung} ${fmt(c.rate)}/s -> ratio ${ratio.toFixed(3)} ` +
         `(target >= 0.90: ${ratio >= 0.9 ? 'met' : 'MISSED'}); the hanging endpoint held ${slotsAvg.toFixed(2)} worker slots ` +
         `on average (max ${slotsMax}); breaker after: ` +
-        hungPhases.map((p) => `${p.deadFailures} failures, paused ${fmt(p.deadPausedForMs / 1000, 1)} s more`).join('; '),
+        hungPhases
+          .map((p) => `${p.deadFailures} failures, paused ${fmt(p.deadPausedForMs / 1000, 1)} s more`)
+          .join('; '),
     );
   }
   log(

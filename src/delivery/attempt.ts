@@ -82,15 +82,7 @@ export async function attemptOnce(
       errorClass: 'request-too-large',
       message: `the event body is larger than ${MAX_REQUEST_BYTES} bytes`,
     };
-    return finish(
-      c,
-      { kind: 'list', delaysMs: [] },
-      outcome,
-      emptyResult(s.now()),
-      headers,
-      undefined,
-      policy.breaker,
-    );
+    return finish(c, { kind: 'list', delaysMs: [] }, outcome, emptyResult(s.now()), headers, undefined, policy.breaker);
   }
 
   const result = await send(dispatcher, { url, headers, body: event.body, timeoutMs, signal });

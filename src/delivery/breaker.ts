@@ -35,12 +35,7 @@ export function pauseMs(failures: number): number {
   return Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** Math.min(over, 20));
 }
 
-export function onFailure(
-  state: BreakerState,
-  startedAt: number,
-  now: number,
-  disableAfterMs: number,
-): BreakerChange {
+export function onFailure(state: BreakerState, startedAt: number, now: number, disableAfterMs: number): BreakerChange {
   if (state.mark !== null && startedAt < state.mark) return { kind: 'ignore' };
   const failingSince = state.failingSince ?? now;
   const failingFor = now - failingSince;

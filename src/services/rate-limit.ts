@@ -40,9 +40,7 @@ export class FailureLimiter {
 export class BackoffLimiter {
   private readonly keys = new Map<string, { failures: number; blockedUntil: number; lastAt: number }>();
 
-  constructor(
-    private readonly opts: { free: number; baseMs: number; maxMs: number; forgetMs: number },
-  ) {}
+  constructor(private readonly opts: { free: number; baseMs: number; maxMs: number; forgetMs: number }) {}
 
   /** Milliseconds until the key may try again, or 0 when it may now. */
   blockedFor(key: string, now: number): number {

@@ -162,15 +162,17 @@ describe.skipIf(skip)('manager pages in the browser', () => {
 
   it('Agents and departments', { timeout: 60_000 }, async () => {
     const { t } = server;
-    await createStaff(t, 'dora', ['user']);
-    await page.getByRole('link', { name: 'Agents' }).click();
-    await page.getByLabel('Username').fill('nobody-here');
-    await page.getByRole('button', { name: 'Add agent' }).click();
-    await page.getByRole('alert').filter({ hasText: 'nobody-here' }).waitFor(); // the server's message
-    await page.getByLabel('Username').fill('dora');
-    await page.getByRole('button', { name: 'Add agent' }).click();
+    const doraSession = await createStaff(t, 'dora', ['user']);
+    await page.getByRole('link', { name: 'Agents', exact: true }).click();
+    // the search finds only existing users
+    await page.getByRole('combobox', { name: 'Add agent' }).fill('nobody-here');
+    await page.getByText(/no (user|match)/i).first().waitFor();
+    await page.getByRole('combobox', { name: 'Add agent' }).fill('dora');
+    await page.getByRole('option', { name: /dora/ }).click();
     await page.locator('tr[data-agent="dora"]').waitFor();
     const dora = await t.services.users.getByUsername('dora');
+    // available to routing needs a connected console too (presence): dora's console connects
+    await t.services.presence.connect(dora!._id, doraSession.authToken, () => undefined);
     await call(t, {
       method: 'POST',
       url: '/api/v1/livechat/agent.status',

@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASS, call, makeApp } from '../helpers/app.ts';
+import { ADMIN_PASS, call, createStaff, makeApp } from '../helpers/app.ts';
 import type { Session, TestApp } from '../helpers/app.ts';
 import { availableAgent, newVisitor, openRoom } from '../helpers/livechat.ts';
 import { postgresAvailable } from '../helpers/db.ts';
@@ -122,6 +122,8 @@ describe.each([
   let t: TestApp;
   let agentId: string;
   let agentName: string;
+  /** The user the user-administration routes act on: updating or deleting it is what they do. */
+  let subjectId: string;
   let token: string;
   let visitorId: string;
   let roomId: string;
@@ -137,6 +139,7 @@ describe.each([
     const agent = await availableAgent(t, 'hq-agent');
     agentId = agent.userId;
     agentName = agent.username;
+    subjectId = (await createStaff(t, 'hq-subject', ['livechat-agent'])).userId;
     token = 'hq-visitor-token';
     visitorId = (await newVisitor(t, token))._id;
     roomId = (await openRoom(t, token)).room._id;
@@ -205,7 +208,7 @@ describe.each([
         return visitorId;
       case 'agentId':
       case 'userId':
-        return agentId;
+        return /users\.(update|delete|setActiveStatus|resetPassword)/.test(route) ? subjectId : agentId;
       case 'department':
       case 'departmentId':
         return departmentId;

@@ -117,7 +117,11 @@ describe.each(await dialects())('held rows on %s', (dialect) => {
         rows.push(deliveryRow(`room-${r}`, { lease_until: NOW + 60_000 }));
         for (let i = 0; i < perRoom; i++) rows.push(deliveryRow(`room-${r}`));
       }
-      for (let i = 0; i < rows.length; i += 400) await db.insertInto('deliveries').values(rows.slice(i, i + 400)).execute();
+      for (let i = 0; i < rows.length; i += 400)
+        await db
+          .insertInto('deliveries')
+          .values(rows.slice(i, i + 400))
+          .execute();
       expect(await walkable()).toBe(5 + 5 * perRoom);
       // each claim holds at most HOLD_BATCH of them, so a burst costs a bounded amount per claim
       let claims = 0;

@@ -213,7 +213,12 @@ describe.each(await dialects())('claim on %s', (dialect) => {
       .where('endpoint_id', '=', 'hanging')
       .where('lease_owner', '=', 'me')
       .where('seq', 'in', (eb) =>
-        eb.selectFrom('deliveries').select('seq').where('endpoint_id', '=', 'hanging').where('lease_owner', '=', 'me').limit(4),
+        eb
+          .selectFrom('deliveries')
+          .select('seq')
+          .where('endpoint_id', '=', 'hanging')
+          .where('lease_owner', '=', 'me')
+          .limit(4),
       )
       .execute();
     const after = await claim({ owner: 'me', limit: 4 });

@@ -21,16 +21,13 @@
  *   not freeze a conversation for good; the manager sees it in the delivery log and may replay it
  *   (a replayed row is pending again and, being older, goes before the room's newer rows).
  *   Rows without an order_key have no ordering constraint.
- * - fairness and the per-endpoint cap (store/outbox/shares.ts): the free slots are shared out one
- *   at a time across the endpoints that have due work, each capped at max_concurrency minus the
- *   leases it already holds (by any process) and at its fair part of this process's slots; an
- *   endpoint with no room gets no statement at all. Then one short statement per endpoint claims
- *   its share. Each statement walks a partial index of pending, not held rows, so a claim costs
- *   the same with a backlog of ten or of a million (an earlier single-statement version numbered
- *   every due row with a window function and counted leases per row: quadratic in the backlog).
- * - blocked rows (store/outbox/held.ts): when an endpoint's statement found fewer rows than its
- *   share, the due rows waiting behind their room's head are marked held, out of that index, so
- *   later claims do not walk them again; recording the head un-holds the room's next row.
+ * - fairness and caps (store/outbox/shares.ts): the free slots are shared out one at a time among
+ *   endpoints with due work, each capped by max_concurrency (leases in any process) and by its
+ *   fair part of this process's slots; an endpoint with no room gets no statement. One short
+ *   statement per endpoint then claims its share, walking a partial index of pending, not held
+ *   rows: a claim costs the same with a backlog of ten or of a million.
+ * - blocked rows (store/outbox/held.ts): when a statement found fewer rows than its share, the rows
+ *   waiting behind their room's head are held out of that index; the head's record un-holds one.
  *
  * The claim's transaction also reads what the claimed rows are sent from: the endpoint rows (the
  * readiness query returns them whole) and the stored events. The statements are prepared once.
@@ -47,8 +44,6 @@ import type { EndpointRow, Target } from './target.ts';
 import { expireHolds, holdBlocked } from './held.ts';
 import { shareSlots } from './shares.ts';
 import type { SlotDemand } from './shares.ts';
-
-export { shareSlots };
 
 /** Per-endpoint rate limits, kept by the claimer (delivery/rate-limit.ts). */
 export interface RateBudget {

@@ -4,9 +4,13 @@
  */
 import { sql } from 'kysely';
 import type { Store } from '../open.ts';
-import { arg, first, prepare, prepareRaw } from '../prepared.ts';
+import { arg, prepare, prepareRaw } from '../prepared.ts';
 import type { Exec } from '../prepared.ts';
 import { unholdHead } from './held.ts';
+import { breakerFailure } from './breaker-state.ts';
+import type { BreakerRule } from './breaker-state.ts';
+
+export type { BreakerChange, BreakerRule, BreakerState } from './breaker-state.ts';
 
 /** A delivery's next state and its endpoint's health change, as the delivery engine decided them. */
 export interface Decision {
@@ -15,29 +19,6 @@ export interface Decision {
   completedAt: number | null;
   endpoint: { kind: 'healthy' } | { kind: 'failing'; pauseUntil?: number } | { kind: 'disable'; reason: string };
 }
-
-/** An endpoint's failure streak as the store has it, before the failure being recorded. */
-export interface BreakerState {
-  /** Failures counted in the streak (at most one per window of attempts, see delivery/breaker.ts). */
-  failures: number;
-  /** When the streak's first counted failure was recorded; null while healthy. */
-  failingSince: number | null;
-  /** Attempts started before this time no longer move the breaker (the last counted failure, or the success that ended a streak). */
-  mark: number | null;
-}
-
-/** What one failure does to the streak. */
-export type BreakerChange =
-  /** An attempt started before the mark: already accounted for (it was in flight when the endpoint went away). */
-  | { kind: 'ignore' }
-  | { kind: 'count'; failures: number; failingSince: number; pauseUntil: number | null }
-  | { kind: 'disable'; failures: number; failingSince: number; reason: string };
-
-/**
- * The circuit breaker's rule (delivery/breaker.ts), applied inside the record's transaction to
- * the endpoint's streak as the store has it; `startedAt` is when the failed attempt began.
- */
-export type BreakerRule = (state: BreakerState, startedAt: number, now: number) => BreakerChange;
 
 export interface AttemptRow {
   deliveryId: string;
@@ -142,25 +123,6 @@ const disableForResponseQ = prepare((db) =>
       updated_at: arg('now'),
     })
     .where('_id', '=', arg('id')),
-);
-const breakerStateQ = prepareRaw<{ consecutive_failures: number; failing_since: number | null; mark: number | null }>(
-  () => sql`SELECT consecutive_failures, failing_since, breaker_mark AS mark FROM endpoints WHERE _id = ${arg('id')}`,
-);
-// A pause never shortens a longer one (Retry-After, or an earlier step of the breaker).
-const laterPause = sql`CASE WHEN paused_until IS NULL OR paused_until < ${arg('pause')} THEN ${arg('pause')} ELSE paused_until END`;
-const pauseOnlyQ = prepareRaw(
-  () => sql`UPDATE endpoints SET paused_until = ${laterPause}, updated_at = ${arg('now')} WHERE _id = ${arg('id')}`,
-);
-const counted = sql`consecutive_failures = ${arg('failures')}, failing_since = ${arg('failing_since')},
-      breaker_mark = ${arg('now')}, updated_at = ${arg('now')}`;
-const countedFailureQ = prepareRaw(() => sql`UPDATE endpoints SET ${counted} WHERE _id = ${arg('id')}`);
-const countedFailureAndPauseQ = prepareRaw(
-  () => sql`UPDATE endpoints SET ${counted}, paused_until = ${laterPause} WHERE _id = ${arg('id')}`,
-);
-const breakerDisableQ = prepareRaw(
-  () => sql`UPDATE endpoints SET enabled = 0, disabled_reason = ${arg('reason')}, consecutive_failures = ${arg('failures')},
-      failing_since = ${arg('failing_since')}, breaker_mark = ${arg('now')}, updated_at = ${arg('now')}
-    WHERE _id = ${arg('id')}`,
 );
 // The CRM mostly answers the same text for a room again: an unchanged value is not rewritten
 // (a rewrite dirties the room's page, which the commit then writes out).
@@ -277,51 +239,19 @@ async function recordIn(x: Exec, input: RecordInput): Promise<boolean> {
   // The room's head is done: its next row, if held behind it, may be claimed now.
   if (updated > 0 && d.status !== 'pending' && a.orderKey) await unholdHead(x, a.endpointId, a.orderKey);
   if (d.endpoint.kind === 'failing' && input.breaker) {
-    await breakerFailure(x, a.endpointId, d.endpoint.pauseUntil, input.attemptStartedAt ?? a.startedAt, now, input.breaker);
+    await breakerFailure(
+      x,
+      a.endpointId,
+      d.endpoint.pauseUntil,
+      input.attemptStartedAt ?? a.startedAt,
+      now,
+      input.breaker,
+    );
   } else {
     await updateEndpoint(x, a.endpointId, d, now);
   }
   if (input.crmData) await x.run(saveCrmDataQ, { text: input.crmData.text, rid: input.crmData.rid });
   return updated > 0;
-}
-
-/**
- * A failure of an endpoint with a breaker: the rule decides whether it counts (once per window of
- * attempts), and whether the streak pauses (then probes) or disables the endpoint.
- */
-async function breakerFailure(
-  x: Exec,
-  endpointId: string,
-  retryAfterUntil: number | undefined,
-  startedAt: number,
-  now: number,
-  breaker: BreakerRule,
-): Promise<void> {
-  const ep = await first(x, breakerStateQ, { id: endpointId });
-  if (!ep) return;
-  const state = {
-    failures: Number(ep.consecutive_failures),
-    failingSince: ep.failing_since === null ? null : Number(ep.failing_since),
-    mark: ep.mark === null ? null : Number(ep.mark),
-  };
-  const change = breaker(state, startedAt, now);
-  const base = { id: endpointId, now };
-  if (change.kind === 'ignore') {
-    // already counted, but a Retry-After still backs the whole endpoint off
-    if (retryAfterUntil !== undefined) await x.run(pauseOnlyQ, { ...base, pause: retryAfterUntil });
-  } else if (change.kind === 'count') {
-    const pause = Math.max(change.pauseUntil ?? 0, retryAfterUntil ?? 0);
-    const streak = { ...base, failures: change.failures, failing_since: change.failingSince };
-    if (pause > 0) await x.run(countedFailureAndPauseQ, { ...streak, pause });
-    else await x.run(countedFailureQ, streak);
-  } else {
-    await x.run(breakerDisableQ, {
-      ...base,
-      failures: change.failures,
-      failing_since: change.failingSince,
-      reason: change.reason,
-    });
-  }
 }
 
 async function updateEndpoint(x: Exec, endpointId: string, d: Decision, now: number): Promise<void> {

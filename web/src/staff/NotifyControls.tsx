@@ -9,8 +9,14 @@ export function NotifyControls() {
   return (
     <div className="notify-controls">
       {state.permission === 'default' && (
-        <button type="button" className="ghost" onClick={() => void attention.enableNotifications()}>
-          Enable notifications
+        <button
+          type="button"
+          className="ghost"
+          aria-label="Enable notifications"
+          onClick={() => void attention.enableNotifications()}
+        >
+          <span className="wide-only">Enable notifications</span>
+          <span className="narrow-only">Notify</span>
         </button>
       )}
       {state.permission === 'denied' && (
