@@ -166,7 +166,10 @@ describe.skipIf(skip)('manager pages in the browser', () => {
     await page.getByRole('link', { name: 'Agents', exact: true }).click();
     // the search finds only existing users
     await page.getByRole('combobox', { name: 'Add agent' }).fill('nobody-here');
-    await page.getByText(/no (user|match)/i).first().waitFor();
+    await page
+      .getByText(/no (user|match)/i)
+      .first()
+      .waitFor();
     await page.getByRole('combobox', { name: 'Add agent' }).fill('dora');
     await page.getByRole('option', { name: /dora/ }).click();
     await page.locator('tr[data-agent="dora"]').waitFor();

@@ -138,7 +138,7 @@ export function WebhooksPage() {
         <TextField
           label="Secret Token"
           value={form.token}
-          placeholder={tokenMasked ? 'Set, hidden: type a new one to replace it' : undefined}
+          placeholder={tokenMasked ? 'Set (hidden); type to replace' : undefined}
           autoComplete="off"
           onChange={(e) => set({ token: e.target.value })}
         />
