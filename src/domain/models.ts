@@ -136,6 +136,8 @@ export interface Department {
   email?: string;
   showOnRegistration: boolean;
   showOnOfflineForm: boolean;
+  /** Rocket.Chat's per-department limit of an agent's simultaneous chats in it; 0 = none. */
+  maxNumberSimultaneousChat: number;
   numAgents: number;
   _updatedAt: Date;
 }

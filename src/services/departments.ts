@@ -22,6 +22,8 @@ export interface DepartmentInput {
   email?: string;
   showOnRegistration: boolean;
   showOnOfflineForm: boolean;
+  /** Omitted: kept as stored (0, no limit, for a new department). */
+  maxNumberSimultaneousChat?: number;
 }
 
 export interface AgentLink {
@@ -270,10 +272,13 @@ async function upsertLinks(db: Db, departmentId: string, links: readonly LinkRow
     .execute();
 }
 
-// max_number_simultaneous_chat keeps its stored value (no REST field sets it yet; routing reads it).
-function checkInput(
-  input: DepartmentInput,
-): Omit<DepartmentRow, '_id' | 'created_at' | 'updated_at' | 'max_number_simultaneous_chat'> {
+// An omitted maxNumberSimultaneousChat keeps its stored value (Kysely leaves undefined columns out).
+function checkInput(input: DepartmentInput): Omit<
+  DepartmentRow,
+  '_id' | 'created_at' | 'updated_at' | 'max_number_simultaneous_chat'
+> & {
+  max_number_simultaneous_chat?: number;
+} {
   const name = input.name.trim();
   if (name === '') fail('invalid-params', 'Department name is required');
   if (name.length > DEPARTMENT_NAME_MAX)
@@ -287,5 +292,8 @@ function checkInput(
     email,
     show_on_registration: input.showOnRegistration ? 1 : 0,
     show_on_offline_form: input.showOnOfflineForm ? 1 : 0,
+    ...(input.maxNumberSimultaneousChat !== undefined
+      ? { max_number_simultaneous_chat: input.maxNumberSimultaneousChat }
+      : {}),
   };
 }

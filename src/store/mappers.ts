@@ -170,6 +170,7 @@ export function toDepartment(r: DepartmentRow, numAgents: number): Department {
     email: opt(r.email),
     showOnRegistration: r.show_on_registration === 1,
     showOnOfflineForm: r.show_on_offline_form === 1,
+    maxNumberSimultaneousChat: Number(r.max_number_simultaneous_chat ?? 0),
     numAgents,
     _updatedAt: date(r.updated_at),
   } satisfies Department);

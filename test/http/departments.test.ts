@@ -133,6 +133,39 @@ describe('livechat/department', () => {
     });
   });
 
+  it("keeps Rocket.Chat's maxNumberSimultaneousChat: set, kept when omitted, refused out of range", async () => {
+    const r = await call(t, {
+      method: 'POST',
+      url: URL,
+      as: manager,
+      payload: { department: dep('Limited', { maxNumberSimultaneousChat: 2 }) },
+    });
+    expect(r.status).toBe(200);
+    const id = (r.body.department as { _id: string; maxNumberSimultaneousChat: number })._id;
+    expect((r.body.department as { maxNumberSimultaneousChat: number }).maxNumberSimultaneousChat).toBe(2);
+    const renamed = await call(t, {
+      method: 'PUT',
+      url: `${URL}/${id}`,
+      as: manager,
+      payload: { department: dep('Limited 2') },
+    });
+    expect(renamed.status).toBe(200);
+    const read = await call(t, { method: 'GET', url: `${URL}/${id}`, as: manager });
+    expect(read.body.department).toMatchObject({ name: 'Limited 2', maxNumberSimultaneousChat: 2 });
+    for (const bad of [-1, 1.5, 'two', 100_000]) {
+      const res = await call(t, {
+        method: 'PUT',
+        url: `${URL}/${id}`,
+        as: manager,
+        payload: { department: dep('Limited 2', { maxNumberSimultaneousChat: bad }) },
+      });
+      expect(res.status, String(bad)).toBe(400);
+    }
+    expect((await call(t, { method: 'GET', url: `${URL}/${id}`, as: manager })).body.department).toMatchObject({
+      maxNumberSimultaneousChat: 2,
+    });
+  });
+
   it('deletes; the id then reads as department: null', async () => {
     const id = await create('Temp', [{ agentId: ann.userId }]);
     const del = await call(t, { method: 'DELETE', url: `${URL}/${id}`, as: manager });

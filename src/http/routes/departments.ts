@@ -32,6 +32,8 @@ const DepartmentBody = Type.Object({
     email: Type.Optional(Type.Union([Type.Literal(''), Email])),
     showOnRegistration: Type.Boolean(),
     showOnOfflineForm: Type.Boolean(),
+    // Rocket.Chat's per-department limit of each agent's simultaneous chats (0 = none)
+    maxNumberSimultaneousChat: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
   }),
   agents: Type.Optional(AgentList),
 });
