@@ -147,5 +147,24 @@ for (const dialect of await dialects()) {
         'LivechatSessionTaken',
       ]);
     });
+
+    it('the queue drained by both processes at once gives each room out once', async () => {
+      const dee = await agent(a, 'dee');
+      const eve = await agent(b, 'eve');
+      // connected but not available: the rooms wait in the queue
+      await a.users.setLivechatStatus(dee.user._id, 'not-available');
+      await a.users.setLivechatStatus(eve.user._id, 'not-available');
+      const rooms = [];
+      for (let i = 0; i < 6; i++) rooms.push(await room(a, `q${i}`));
+      for (const r of rooms) expect(await eventTypes(r._id)).not.toContain('LivechatSessionTaken');
+      await a.users.setLivechatStatus(dee.user._id, 'available');
+      await a.users.setLivechatStatus(eve.user._id, 'available');
+      const assigned = await Promise.all([a.livechat.rooms.processQueue(), b.livechat.rooms.processQueue()]);
+      expect(assigned[0] + assigned[1]).toBe(rooms.length);
+      for (const r of rooms) {
+        const taken = (await eventTypes(r._id)).filter((t) => t === 'LivechatSessionTaken');
+        expect(taken, r._id).toHaveLength(1);
+      }
+    });
   });
 }

@@ -6,7 +6,7 @@ import type { LivechatDeps } from './deps.ts';
 import { audienceOf, roomById, visitorByToken } from './deps.ts';
 import type { ConnectionInfo } from './visitors.ts';
 import { resolveDepartment } from './visitors.ts';
-import { assignAgent, isAutoRouting, pickAgent, queueRoom, routeRoom } from './routing.ts';
+import { assignAgent, isAutoRouting, lockQueuedInquiry, pickAgent, queueRoom, routeRoom } from './routing.ts';
 import type { AgentRef } from './routing.ts';
 import { insertMessage } from './messages.ts';
 import { recordRoomEvent } from '../events.ts';
@@ -313,12 +313,8 @@ export class RoomsService {
     let assigned = 0;
     for (const inq of queued) {
       const done = await inTx(this.deps.store, async (tx) => {
-        const current = await tx.db
-          .selectFrom('inquiries')
-          .select('status')
-          .where('_id', '=', inq._id)
-          .executeTakeFirst();
-        if (current?.status !== 'queued') return false;
+        // another process may be assigning the same inquiry right now: only one gets it
+        if (!(await lockQueuedInquiry(tx, inq._id, this.deps.now()))) return false;
         const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', inq.rid).executeTakeFirst();
         if (!room || room.open !== 1) return false;
         const agent = await pickAgent(tx.db, this.deps, room.department_id);

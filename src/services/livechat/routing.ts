@@ -236,10 +236,27 @@ export async function routeRoom(tx: Tx, deps: LivechatDeps, room: RoomRow, prefe
 }
 
 /** An agent takes a queued inquiry (manual routing, or a manager assigning one). */
+/**
+ * Locks a queued inquiry for this transaction, or says it is no longer queued. Processes sharing
+ * PostgreSQL may try the same inquiry at once: the UPDATE makes the second wait for the first to
+ * commit and then re-check `status` on the row as committed (READ COMMITTED), so exactly one
+ * assigns it. SQLite has one writer, where this is simply the check.
+ */
+export async function lockQueuedInquiry(tx: Tx, inquiryId: string, now: number): Promise<boolean> {
+  const res = await tx.db
+    .updateTable('inquiries')
+    .set({ updated_at: now })
+    .where('_id', '=', inquiryId)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
 export async function takeInquiry(tx: Tx, deps: LivechatDeps, inquiryId: string, agent: AgentRef): Promise<RoomRow> {
+  const locked = await lockQueuedInquiry(tx, inquiryId, deps.now());
   const inquiry = await tx.db.selectFrom('inquiries').selectAll().where('_id', '=', inquiryId).executeTakeFirst();
   if (!inquiry) fail('error-invalid-inquiry', 'Invalid inquiry');
-  if (inquiry.status !== 'queued') fail('error-inquiry-taken', 'Inquiry already taken');
+  if (!locked || inquiry.status !== 'queued') fail('error-inquiry-taken', 'Inquiry already taken');
   const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', inquiry.rid).executeTakeFirst();
   if (!room || room.open !== 1) fail('room-closed', 'Room closed');
   if (room.department_id) {
