@@ -46,6 +46,11 @@ export const ERRORS = {
   'agent-not-found': 400, // agent.next: nobody available
   'error-transcript-disabled': 400,
   'error-sending-transcript': 502, // the SMTP server refused or could not be reached
+  'error-invalid-shortcut': 400, // canned response shortcut already used (Rocket.Chat's id)
+  'error-canned-response-not-found': 400,
+  'error-invalid-tag': 400, // unknown tag id, or a name already used
+  'error-tags-must-be-assigned-before-closing-chat': 400, // the department requires a tag
+  'error-invalid-offline-message': 404, // ours: unknown offline message id
   'error-conflict': 409,
   'error-unavailable': 503,
   'error-internal': 500,

@@ -138,6 +138,8 @@ export interface Department {
   showOnOfflineForm: boolean;
   /** Rocket.Chat's per-department limit of an agent's simultaneous chats in it; 0 = none. */
   maxNumberSimultaneousChat: number;
+  /** Rocket.Chat's flag: a chat in this department closes only with at least one tag. */
+  requestTagBeforeClosingChat: boolean;
   numAgents: number;
   _updatedAt: Date;
 }

@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   'edit-other-user-active-status': ['admin'],
   'delete-user': ['admin'],
   'edit-privileged-setting': ['admin'],
+  // canned responses and tags (Rocket.Chat's names)
+  'view-canned-responses': STAFF,
+  'save-canned-responses': MANAGERS,
+  'remove-canned-responses': MANAGERS,
+  'manage-livechat-tags': MANAGERS,
   // ours: the webhook machinery beyond Rocket.Chat's single URL
   'manage-webhook-endpoints': MANAGERS,
   'view-webhook-deliveries': MANAGERS,

@@ -62,6 +62,8 @@ export const SETTINGS = {
   },
   Livechat_offline_success_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
   Livechat_offline_form_unavailable: { type: 'string', default: '', public: true, group: 'Omnichannel' },
+  // Issue 13: where offline messages are emailed (a department's own email wins); not public.
+  Livechat_offline_email: { type: 'string', default: '', group: 'Omnichannel' },
   Livechat_conversation_finished_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
   Livechat_conversation_finished_text: { type: 'string', default: '', public: true, group: 'Omnichannel' },
   Livechat_show_agent_email: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },

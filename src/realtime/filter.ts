@@ -1,5 +1,6 @@
 /** Who may see which live event. Pure, so the rules are tested without sockets. */
 import type { LiveEvent } from '../domain/live-events.ts';
+import { visitorView } from '../domain/visibility.ts';
 
 export type Viewer =
   | { kind: 'visitor'; token: string }
@@ -7,6 +8,8 @@ export type Viewer =
 
 export function visibleTo(viewer: Viewer, e: LiveEvent): boolean {
   if (viewer.kind === 'visitor') {
+    // An internal note never reaches a visitor, not even their own room's.
+    if (e.kind === 'message' && !visitorView(e.message)) return false;
     const roomEvent = e.kind === 'message' || e.kind === 'message-deleted' || e.kind === 'room' || e.kind === 'typing';
     return roomEvent && e.audience.visitorToken === viewer.token;
   }
@@ -37,6 +40,11 @@ export function forViewer(viewer: Viewer, e: LiveEvent): Record<string, unknown>
   const { audience: _audience, ...rest } = e as LiveEvent & { audience?: unknown };
   // A typing signal names its room: a console with several chats open must know which one.
   if (e.kind === 'typing') return { ...rest, rid: e.audience.rid };
+  if (viewer.kind === 'visitor' && e.kind === 'message') {
+    const message = visitorView(e.message);
+    // visibleTo already refused notes; an empty frame is the safe answer if a caller skipped it
+    return message ? { kind: e.kind, message } : { kind: 'noop' };
+  }
   if (viewer.kind === 'visitor' && e.kind === 'room') {
     const { crmData: _crm, ...room } = e.room;
     return { kind: e.kind, action: e.action, room };

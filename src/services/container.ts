@@ -13,11 +13,14 @@ import { UsersAdminService } from './users-admin.ts';
 import { DepartmentsService } from './departments.ts';
 import type { Waker } from './events.ts';
 import { LivechatService } from './livechat/index.ts';
+import { OfflineMessagesService } from './livechat/offline.ts';
 import { PresenceService } from './livechat/presence.ts';
 import type { Timers } from './livechat/presence.ts';
 import { EndpointsService } from './endpoints.ts';
 import { RelayService } from './relay.ts';
 import { egressCheck } from './egress-check.ts';
+import { CannedService } from './canned.ts';
+import { TagsService } from './tags.ts';
 
 export interface Services {
   readonly config: Config;
@@ -30,6 +33,8 @@ export interface Services {
   readonly departments: DepartmentsService;
   readonly hub: LiveEvents;
   readonly livechat: LivechatService;
+  /** Offline-form messages: the managers' list and its email outcomes (issue 13). */
+  readonly offlineMessages: OfflineMessagesService;
   /** Agents' live connections and the timed routing work (leave action, auto-transfer, queue). */
   readonly presence: PresenceService;
   readonly endpoints: EndpointsService;
@@ -37,6 +42,9 @@ export interface Services {
   readonly relay: RelayService;
   /** Wakes the delivery worker after a commit; a hint only, polling is the truth. */
   readonly waker: WakerSlot;
+  /** Canned responses and the tag list (issue 13). */
+  readonly canned: CannedService;
+  readonly tags: TagsService;
   now(): number;
 }
 
@@ -84,11 +92,14 @@ export async function createServices(
     departments: new DepartmentsService(store.db),
     hub,
     livechat,
+    offlineMessages: new OfflineMessagesService(livechat.deps),
     presence,
     usersAdmin: new UsersAdminService(livechat.deps, () => livechat.rooms.processQueue()),
     endpoints: new EndpointsService(store, waker, egress, now),
     relay: new RelayService({ store, waker, now }),
     waker,
+    canned: new CannedService(store.db, now),
+    tags: new TagsService(store.db, now),
     now,
   };
 }

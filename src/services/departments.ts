@@ -24,6 +24,8 @@ export interface DepartmentInput {
   showOnOfflineForm: boolean;
   /** Omitted: kept as stored (0, no limit, for a new department). */
   maxNumberSimultaneousChat?: number;
+  /** Rocket.Chat's flag; omitted: kept as stored (false for a new department). */
+  requestTagBeforeClosingChat?: boolean;
 }
 
 export interface AgentLink {
@@ -275,9 +277,10 @@ async function upsertLinks(db: Db, departmentId: string, links: readonly LinkRow
 // An omitted maxNumberSimultaneousChat keeps its stored value (Kysely leaves undefined columns out).
 function checkInput(input: DepartmentInput): Omit<
   DepartmentRow,
-  '_id' | 'created_at' | 'updated_at' | 'max_number_simultaneous_chat'
+  '_id' | 'created_at' | 'updated_at' | 'max_number_simultaneous_chat' | 'request_tag_before_closing_chat'
 > & {
   max_number_simultaneous_chat?: number;
+  request_tag_before_closing_chat?: number;
 } {
   const name = input.name.trim();
   if (name === '') fail('invalid-params', 'Department name is required');
@@ -294,6 +297,9 @@ function checkInput(input: DepartmentInput): Omit<
     show_on_offline_form: input.showOnOfflineForm ? 1 : 0,
     ...(input.maxNumberSimultaneousChat !== undefined
       ? { max_number_simultaneous_chat: input.maxNumberSimultaneousChat }
+      : {}),
+    ...(input.requestTagBeforeClosingChat !== undefined
+      ? { request_tag_before_closing_chat: input.requestTagBeforeClosingChat ? 1 : 0 }
       : {}),
   };
 }

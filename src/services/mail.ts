@@ -12,6 +12,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Where a reply goes (an offline message: the visitor). */
+  replyTo?: string;
 }
 
 export async function sendMail(settings: SettingsService, mail: Mail): Promise<void> {
@@ -35,6 +37,7 @@ export async function sendMail(settings: SettingsService, mail: Mail): Promise<v
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      replyTo: mail.replyTo,
     });
   } catch (err) {
     // The SMTP reply may name internal hosts: log-free, the caller only learns that it failed.

@@ -171,6 +171,7 @@ export function toDepartment(r: DepartmentRow, numAgents: number): Department {
     showOnRegistration: r.show_on_registration === 1,
     showOnOfflineForm: r.show_on_offline_form === 1,
     maxNumberSimultaneousChat: Number(r.max_number_simultaneous_chat ?? 0),
+    requestTagBeforeClosingChat: Number(r.request_tag_before_closing_chat ?? 0) === 1,
     numAgents,
     _updatedAt: date(r.updated_at),
   } satisfies Department);

@@ -397,6 +397,70 @@ function presence(): Migration {
   };
 }
 
+/**
+ * Issue 13: canned responses (Rocket.Chat's canned-responses: shortcut, text, scope global or
+ * department), the managed tag list (livechat/tags; `departments` is a JSON id list, empty =
+ * global) and Rocket.Chat's department flag requestTagBeforeClosingChat.
+ */
+function cannedAndTags(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('canned_responses')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('shortcut', 'text', (col) => col.notNull().unique())
+        .addColumn('text', 'text', (col) => col.notNull())
+        .addColumn('scope', 'text', (col) => col.notNull())
+        .addColumn('department_id', 'text')
+        .addColumn('created_by_id', 'text', (col) => col.notNull())
+        .addColumn('created_by_username', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('tags')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull().unique())
+        .addColumn('description', 'text')
+        .addColumn('departments', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .alterTable('departments')
+        .addColumn('request_tag_before_closing_chat', 'integer', (col) => col.notNull().defaultTo(0))
+        .execute();
+    },
+  };
+}
+
+/**
+ * Offline messages (issue 13): what a visitor left through the offline form, kept so a manager
+ * can read, answer and mark it handled even when no mail went out. `mail_status` is the outcome
+ * of the email sent after the commit: pending, sent, failed or none (no address configured).
+ */
+function offlineMessages(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('offline_messages')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('email', 'text', (col) => col.notNull())
+        .addColumn('message', 'text', (col) => col.notNull())
+        .addColumn('department_id', 'text')
+        .addColumn('mail_to', 'text')
+        .addColumn('mail_status', 'text', (col) => col.notNull())
+        .addColumn('mail_error', 'text')
+        .addColumn('handled_at', 'bigint')
+        .addColumn('handled_by', 'text')
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('offline_messages_created').on('offline_messages').column('created_at').execute();
+    },
+  };
+}
+
 export function migrationProvider(c: Capabilities): MigrationProvider {
   // Names sort in order; append new migrations, never edit an applied one.
   const list: Record<string, Migration> = {
@@ -408,6 +472,8 @@ export function migrationProvider(c: Capabilities): MigrationProvider {
     '0006_endpoint_token': endpointToken(),
     '0007_claim_heads': claimHeads(),
     '0008_presence': presence(),
+    '0009_canned_tags': cannedAndTags(),
+    '0010_offline_messages': offlineMessages(),
   };
   return { getMigrations: async () => list };
 }

@@ -50,6 +50,31 @@ export interface DepartmentsTable {
   updated_at: number;
   /** Rocket.Chat's maxNumberSimultaneousChat: open chats an agent may hold in it, 0 = no limit (0008). */
   max_number_simultaneous_chat: Generated<number>;
+  /** Rocket.Chat's requestTagBeforeClosingChat: 1 = a chat closes only with a tag (0009). */
+  request_tag_before_closing_chat: Generated<number>;
+}
+
+/** Rocket.Chat's canned responses (0009); scope 'global' or 'department' (department_id set). */
+export interface CannedResponsesTable {
+  _id: string;
+  shortcut: string;
+  text: string;
+  scope: string;
+  department_id: string | null;
+  created_by_id: string;
+  created_by_username: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Rocket.Chat's livechat tags (0009); departments is a JSON string[], empty = global. */
+export interface TagsTable {
+  _id: string;
+  name: string;
+  description: string | null;
+  departments: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface DepartmentAgentsTable {
@@ -233,6 +258,21 @@ export interface AttemptsTable {
   response_body: string | null; // truncated
 }
 
+/** A visitor's offline-form message (0010); `mail_status`: pending | sent | failed | none. */
+export interface OfflineMessagesTable {
+  _id: string;
+  name: string;
+  email: string;
+  message: string;
+  department_id: string | null;
+  mail_to: string | null;
+  mail_status: string;
+  mail_error: string | null;
+  handled_at: number | null;
+  handled_by: string | null;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   auth_tokens: AuthTokensTable;
@@ -248,4 +288,7 @@ export interface Database {
   deliveries: DeliveriesTable;
   attempts: AttemptsTable;
   uploads: UploadsTable;
+  canned_responses: CannedResponsesTable;
+  tags: TagsTable;
+  offline_messages: OfflineMessagesTable;
 }

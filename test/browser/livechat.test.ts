@@ -105,12 +105,19 @@ describe.skipIf(skip)('livechat in the browser', () => {
     await uiLogin(bobPage, base, 'bob', 'bob-pass-123');
     await shot(bobPage, 'agent-current-chats');
     await bobPage.getByRole('link', { name: 'Maria Lopez' }).click();
-    await bobPage.getByText('Chat forwarded: Bob handles orders').waitFor();
+    await bobPage.getByText('alice forwarded the chat: Bob handles orders').waitFor();
+    // tags come from the managed list (issue 13)
+    for (const name of ['orders', 'resolved'])
+      await call(t, { method: 'POST', url: '/api/v1/livechat/tags.save', as: t.admin, payload: { tagData: { name } } });
+    await bobPage.reload();
     await bobPage.getByLabel('Closing comment').fill('Order found and rescheduled');
-    await bobPage.getByLabel('Tags').fill('orders, resolved');
+    await bobPage.getByRole('button', { name: /^Tags/ }).click();
+    await bobPage.getByRole('checkbox', { name: 'orders' }).check();
+    await bobPage.getByRole('checkbox', { name: 'resolved' }).check();
+    await bobPage.keyboard.press('Escape');
     await bobPage.getByRole('button', { name: 'Close chat' }).click();
     await bobPage.getByText('This conversation is closed.').waitFor();
-    await widget.getByText('Conversation closed: Order found and rescheduled').waitFor();
+    await widget.getByText('The chat was closed').waitFor(); // the comment is for colleagues (issue 13)
     const closed = await call(t, { method: 'GET', url: `/api/v1/rooms.info?roomId=${rid}`, as: bob });
     expect(closed.body.room).toMatchObject({ open: false, tags: ['orders', 'resolved'] });
     await agentCtx.close();

@@ -100,7 +100,7 @@ describe('DDP /websocket for the Rocket.Chat widget', () => {
     };
     expect(close.args[0]).toMatchObject({
       t: 'livechat-close',
-      msg: 'Bye',
+      msg: '', // the closing comment is for colleagues (issue 13): the visitor gets the type only
       rid: a._id,
       ts: { $date: expect.any(Number) },
     });

@@ -34,6 +34,8 @@ const DepartmentBody = Type.Object({
     showOnOfflineForm: Type.Boolean(),
     // Rocket.Chat's per-department limit of each agent's simultaneous chats (0 = none)
     maxNumberSimultaneousChat: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    // Rocket.Chat's flag: closing a chat here needs at least one tag
+    requestTagBeforeClosingChat: Type.Optional(Type.Boolean()),
   }),
   agents: Type.Optional(AgentList),
 });

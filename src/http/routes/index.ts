@@ -18,7 +18,11 @@ import { deliveriesRoutes } from './deliveries.ts';
 import { livechatWidgetRoutes } from './livechat-widget.ts';
 import { livechatUploadRoutes } from './livechat-uploads.ts';
 import { livechatExtraRoutes } from './livechat-extra.ts';
+import { livechatNoteRoutes } from './livechat-notes.ts';
+import { offlineMessageRoutes } from './offline-messages.ts';
 import { ddpRoutes } from './ddp.ts';
+import { cannedRoutes } from './canned.ts';
+import { tagRoutes } from './tags.ts';
 import { webRoutes } from './web.ts';
 
 export const routes: RouteRegistrar[] = [
@@ -40,6 +44,10 @@ export const routes: RouteRegistrar[] = [
   livechatWidgetRoutes,
   livechatUploadRoutes,
   livechatExtraRoutes,
+  cannedRoutes,
+  tagRoutes,
+  livechatNoteRoutes,
+  offlineMessageRoutes,
   ddpRoutes(),
   webRoutes,
 ];

@@ -11,6 +11,7 @@
 import type { LiveEvent, LiveEvents } from '../../domain/live-events.ts';
 import type { RoomAccess, WidgetAgent } from '../../domain/widget.ts';
 import { newId } from '../../domain/ids.ts';
+import { visitorView } from '../../domain/visibility.ts';
 import { SUPPORTED_VERSIONS, changed, ddpError, ddpMessage, frames, parseFrame, tokenOf } from './protocol.ts';
 import type { ClientFrame } from './protocol.ts';
 
@@ -204,6 +205,9 @@ export class DdpSession {
     if (this.subs.size === 0) return false;
     switch (e.kind) {
       case 'message':
+        // Internal notes are staff-only: never queued for a visitor's connection.
+        if (!visitorView(e.message)) return false;
+        return this.rooms.get(e.audience.rid)?.visitorToken === e.audience.visitorToken;
       case 'typing':
       case 'room':
         return this.rooms.get(e.audience.rid)?.visitorToken === e.audience.visitorToken;
@@ -225,8 +229,11 @@ export class DdpSession {
   private async onEvent(e: LiveEvent): Promise<void> {
     if (this.closed) return;
     switch (e.kind) {
-      case 'message':
-        return this.emit('stream-room-messages', e.audience.rid, [ddpMessage(e.message)]);
+      case 'message': {
+        const message = visitorView(e.message);
+        if (message) this.emit('stream-room-messages', e.audience.rid, [ddpMessage(message)]);
+        return;
+      }
       case 'typing':
         // Rocket.Chat does not echo typing back to its sender.
         if (e.from !== 'visitor') this.emit('stream-notify-room', `${e.audience.rid}/typing`, [e.username, e.typing]);

@@ -5,6 +5,7 @@ import { VisitorsService, resolveDepartment } from './visitors.ts';
 import { RoomsService } from './rooms.ts';
 import { MessagesService } from './messages.ts';
 import { recordOfflineEvent } from '../events.ts';
+import { storeOfflineMessage } from './offline.ts';
 import { pickAgent, takeInquiry } from './routing.ts';
 import { queueSpot, roomForToken } from './room-access.ts';
 import type { AgentRef } from './routing.ts';
@@ -54,9 +55,12 @@ export class LivechatService {
       fail('error-not-allowed', 'The offline form is disabled');
     if (!EMAIL_PATTERN.test(input.email)) fail('error-invalid-email', 'Invalid email');
     const department = input.department ? await resolveDepartment(this.deps.db, input.department) : undefined;
-    await inTx(this.deps.store, (tx) =>
-      recordOfflineEvent(tx, this.deps, { name: input.name, email: input.email, message: input.message, department }),
-    );
+    const message = { name: input.name, email: input.email, message: input.message, department };
+    // stored with its webhook event; the email goes out after the commit and never fails the visitor
+    await inTx(this.deps.store, async (tx) => {
+      await storeOfflineMessage(tx, this.deps, message);
+      await recordOfflineEvent(tx, this.deps, message);
+    });
   }
 
   async takeInquiry(inquiryId: string, agent: AgentRef): Promise<Room> {

@@ -7,6 +7,8 @@ import { audienceOf, roomById, visitorByToken, visitorRoom } from './deps.ts';
 import type { VisitorsService } from './visitors.ts';
 import { recordRoomEvent } from '../events.ts';
 import { inTx } from '../tx.ts';
+import { unescapeHtml } from './transcript.ts';
+import { NOTE_MESSAGE_TYPE, visitorView } from '../../domain/visibility.ts';
 import type { Tx } from '../tx.ts';
 import { newSortableId } from '../../domain/ids.ts';
 import { fail } from '../../domain/errors.ts';
@@ -89,6 +91,8 @@ export class MessagesService {
   }
 
   async sendAsVisitor(input: { token: string; rid: string; msg: string; _id?: string }): Promise<Message> {
+    // Rocket.Chat's widget HTML-escapes what the visitor types: store it as typed (docs/decisions.md).
+    input = { ...input, msg: unescapeHtml(input.msg) };
     this.checkText(input.msg);
     return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, input.token);
@@ -110,7 +114,7 @@ export class MessagesService {
         visitor,
       });
       await this.captureLead(tx, visitor, row.room, input.msg);
-      return message;
+      return visitorView(message) ?? message; // the answer goes to the visitor's widget
     });
   }
 
@@ -147,6 +151,7 @@ export class MessagesService {
 
   /** The visitor edits one of their own messages: Message event again, now with editedAt. */
   async editAsVisitor(input: { token: string; rid: string; _id: string; msg: string }): Promise<Message> {
+    input = { ...input, msg: unescapeHtml(input.msg) };
     this.checkText(input.msg);
     return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, input.token);
@@ -165,7 +170,7 @@ export class MessagesService {
       const message = toMessage({ ...row, ...patch });
       await recordRoomEvent(tx, this.deps, { type: 'Message', rid: room._id, messages: [message], sender: 'visitor' });
       tx.after(() => this.deps.hub.publish({ kind: 'message', audience: audienceOf(room), message }));
-      return message;
+      return visitorView(message) ?? message;
     });
   }
 
@@ -198,12 +203,18 @@ export class MessagesService {
   }
 
   /** Newest first (the widget reverses it); `ls`/`end` bound the time range; `limit` caps it. */
-  async history(rid: string, opts: { limit: number; ls?: number; end?: number }): Promise<Message[]> {
+  async history(
+    rid: string,
+    opts: { limit: number; ls?: number; end?: number; forVisitor?: boolean },
+  ): Promise<Message[]> {
     let q = this.deps.db.selectFrom('messages').selectAll().where('rid', '=', rid);
+    // Filtered in the query, so a page of `limit` is still full when notes are left out.
+    if (opts.forVisitor) q = q.where((eb) => eb.or([eb('t', 'is', null), eb('t', '!=', NOTE_MESSAGE_TYPE)]));
     if (opts.ls !== undefined) q = q.where('ts', '<', opts.ls);
     if (opts.end !== undefined) q = q.where('ts', '>', opts.end);
     const rows = await q.orderBy('seq', 'desc').limit(opts.limit).execute();
-    return rows.map(toMessage);
+    const messages = rows.map(toMessage);
+    return opts.forVisitor ? messages.flatMap((m) => visitorView(m) ?? []) : messages;
   }
 
   async historyForVisitor(
@@ -213,7 +224,7 @@ export class MessagesService {
   ): Promise<Message[]> {
     await visitorByToken(this.deps.db, token);
     await visitorRoom(this.deps.db, rid, token);
-    return this.history(rid, opts);
+    return this.history(rid, { ...opts, forVisitor: true });
   }
 
   /** One message of the visitor's own room (livechat/message/:tmid). */
@@ -225,7 +236,8 @@ export class MessagesService {
       .where('_id', '=', id)
       .where('rid', '=', room._id)
       .executeTakeFirst();
-    if (!row) fail('error-invalid-message', 'Invalid message');
-    return toMessage(row);
+    const message = row ? visitorView(toMessage(row)) : undefined;
+    if (!message) fail('error-invalid-message', 'Invalid message');
+    return message;
   }
 }

@@ -124,6 +124,7 @@ export class RoomsService {
       const room = await roomById(tx, input.rid);
       if (room.open !== 1) fail('room-closed', 'Room already closed');
       if (room.served_by_id !== user._id && !canCloseOthers) fail('error-not-allowed', 'You are not serving this room');
+      await requireTagIfAsked(tx, room, input.tags);
       await this.close(tx, room, {
         closer: 'user',
         by: { _id: user._id, username: user.username, name: user.name },
@@ -341,4 +342,17 @@ async function insertTransferMessage(
     t: 'livechat_transfer_history',
     u: { _id: user._id, username: user.username, name: user.name },
   });
+}
+
+/** Rocket.Chat's requestTagBeforeClosingChat: the room's department may refuse a close without tags. */
+async function requireTagIfAsked(tx: Tx, room: RoomRow, tags: string[] | undefined): Promise<void> {
+  if (!room.department_id || (tags?.length ?? 0) > 0) return;
+  const dep = await tx.db
+    .selectFrom('departments')
+    .select('request_tag_before_closing_chat')
+    .where('_id', '=', room.department_id)
+    .executeTakeFirst();
+  if (Number(dep?.request_tag_before_closing_chat ?? 0) === 1) {
+    fail('error-tags-must-be-assigned-before-closing-chat', 'Tag(s) must be assigned before closing the chat');
+  }
 }

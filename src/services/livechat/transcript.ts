@@ -11,7 +11,7 @@ import { FailureLimiter } from '../rate-limit.ts';
 import { sendMail } from '../mail.ts';
 import type { MessageRow } from '../../store/mappers.ts';
 
-/** The widget HTML-escapes visitor text before posting it; a plain-text mail shows it as typed. */
+/** The widget HTML-escapes visitor text before posting it; decoded once, on receipt (messages.ts). */
 export function unescapeHtml(s: string): string {
   return s.replace(
     /&(amp|lt|gt|quot|#39|#x27|#96|#x60);/g,
@@ -20,15 +20,14 @@ export function unescapeHtml(s: string): string {
   );
 }
 
-export function transcriptText(rows: MessageRow[], visitorUsername: string, title: string): string {
+export function transcriptText(rows: MessageRow[], _visitorUsername: string, title: string): string {
   const lines = [title, ''];
   for (const m of rows) {
     if (m.t) continue; // system rows (transfer, close) are not part of the conversation
     const who = m.u_name || m.u_username;
     const when = new Date(m.ts).toISOString().replace('T', ' ').slice(0, 16);
     const files = m.file ? ` [file: ${(JSON.parse(m.file) as { name: string }).name}]` : '';
-    const text = m.u_username === visitorUsername ? unescapeHtml(m.msg) : m.msg;
-    lines.push(`${when} UTC  ${who}: ${text}${files}`.trimEnd());
+    lines.push(`${when} UTC  ${who}: ${m.msg}${files}`.trimEnd());
   }
   return lines.join('\n') + '\n';
 }

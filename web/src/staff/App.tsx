@@ -16,11 +16,14 @@ import { EndpointEditPage } from './pages/EndpointEdit.tsx';
 import { DeliveriesPage } from './pages/Deliveries.tsx';
 import { AgentsPage } from './pages/Agents.tsx';
 import { DepartmentsPage } from './pages/Departments.tsx';
+import { CannedResponsesPage } from './pages/CannedResponses.tsx';
+import { TagsPage } from './pages/Tags.tsx';
 import { CurrentChatsPage } from './pages/CurrentChats.tsx';
 import { ChatPage } from './pages/Chat.tsx';
 import { UsersPage } from './pages/Users.tsx';
 import { ManagersPage } from './pages/Managers.tsx';
 import { AccountPage } from './pages/Account.tsx';
+import { OfflineMessagesPage } from './pages/OfflineMessages.tsx';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -121,6 +124,9 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (p === '/admin/users') return <UsersPage />;
   if (p === '/account') return <AccountPage />;
   if (p === '/omnichannel/departments') return <DepartmentsPage />;
+  if (p === '/omnichannel/canned-responses') return <CannedResponsesPage />;
+  if (p === '/omnichannel/tags') return <TagsPage />;
+  if (p === '/omnichannel/offline-messages') return <OfflineMessagesPage />;
   if (p === '/omnichannel/current') return <CurrentChatsPage />;
   const chat = match('/omnichannel/chats/:rid', p);
   if (chat) return <ChatPage rid={chat.rid!} key={chat.rid} />;
@@ -139,6 +145,9 @@ function Layout({ me, path, logout, children }: { me: Me; path: string; logout: 
       ['/omnichannel/agents', 'Agents'],
       ...(isAdmin(me) ? ([['/omnichannel/managers', 'Managers']] as [string, string][]) : []),
       ['/omnichannel/departments', 'Departments'],
+      ['/omnichannel/canned-responses', 'Canned responses'],
+      ['/omnichannel/tags', 'Tags'],
+      ['/omnichannel/offline-messages', 'Offline messages'],
       ['/omnichannel/webhooks', 'Webhooks'],
       ['/omnichannel/endpoints', 'Endpoints'],
       ['/omnichannel/deliveries', 'Deliveries'],

@@ -1,5 +1,10 @@
-/** The message list shared by the widget and the agent's chat view; scrolls to the newest. */
+/**
+ * The message list shared by the widget and the agent's chat view; scrolls to the newest.
+ * The widget passes mineId === visitorId: it is the visitor's view, where forward and close
+ * lines are neutral (the server already strips their comments and never sends notes).
+ */
 import { useEffect, useRef } from 'react';
+import type { CSSProperties } from 'react';
 
 export interface ChatMessage {
   _id: string;
@@ -16,10 +21,39 @@ export function upsertMessage<M extends ChatMessage>(list: M[], m: M): M[] {
   return [...list, m].sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
 }
 
-function systemText(m: ChatMessage): string {
-  if (m.t === 'livechat-close') return `Conversation closed${m.msg ? `: ${m.msg}` : ''}`;
-  if (m.t === 'livechat_transfer_history') return `Chat forwarded${m.msg ? `: ${m.msg}` : ''}`;
+export const NOTE_TYPE = 'livechat_note';
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" };
+
+/** The server HTML-escapes every visitor-facing copy (for Rocket.Chat's widget); React escapes on its own. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (m, e: string) => ENTITIES[e] ?? m);
+}
+
+/** A note stands out from the conversation: staff must not mistake it for something the visitor read. */
+const noteStyle: CSSProperties = {
+  alignSelf: 'stretch',
+  maxWidth: 'none',
+  background: '#fff6d6',
+  border: '1px dashed #c9a227',
+  color: '#3d3000',
+};
+
+function staffText(m: ChatMessage): string {
+  const who = m.u.name || m.u.username;
+  if (m.t === 'livechat-close') return `${who} closed the chat${m.msg ? `: ${m.msg}` : ''}`;
+  if (m.t === 'livechat_transfer_history') return `${who} forwarded the chat${m.msg ? `: ${m.msg}` : ''}`;
   return m.msg || m.t || '';
+}
+
+/** The visitor's line for a forward names the agent who wrote first after it, once someone has. */
+function visitorText(m: ChatMessage, after: ChatMessage[], visitorId: string): string {
+  if (m.t === 'livechat-close') return 'The chat was closed';
+  if (m.t === 'livechat_transfer_history') {
+    const next = after.find((x) => !x.t && x.u._id !== visitorId);
+    return next ? `You are now chatting with ${next.u.name || next.u.username}` : 'Your chat was forwarded';
+  }
+  return m.msg || '';
 }
 
 export function MessageList({
@@ -34,6 +68,7 @@ export function MessageList({
   empty?: string;
 }) {
   const end = useRef<HTMLLIElement>(null);
+  const visitorView = mineId === visitorId;
   useEffect(() => {
     // braces matter: newer Chromium returns a Promise from scrollIntoView, and an effect must not return one
     void end.current?.scrollIntoView({ block: 'end' });
@@ -41,10 +76,20 @@ export function MessageList({
   return (
     <ol className="messages" aria-label="Messages" aria-live="polite">
       {messages.length === 0 && empty && <li className="system">{empty}</li>}
-      {messages.map((m) =>
-        m.t ? (
+      {messages.map((m, i) =>
+        m.t === NOTE_TYPE ? (
+          visitorView ? null : (
+            <li key={m._id} className="bubble note" style={noteStyle} data-message-id={m._id}>
+              <span className="author">Internal note · {m.u.name || m.u.username}</span>
+              <span className="text">{m.msg}</span>
+              <time dateTime={m.ts}>
+                {new Date(m.ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+              </time>
+            </li>
+          )
+        ) : m.t ? (
           <li key={m._id} className="system">
-            {systemText(m)}
+            {visitorView ? visitorText(m, messages.slice(i + 1), visitorId) : staffText(m)}
           </li>
         ) : (
           <li
@@ -53,7 +98,7 @@ export function MessageList({
             data-message-id={m._id}
           >
             {m.u._id !== mineId && <span className="author">{m.u.name || m.u.username}</span>}
-            <span className="text">{m.msg}</span>
+            <span className="text">{visitorView ? decodeEntities(m.msg) : m.msg}</span>
             <time dateTime={m.ts}>{new Date(m.ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
           </li>
         ),

@@ -1,5 +1,5 @@
 /**
- * One conversation for its agent: live messages, send, visitor info, forward and close; typing
+ * One conversation for its agent: live messages, send, internal notes, visitor info, forward and close; typing
  * shown both ways. While it is open (and the tab visible) its messages count as read (notify.ts).
  */
 import { useEffect, useRef, useState } from 'react';
@@ -10,6 +10,7 @@ import { Link } from '../router.tsx';
 import { ErrorText, useLoad, useToast, when } from '../ui.tsx';
 import type { Message, Room } from '../types.ts';
 import { ChatActions } from './ChatActions.tsx';
+import { CannedPicker } from '../CannedPicker.tsx';
 import { MessageList, upsertMessage } from '../../widget/MessageList.tsx';
 import { TypingSignal, useTypingIndicator } from '../../widget/typing.ts';
 import { useAttention } from '../notify.ts';
@@ -30,6 +31,8 @@ export function ChatPage({ rid }: { rid: string }) {
   const [error, setError] = useState<unknown>();
   const [messages, setMessages] = useState<Message[]>([]);
   const [text, setText] = useState('');
+  // Note mode: what is typed becomes an internal note (livechat/room.note), never seen by the visitor.
+  const [asNote, setAsNote] = useState(false);
   const [notice, setNotice] = useState<string>();
   const input = useRef<HTMLTextAreaElement>(null);
   const [, attention] = useAttention();
@@ -97,7 +100,9 @@ export function ChatPage({ rid }: { rid: string }) {
     if (!msg) return;
     typing.current?.stop();
     try {
-      const r = await api<{ message: Message }>('POST', 'chat.sendMessage', { body: { message: { rid, msg } } });
+      const r = asNote
+        ? await api<{ message: Message }>('POST', 'livechat/room.note', { body: { rid, msg } })
+        : await api<{ message: Message }>('POST', 'chat.sendMessage', { body: { message: { rid, msg } } });
       setMessages((list) => upsertMessage(list, r.message));
       setText('');
       input.current?.focus();
@@ -109,6 +114,10 @@ export function ChatPage({ rid }: { rid: string }) {
   if (error && !room) return <ErrorText error={error} />;
   if (!room) return <p className="loading">Loading…</p>;
   const mine = room.open && room.servedBy?._id === me._id;
+  // Same rule as the server: the serving agent, or staff who act on any room; closed chats take notes.
+  const canNote = room.servedBy?._id === me._id || me.roles.some((r) => r === 'admin' || r === 'livechat-manager');
+  const noting = asNote || (!mine && canNote);
+  const canSend = noting ? canNote : mine;
   const v = visitor.data;
 
   return (
@@ -128,21 +137,26 @@ export function ChatPage({ rid }: { rid: string }) {
           <p className="typing" aria-live="polite">
             {visitorTyping && room.open ? 'Visitor is typing…' : ''}
           </p>
-          {room.open ? (
+          {!room.open && <p className="muted">Closed {when(room.closedAt)}.</p>}
+          {room.open || canNote ? (
             <form className="composer" onSubmit={send}>
               <label htmlFor="agent-message" className="sr-only">
-                Message
+                {noting ? 'Internal note' : 'Message'}
               </label>
               <textarea
                 id="agent-message"
                 ref={input}
                 rows={2}
                 value={text}
-                placeholder={mine ? 'Type a message' : 'You do not serve this chat'}
-                disabled={!mine}
+                placeholder={
+                  noting ? 'Internal note: only staff see it' : mine ? 'Type a message' : 'You do not serve this chat'
+                }
+                disabled={!canSend}
+                style={noting ? { background: '#fff6d6' } : undefined}
                 onChange={(e) => {
                   setText(e.target.value);
-                  typing.current?.input(e.target.value);
+                  // a note is not typing towards the visitor
+                  if (!noting) typing.current?.input(e.target.value);
                 }}
                 onBlur={() => typing.current?.stop()}
                 onKeyDown={(e) => {
@@ -152,13 +166,25 @@ export function ChatPage({ rid }: { rid: string }) {
                   }
                 }}
               />
-              <button type="submit" className="primary" disabled={!mine || !text.trim()}>
-                Send
+              {canSend && <CannedPicker text={text} onChange={setText} />}
+              {mine && (
+                <label className="note-toggle">
+                  <input
+                    type="checkbox"
+                    checked={asNote}
+                    onChange={(e) => {
+                      setAsNote(e.target.checked);
+                      typing.current?.stop();
+                    }}
+                  />{' '}
+                  Note
+                </label>
+              )}
+              <button type="submit" className="primary" disabled={!canSend || !text.trim()}>
+                {noting ? 'Add note' : 'Send'}
               </button>
             </form>
-          ) : (
-            <p className="muted">Closed {when(room.closedAt)}.</p>
-          )}
+          ) : null}
         </div>
         <aside className="card info" aria-label="Visitor">
           <h2>Visitor</h2>

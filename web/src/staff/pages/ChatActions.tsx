@@ -5,6 +5,8 @@ import { api } from '../../api.ts';
 import { useApp } from '../app-context.ts';
 import { ErrorText, SelectField, TextField, useLoad, useToast } from '../ui.tsx';
 import type { Agent, Department, Room } from '../types.ts';
+import { MultiSelect } from '../MultiSelect.tsx';
+import type { Tag } from './Tags.tsx';
 
 export function ChatActions({
   room,
@@ -31,7 +33,15 @@ export function ChatActions({
   const [target, setTarget] = useState('');
   const [comment, setComment] = useState('');
   const [closeComment, setCloseComment] = useState('');
-  const [tags, setTags] = useState('');
+  // the managed list: global tags plus the room's department's (Rocket.Chat's livechat/tags)
+  const tagList = useLoad(
+    () =>
+      api<{ tags: Tag[] }>('GET', 'livechat/tags', {
+        query: { count: 1000, ...(room.departmentId ? { department: room.departmentId } : {}) },
+      }).then((r) => r.tags),
+    [room.departmentId],
+  );
+  const [tags, setTags] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
 
   const forward = async (e: FormEvent) => {
@@ -59,10 +69,7 @@ export function ChatActions({
   const close = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
-    const list = tags
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
+    const list = tags;
     try {
       await api('POST', 'livechat/room.closeByUser', {
         body: {
@@ -79,6 +86,9 @@ export function ChatActions({
   };
 
   const others = (agents.data ?? []).filter((a) => a._id !== me._id);
+  const roomDep = deps.data?.find((d) => d._id === room.departmentId) as
+    (Department & { requestTagBeforeClosingChat?: boolean }) | undefined;
+  const tagsRequired = roomDep?.requestTagBeforeClosingChat === true;
   return (
     <div className="chat-actions">
       <ErrorText error={error} />
@@ -107,7 +117,13 @@ export function ChatActions({
       <form onSubmit={close} aria-labelledby="close-title">
         <h3 id="close-title">Close</h3>
         <TextField label="Closing comment" value={closeComment} onChange={(e) => setCloseComment(e.target.value)} />
-        <TextField label="Tags" hint="Comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
+        <MultiSelect
+          label={tagsRequired ? 'Tags (required)' : 'Tags'}
+          placeholder={tagList.data?.length === 0 ? 'No tags defined' : 'Select tags'}
+          options={(tagList.data ?? []).map((t) => ({ value: t.name, label: t.name }))}
+          value={tags}
+          onChange={setTags}
+        />
         <button type="submit" className="danger">
           Close chat
         </button>

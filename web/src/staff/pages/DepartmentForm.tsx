@@ -29,6 +29,9 @@ export function DepartmentForm({
   const [enabled, setEnabled] = useState(department?.enabled ?? true);
   const [showOnRegistration, setShowOnRegistration] = useState(department?.showOnRegistration ?? true);
   const [showOnOfflineForm, setShowOnOfflineForm] = useState(department?.showOnOfflineForm ?? true);
+  const [requestTag, setRequestTag] = useState(
+    (department as { requestTagBeforeClosingChat?: boolean } | undefined)?.requestTagBeforeClosingChat ?? false,
+  );
   const [members, setMembers] = useState<string[]>(initialAgents);
   const [error, setError] = useState<unknown>();
 
@@ -43,6 +46,7 @@ export function DepartmentForm({
         enabled,
         showOnRegistration,
         showOnOfflineForm,
+        requestTagBeforeClosingChat: requestTag,
       },
       agents: members.map((agentId) => ({ agentId })),
     };
@@ -73,6 +77,11 @@ export function DepartmentForm({
       </div>
       <TextArea label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
       <Check label="Enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+      <Check
+        label="Require a tag before closing a chat"
+        checked={requestTag}
+        onChange={(e) => setRequestTag(e.target.checked)}
+      />
       <Check
         label="Show on registration form"
         checked={showOnRegistration}
