@@ -103,47 +103,50 @@ export function CannedResponsesPage() {
         </div>
       </form>
       <ErrorText error={list.error} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Shortcut</th>
-            <th scope="col">Text</th>
-            <th scope="col">Available to</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data ?? []).map((c) => (
-            <tr key={c._id}>
-              <td>
-                <code>!{c.shortcut}</code>
-              </td>
-              <td>{c.text}</td>
-              <td>{depName(c.departmentId)}</td>
-              <td className="row-actions">
-                <button type="button" onClick={() => edit(c)} aria-label={`Edit !${c.shortcut}`}>
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => void remove(c)}
-                  aria-label={`Delete !${c.shortcut}`}
-                >
-                  Delete
-                </button>
-              </td>
-            </tr>
-          ))}
-          {list.data && list.data.length === 0 && (
+      {/* a wide table scrolls inside its box instead of widening the page */}
+      <div style={{ overflowX: 'auto' }}>
+        <table className="table">
+          <thead>
             <tr>
-              <td colSpan={4} className="muted">
-                No canned responses yet.
-              </td>
+              <th scope="col">Shortcut</th>
+              <th scope="col">Text</th>
+              <th scope="col">Available to</th>
+              <th scope="col">Actions</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(list.data ?? []).map((c) => (
+              <tr key={c._id}>
+                <td>
+                  <code>!{c.shortcut}</code>
+                </td>
+                <td>{c.text}</td>
+                <td>{depName(c.departmentId)}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => edit(c)} aria-label={`Edit !${c.shortcut}`}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => void remove(c)}
+                    aria-label={`Delete !${c.shortcut}`}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+            {list.data && list.data.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  No canned responses yet.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -100,41 +100,49 @@ export function TagsPage() {
         </div>
       </form>
       <ErrorText error={list.error} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Departments</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data ?? []).map((t) => (
-            <tr key={t._id}>
-              <td>
-                <strong>{t.name}</strong>
-                {t.description && <div className="muted small">{t.description}</div>}
-              </td>
-              <td>{names(t.departments)}</td>
-              <td className="row-actions">
-                <button type="button" onClick={() => edit(t)} aria-label={`Edit ${t.name}`}>
-                  Edit
-                </button>
-                <button type="button" className="danger" onClick={() => void remove(t)} aria-label={`Delete ${t.name}`}>
-                  Delete
-                </button>
-              </td>
-            </tr>
-          ))}
-          {list.data && list.data.length === 0 && (
+      {/* a wide table scrolls inside its box instead of widening the page */}
+      <div style={{ overflowX: 'auto' }}>
+        <table className="table">
+          <thead>
             <tr>
-              <td colSpan={3} className="muted">
-                No tags yet.
-              </td>
+              <th scope="col">Name</th>
+              <th scope="col">Departments</th>
+              <th scope="col">Actions</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(list.data ?? []).map((t) => (
+              <tr key={t._id}>
+                <td>
+                  <strong>{t.name}</strong>
+                  {t.description && <div className="muted small">{t.description}</div>}
+                </td>
+                <td>{names(t.departments)}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => edit(t)} aria-label={`Edit ${t.name}`}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => void remove(t)}
+                    aria-label={`Delete ${t.name}`}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+            {list.data && list.data.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">
+                  No tags yet.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
