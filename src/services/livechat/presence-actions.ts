@@ -13,7 +13,7 @@
 import type { LivechatDeps } from './deps.ts';
 import { audienceOf } from './deps.ts';
 import type { AgentRef } from './routing.ts';
-import { assignAgent, isAutoRouting, pickAgent, queueRoom } from './routing.ts';
+import { assignAgent, isAutoRouting, pickAgent, queueRoom, recordForwarded } from './routing.ts';
 import { insertMessage } from './messages.ts';
 import { recordRoomEvent } from '../events.ts';
 import { inTx } from '../tx.ts';
@@ -70,14 +70,6 @@ async function handOn(
   by: Actor,
   target: { agent?: AgentRef; queueOnly?: boolean; comment?: string },
 ): Promise<void> {
-  const oldServedBy =
-    room.served_by_id && room.served_by_username
-      ? {
-          _id: room.served_by_id,
-          username: room.served_by_username,
-          ts: new Date(room.served_by_ts ?? room.created_at),
-        }
-      : undefined;
   const { room: moved } = await insertMessage(tx, deps, room, {
     msg: target.comment ?? '',
     t: 'livechat_transfer_history',
@@ -85,21 +77,7 @@ async function handOn(
   });
   const next = target.agent ? await assignAgent(tx, deps, moved, target.agent) : await queueRoom(tx, deps, moved);
   if (target.queueOnly) return;
-  await recordRoomEvent(tx, deps, {
-    type: 'LivechatSessionForwarded',
-    rid: room._id,
-    messages: 'all',
-    oldServedBy,
-    oldDepartmentId: room.department_id ?? undefined,
-  });
-  tx.after(() =>
-    deps.hub.publish({
-      kind: 'room',
-      audience: audienceOf(next, room.served_by_id),
-      room: toRoom(next),
-      action: 'forwarded',
-    }),
-  );
+  await recordForwarded(tx, deps, room, next);
 }
 
 /** Closes the room in the agent's name with the leave comment (LivechatSession). */

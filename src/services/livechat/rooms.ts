@@ -6,7 +6,15 @@ import type { LivechatDeps } from './deps.ts';
 import { audienceOf, roomById, visitorByToken } from './deps.ts';
 import type { ConnectionInfo } from './visitors.ts';
 import { resolveDepartment } from './visitors.ts';
-import { assignAgent, isAutoRouting, lockQueuedInquiry, pickAgent, queueRoom, routeRoom } from './routing.ts';
+import {
+  assignAgent,
+  isAutoRouting,
+  lockQueuedInquiry,
+  pickAgent,
+  queueRoom,
+  recordForwarded,
+  routeRoom,
+} from './routing.ts';
 import type { AgentRef } from './routing.ts';
 import { insertMessage } from './messages.ts';
 import { recordRoomEvent } from '../events.ts';
@@ -178,15 +186,6 @@ export class RoomsService {
       if (room.open !== 1) fail('room-closed', 'Room closed');
       if (room.served_by_id !== user._id && !canForwardOthers)
         fail('error-not-allowed', 'You are not serving this room');
-      const oldServedBy =
-        room.served_by_id && room.served_by_username
-          ? {
-              _id: room.served_by_id,
-              username: room.served_by_username,
-              ts: new Date(room.served_by_ts ?? room.created_at),
-            }
-          : undefined;
-      const oldDepartmentId = room.department_id ?? undefined;
       let target: RoomRow;
       if (input.userId) {
         const agent = await this.availableAgent(tx, input.userId, room);
@@ -209,21 +208,7 @@ export class RoomsService {
           : undefined;
         target = agent ? await assignAgent(tx, this.deps, moved, agent) : await queueRoom(tx, this.deps, moved);
       }
-      await recordRoomEvent(tx, this.deps, {
-        type: 'LivechatSessionForwarded',
-        rid: room._id,
-        messages: 'all',
-        oldServedBy,
-        oldDepartmentId,
-      });
-      tx.after(() =>
-        this.deps.hub.publish({
-          kind: 'room',
-          audience: audienceOf(target, room.served_by_id),
-          room: toRoom(target),
-          action: 'forwarded',
-        }),
-      );
+      await recordForwarded(tx, this.deps, room, target);
     });
   }
 

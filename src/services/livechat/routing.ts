@@ -272,3 +272,34 @@ export async function takeInquiry(tx: Tx, deps: LivechatDeps, inquiryId: string,
     fail('error-not-allowed', 'The agent has reached the maximum number of simultaneous chats');
   return assignAgent(tx, deps, room, agent);
 }
+
+/**
+ * A room moved from `before` (its agent and department then) to `after`: the
+ * LivechatSessionForwarded event with Rocket.Chat's oldServedBy / oldDepartmentId, and the live
+ * push after commit. Agents' forwards, visitors' department transfers and leave actions share it.
+ */
+export async function recordForwarded(tx: Tx, deps: LivechatDeps, before: RoomRow, after: RoomRow): Promise<void> {
+  const oldServedBy =
+    before.served_by_id && before.served_by_username
+      ? {
+          _id: before.served_by_id,
+          username: before.served_by_username,
+          ts: new Date(before.served_by_ts ?? before.created_at),
+        }
+      : undefined;
+  await recordRoomEvent(tx, deps, {
+    type: 'LivechatSessionForwarded',
+    rid: before._id,
+    messages: 'all',
+    oldServedBy,
+    oldDepartmentId: before.department_id ?? undefined,
+  });
+  tx.after(() =>
+    deps.hub.publish({
+      kind: 'room',
+      audience: audienceOf(after, before.served_by_id),
+      room: toRoom(after),
+      action: 'forwarded',
+    }),
+  );
+}

@@ -5,11 +5,10 @@
  * LivechatSessionForwarded event, all in one transaction.
  */
 import type { LivechatDeps } from './deps.ts';
-import { audienceOf, visitorByToken, visitorRoom } from './deps.ts';
+import { visitorByToken, visitorRoom } from './deps.ts';
 import { resolveDepartment } from './visitors.ts';
-import { assignAgent, isAutoRouting, pickAgent, queueRoom } from './routing.ts';
+import { assignAgent, isAutoRouting, pickAgent, queueRoom, recordForwarded } from './routing.ts';
 import { insertMessage } from './messages.ts';
-import { recordRoomEvent } from '../events.ts';
 import { inTx } from '../tx.ts';
 import { fail } from '../../domain/errors.ts';
 import type { Room } from '../../domain/models.ts';
@@ -26,14 +25,6 @@ export async function transferByVisitor(
     if (room.open !== 1) fail('room-closed', 'Room closed');
     const departmentId = await resolveDepartment(tx.db, input.department);
     if (departmentId === room.department_id) return toRoom(room);
-    const oldServedBy =
-      room.served_by_id && room.served_by_username
-        ? {
-            _id: room.served_by_id,
-            username: room.served_by_username,
-            ts: new Date(room.served_by_ts ?? room.created_at),
-          }
-        : undefined;
     const now = deps.now();
     await tx.db
       .updateTable('rooms')
@@ -57,21 +48,7 @@ export async function transferByVisitor(
       ? await pickAgent(tx.db, deps, departmentId, { prefer: room.served_by_id ?? undefined })
       : undefined;
     const target = agent ? await assignAgent(tx, deps, moved, agent) : await queueRoom(tx, deps, moved);
-    await recordRoomEvent(tx, deps, {
-      type: 'LivechatSessionForwarded',
-      rid: room._id,
-      messages: 'all',
-      oldServedBy,
-      oldDepartmentId: room.department_id ?? undefined,
-    });
-    tx.after(() =>
-      deps.hub.publish({
-        kind: 'room',
-        audience: audienceOf(target, room.served_by_id),
-        room: toRoom(target),
-        action: 'forwarded',
-      }),
-    );
+    await recordForwarded(tx, deps, room, target);
     return toRoom(target);
   });
 }
