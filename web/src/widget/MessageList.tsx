@@ -5,14 +5,10 @@
  */
 import { useEffect, useRef } from 'react';
 import type { CSSProperties } from 'react';
+import { staffText, visitorText } from './system-text.ts';
+import type { ChatMessage } from './chat-message.ts';
 
-export interface ChatMessage {
-  _id: string;
-  msg: string;
-  ts: string;
-  u: { _id: string; username: string; name?: string };
-  t?: string;
-}
+export type { ChatMessage };
 
 /** Adds or replaces a message (SSE may echo one we already have), keeping time order. */
 export function upsertMessage<M extends ChatMessage>(list: M[], m: M): M[] {
@@ -38,23 +34,6 @@ const noteStyle: CSSProperties = {
   border: '1px dashed #c9a227',
   color: '#3d3000',
 };
-
-function staffText(m: ChatMessage): string {
-  const who = m.u.name || m.u.username;
-  if (m.t === 'livechat-close') return `${who} closed the chat${m.msg ? `: ${m.msg}` : ''}`;
-  if (m.t === 'livechat_transfer_history') return `${who} forwarded the chat${m.msg ? `: ${m.msg}` : ''}`;
-  return m.msg || m.t || '';
-}
-
-/** The visitor's line for a forward names the agent who wrote first after it, once someone has. */
-function visitorText(m: ChatMessage, after: ChatMessage[], visitorId: string): string {
-  if (m.t === 'livechat-close') return 'The chat was closed';
-  if (m.t === 'livechat_transfer_history') {
-    const next = after.find((x) => !x.t && x.u._id !== visitorId);
-    return next ? `You are now chatting with ${next.u.name || next.u.username}` : 'Your chat was forwarded';
-  }
-  return m.msg || '';
-}
 
 export function MessageList({
   messages,
