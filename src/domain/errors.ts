@@ -17,10 +17,12 @@ export const ERRORS = {
   'error-not-found': 404, // unknown route
   'invalid-token': 400, // unknown visitor token
   'invalid-room': 400,
+  'error-invalid-room': 400, // livechat/room.join's id for an unknown room (Rocket.Chat's)
   'room-closed': 400,
   'error-invalid-message': 400,
   'error-message-size-exceeded': 400,
   'error-invalid-email': 400,
+  'error-invalid-email-address': 400, // offline form: Livechat_validate_offline_email refused it (Rocket.Chat's id)
   'error-invalid-user': 400,
   'error-user-not-found': 400,
   'error-username-taken': 400,
@@ -46,6 +48,10 @@ export const ERRORS = {
   'agent-not-found': 400, // agent.next: nobody available
   'error-transcript-disabled': 400,
   'error-sending-transcript': 502, // the SMTP server refused or could not be reached
+  'error-smtp-not-configured': 400, // mail was asked for, but no SMTP server is set (SMTP_Host)
+  'error-transcript-already-requested': 400,
+  'error-transcript-not-requested': 400,
+  'visitor-not-found': 400, // livechat/visitors.info (Rocket.Chat's id)
   'error-invalid-shortcut': 400, // canned response shortcut already used (Rocket.Chat's id)
   'error-canned-response-not-found': 400,
   'error-invalid-tag': 400, // unknown tag id, or a name already used

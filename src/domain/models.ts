@@ -85,8 +85,27 @@ export interface Message {
   editedBy?: { _id: string; username: string };
   /** File messages only: Rocket.Chat's `file` and `attachments` (URLs are server-relative). */
   file?: MessageFile;
+  /** Rocket.Chat 6+ also lists the message's files (one here: an upload is one file). */
+  files?: MessageFile[];
   attachments?: MessageAttachment[];
+  /** Transfer records only (`livechat_transfer_history`): who handed the chat to whom. */
+  transferData?: TransferData;
   _updatedAt: Date;
+}
+
+/**
+ * Rocket.Chat's `transferData` (its saveTransferHistory): `scope` says where the chat went:
+ * to an agent, to a department (then `nextDepartment`, and `transferredTo` when someone took
+ * it at once) or back to the queue. `comment` is for colleagues: visitors never see it.
+ */
+export interface TransferData {
+  transferredBy: { _id: string; username: string; name?: string; userType: 'agent' | 'user' | 'visitor' };
+  transferredTo?: { _id: string; username: string; name?: string };
+  nextDepartment?: { _id: string; name: string };
+  previousDepartment?: string;
+  scope: 'agent' | 'department' | 'queue';
+  comment?: string;
+  ts: Date;
 }
 
 export interface MessageFile {

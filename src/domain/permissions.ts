@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   'close-livechat-room': STAFF,
   'close-others-livechat-room': MANAGERS,
   'edit-omnichannel-contact': STAFF,
+  'send-omnichannel-chat-transcript': STAFF, // livechat/transcript/:rid, and ours: download, email
   'create-user': ['admin'],
   'view-user-administration': ['admin'],
   'edit-other-user-info': ['admin'],

@@ -1,9 +1,15 @@
 /**
  * Every runtime setting (stored in the database, changed through the API), with Rocket.Chat's id
  * where Rocket.Chat has the setting. Process configuration (port, database) lives in config/.
+ *
+ * SETTINGS are the ones Omnihook acts on (typed reads through SettingsService.get). The other
+ * Rocket.Chat Omnichannel ids (domain/rc-settings.ts) are known too: typed, checked and stored, so
+ * a Rocket.Chat script that sets them keeps working. An id in neither is refused.
  */
+import { RC_SETTINGS, allowsEmpty } from './rc-settings.ts';
+import type { RcSetting, RcSettingStatus } from './rc-settings.ts';
 
-export type SettingType = 'boolean' | 'string' | 'int' | 'select';
+export type SettingType = 'boolean' | 'string' | 'int' | 'select' | 'multiSelect';
 
 export interface SettingDef {
   readonly type: SettingType;
@@ -21,7 +27,7 @@ export interface SettingDef {
   readonly regex?: boolean;
   /** For strings: must match this pattern (e.g. a CSS colour the widget puts in a style). */
   readonly pattern?: string;
-  readonly group: 'Omnichannel' | 'Webhooks' | 'General';
+  readonly group: 'Omnichannel' | 'Webhooks' | 'General' | 'SMS';
 }
 
 // Rocket.Chat's defaults for lead capture, so a visitor message with an email or phone number
@@ -46,6 +52,9 @@ export const SETTINGS = {
   Livechat_name_field_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_email_field_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_display_offline_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
+  // Rocket.Chat's default is true; ours is false because the MX lookup is DNS traffic on a visitor's
+  // request, which an operator should turn on knowingly (docs/decisions.md).
+  Livechat_validate_offline_email: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
   Livechat_offline_title: { type: 'string', default: 'Leave a message', public: true, group: 'Omnichannel' },
   Livechat_offline_title_color: {
     type: 'string',
@@ -132,7 +141,7 @@ export const SETTINGS = {
 } as const satisfies Record<string, SettingDef>;
 
 export type SettingId = keyof typeof SETTINGS;
-export type SettingValue = boolean | string | number;
+export type SettingValue = boolean | string | number | readonly string[];
 
 export function isSettingId(id: string): id is SettingId {
   return Object.prototype.hasOwnProperty.call(SETTINGS, id);
@@ -142,12 +151,58 @@ export function settingDef(id: SettingId): SettingDef {
   return SETTINGS[id];
 }
 
-/** Validates a value for a setting; returns the normalised value or an error message. */
+type StoredDef = Omit<SettingDef, 'default'> & { readonly default: SettingValue };
+
+/** A Rocket.Chat setting we accept and store without acting on it, typed as Rocket.Chat types it. */
+function storedOnlyDef(s: RcSetting): StoredDef {
+  const group = s.group === 'SMS' ? 'SMS' : s.section === 'CRM_Integration' ? 'Webhooks' : 'Omnichannel';
+  const base = { default: s.default as SettingValue, group, public: s.public, secret: s.secret } as const;
+  switch (s.type) {
+    case 'boolean':
+    case 'int':
+    case 'multiSelect':
+      return { ...base, type: s.type, values: s.values };
+    case 'select':
+      return { ...base, type: 'select', values: allowsEmpty(s) ? ['', ...(s.values ?? [])] : s.values };
+    case 'color':
+      return { ...base, type: 'string', pattern: COLOUR };
+    case 'password':
+      return { ...base, type: 'string', secret: true };
+    case 'string':
+      return { ...base, type: 'string' };
+  }
+}
+
+/** Rocket.Chat ids we know but do not act on: id -> definition. */
+const STORED_ONLY: ReadonlyMap<string, StoredDef> = new Map(
+  RC_SETTINGS.filter((s) => !isSettingId(s.id)).map((s) => [s.id, storedOnlyDef(s)]),
+);
+
+/** Every id the settings API accepts: SETTINGS first, then the stored-only Rocket.Chat ids. */
+export const KNOWN_SETTING_IDS: readonly string[] = [...Object.keys(SETTINGS), ...STORED_ONLY.keys()];
+
+export function isKnownSettingId(id: string): boolean {
+  return isSettingId(id) || STORED_ONLY.has(id);
+}
+
+/** The definition of any known id (undefined when unknown). */
+export function knownSettingDef(id: string): StoredDef | undefined {
+  return isSettingId(id) ? SETTINGS[id] : STORED_ONLY.get(id);
+}
+
+/** What Omnihook does with a known id: implemented for SETTINGS, else the catalogue's status. */
+export function settingStatus(id: string): RcSettingStatus | undefined {
+  if (isSettingId(id)) return 'implemented';
+  return RC_SETTINGS.find((s) => s.id === id)?.status;
+}
+
+/** Validates a value for a known setting; returns the normalised value or an error message. */
 export function checkSettingValue(
-  id: SettingId,
+  id: string,
   value: unknown,
 ): { ok: true; value: SettingValue } | { ok: false; error: string } {
-  const def: SettingDef = SETTINGS[id];
+  const def = knownSettingDef(id);
+  if (!def) return { ok: false, error: `Unknown setting ${id}` };
   switch (def.type) {
     case 'boolean':
       if (typeof value !== 'boolean') return { ok: false, error: `${id} must be a boolean` };
@@ -158,6 +213,13 @@ export function checkSettingValue(
       if (def.min !== undefined && value < def.min) return { ok: false, error: `${id} must be at least ${def.min}` };
       if (def.max !== undefined && value > def.max) return { ok: false, error: `${id} must be at most ${def.max}` };
       return { ok: true, value };
+    }
+    case 'multiSelect': {
+      const allowed = def.values ?? [];
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !allowed.includes(v))) {
+        return { ok: false, error: `${id} must be a list of ${allowed.join(', ')}` };
+      }
+      return { ok: true, value: [...new Set(value as string[])] };
     }
     case 'select':
       if (typeof value !== 'string' || !def.values?.includes(value)) {

@@ -27,6 +27,13 @@ export function escapeHtml(s: string): string {
 /** The message as its visitor may see it, or undefined when the visitor must not see it at all. */
 export function visitorView(m: Message): Message | undefined {
   if (m.t === NOTE_MESSAGE_TYPE) return undefined;
-  if (m.t !== undefined && COMMENT_TYPES.has(m.t)) return { ...m, msg: '' };
+  if (m.t !== undefined && COMMENT_TYPES.has(m.t)) {
+    // Rocket.Chat's widget words a forward from transferData: it keeps who and where, not the comment.
+    if (m.transferData) {
+      const { comment: _comment, ...transferData } = m.transferData;
+      return { ...m, msg: '', transferData };
+    }
+    return { ...m, msg: '' };
+  }
   return { ...m, msg: escapeHtml(m.msg) };
 }

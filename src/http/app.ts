@@ -58,6 +58,14 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   registerErrorHandling(app);
+  // Rocket.Chat answers JSON as exactly `application/json`; some of its clients compare the header
+  // whole, so Fastify's `; charset=utf-8` suffix is dropped (JSON is UTF-8 by definition, RFC 8259).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/json;'))
+      reply.header('content-type', 'application/json');
+    return payload;
+  });
   registerAuth(app, services.users);
   await registerOpenApi(app);
   // The widget's DDP socket (/websocket): frames over the cap close that connection (1009).

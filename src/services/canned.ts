@@ -1,9 +1,10 @@
 /**
  * Canned responses (Rocket.Chat's canned-responses): a shortcut an agent types as `!shortcut` and
  * the text it expands to. Scope 'global' reaches every agent; 'department' reaches the agents of
- * that department only. Managers write them; every agent reads the ones in reach.
+ * that department only. Managers write them; every agent reads the ones in reach. Tags (Rocket.Chat's
+ * `tags: string[]`) group them by topic: the list filters by tag and the picker searches them.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { lowerContains } from '../store/text.ts';
 import { newId } from '../domain/ids.ts';
@@ -19,6 +20,7 @@ export interface CannedResponse {
   text: string;
   scope: CannedScope;
   departmentId?: string;
+  tags: string[];
   createdBy: { _id: string; username: string };
   _createdAt: Date;
   _updatedAt: Date;
@@ -30,9 +32,10 @@ export interface CannedInput {
   text: string;
   scope: CannedScope;
   departmentId?: string;
+  tags?: string[];
 }
 
-type Row = Database['canned_responses'];
+type Row = Selectable<Database['canned_responses']>;
 
 function toCanned(r: Row): CannedResponse {
   return {
@@ -41,10 +44,41 @@ function toCanned(r: Row): CannedResponse {
     text: r.text,
     scope: r.scope === 'department' ? 'department' : 'global',
     ...(r.department_id ? { departmentId: r.department_id } : {}),
+    tags: parseTags(r.tags),
     createdBy: { _id: r.created_by_id, username: r.created_by_username },
     _createdAt: new Date(Number(r.created_at)),
     _updatedAt: new Date(Number(r.updated_at)),
   };
+}
+
+function parseTags(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+// A tag is stored inside a JSON list and matched as `"tag"` in it: quotes, backslashes and control
+// characters would change that text, so they are refused rather than escaped.
+const TAG_LENGTH = 50;
+const hasBadChar = (tag: string) => [...tag].some((c) => c === '"' || c === '\\' || c.charCodeAt(0) < 0x20);
+
+/** Trimmed, without blanks or repeats (case-insensitively), in the order given. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of tags) {
+    const tag = raw.trim();
+    if (tag === '') continue;
+    if (tag.length > TAG_LENGTH || hasBadChar(tag))
+      fail('invalid-params', `Tag "${tag.slice(0, 50)}" must be 1-50 characters, without quotes`);
+    if (seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out;
 }
 
 export class CannedService {
@@ -57,6 +91,8 @@ export class CannedService {
   async list(opts: {
     agentId?: string;
     text?: string;
+    /** Rocket.Chat's `tags` filter: responses carrying any of them (case-insensitive). */
+    tags?: string[];
     count: number;
     offset: number;
   }): Promise<{ cannedResponses: CannedResponse[]; total: number }> {
@@ -75,6 +111,10 @@ export class CannedService {
       );
     }
     if (opts.text) q = q.where(lowerContains('canned_responses.shortcut', opts.text));
+    const tags = normaliseTags(opts.tags ?? []);
+    if (tags.length > 0) {
+      q = q.where((eb) => eb.or(tags.map((tag) => lowerContains('canned_responses.tags', JSON.stringify(tag)))));
+    }
     const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await q.selectAll().orderBy('shortcut').limit(opts.count).offset(opts.offset).execute();
     return { cannedResponses: rows.map(toCanned), total: Number(totalRow?.n ?? 0) };
@@ -104,7 +144,15 @@ export class CannedService {
       .executeTakeFirst();
     if (clash && clash._id !== input._id) fail('error-invalid-shortcut', 'Shortcut provided already exists');
     const now = this.now();
-    const values = { shortcut, text, scope: input.scope, department_id: departmentId, updated_at: now };
+    const values = {
+      shortcut,
+      text,
+      scope: input.scope,
+      department_id: departmentId,
+      updated_at: now,
+      // an update without tags keeps them, as Rocket.Chat's clients may not send them
+      ...(input.tags ? { tags: JSON.stringify(normaliseTags(input.tags)) } : {}),
+    };
     if (input._id) {
       const res = await this.db
         .updateTable('canned_responses')

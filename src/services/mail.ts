@@ -18,7 +18,7 @@ export interface Mail {
 
 export async function sendMail(settings: SettingsService, mail: Mail): Promise<void> {
   const host = settings.get('SMTP_Host');
-  if (!host) fail('error-sending-transcript', 'No SMTP server is configured (SMTP_Host)');
+  if (!host) fail('error-smtp-not-configured', 'No SMTP server is configured: set SMTP_Host in the settings');
   const port = settings.get('SMTP_Port');
   const user = settings.get('SMTP_Username');
   const transport = nodemailer.createTransport({

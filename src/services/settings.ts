@@ -13,7 +13,7 @@ import type { Database } from '../store/schema.ts';
 import type { Store } from '../store/open.ts';
 import { nextCounter } from '../store/counters.ts';
 import { ensureBuiltinEndpoint, writeBuiltinEndpoint } from '../store/builtin-endpoint.ts';
-import { SETTINGS, checkSettingValue, isSettingId } from '../domain/settings.ts';
+import { SETTINGS, checkSettingValue, isKnownSettingId, knownSettingDef } from '../domain/settings.ts';
 import type { SettingId, SettingValue } from '../domain/settings.ts';
 import { fail } from '../domain/errors.ts';
 import { checkUrl } from '../domain/endpoint-rules.ts';
@@ -28,7 +28,8 @@ type ValueOf<K extends SettingId> = (typeof SETTINGS)[K]['default'] extends bool
     : string;
 
 export class SettingsService {
-  private readonly values = new Map<SettingId, SettingValue>();
+  /** Stored values by id: SETTINGS and the stored-only Rocket.Chat ids alike. */
+  private readonly values = new Map<string, SettingValue>();
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<(id: SettingId, value: SettingValue) => void>();
 
@@ -54,7 +55,7 @@ export class SettingsService {
   async load(): Promise<void> {
     const rows = await this.db.selectFrom('settings').select(['_id', 'value']).execute();
     for (const row of rows) {
-      if (!isSettingId(row._id)) continue;
+      if (!isKnownSettingId(row._id)) continue;
       try {
         this.values.set(row._id, JSON.parse(row.value) as SettingValue);
       } catch {
@@ -78,14 +79,19 @@ export class SettingsService {
     return (v === undefined ? SETTINGS[id].default : v) as ValueOf<K>;
   }
 
+  /** Any known id's value (stored, else its default); undefined for an unknown id. */
+  read(id: string): SettingValue | undefined {
+    return this.values.get(id) ?? knownSettingDef(id)?.default;
+  }
+
   onChange(fn: (id: SettingId, value: SettingValue) => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
 
-  /** Validates and writes; throws error-invalid-setting with the reason. */
+  /** Validates and writes any known id; throws error-invalid-setting with the reason. */
   async set(id: string, value: unknown): Promise<SettingValue> {
-    if (!isSettingId(id)) fail('error-invalid-setting', `Unknown setting ${id}`);
+    if (!isKnownSettingId(id)) fail('error-invalid-setting', `Unknown setting ${id}`);
     const checked = await this.check([[id, value]]);
     await this.persist(checked);
     return checked[0]![1];
@@ -102,8 +108,8 @@ export class SettingsService {
     return after - 1;
   }
 
-  private async check(entries: [SettingId, unknown][]): Promise<[SettingId, SettingValue][]> {
-    const checked: [SettingId, SettingValue][] = [];
+  private async check(entries: [string, unknown][]): Promise<[string, SettingValue][]> {
+    const checked: [string, SettingValue][] = [];
     for (const [id, value] of entries) {
       const c = checkSettingValue(id, value);
       if (!c.ok) fail('error-invalid-setting', c.error);
@@ -119,12 +125,12 @@ export class SettingsService {
     await this.egress.checkUrl(url);
   }
 
-  private async persist(entries: [SettingId, SettingValue][]): Promise<void> {
+  private async persist(entries: [string, SettingValue][]): Promise<void> {
     const now = Date.now();
-    const pending = new Map(entries);
+    const pending = new Map<string, SettingValue>(entries);
     await this.store.transact(async (trx) => {
       for (const [id, value] of entries) await upsert(trx, id, value, now);
-      if (entries.some(([id]) => WEBHOOKS_PAGE_SETTINGS.has(id))) {
+      if (entries.some(([id]) => (WEBHOOKS_PAGE_SETTINGS as ReadonlySet<string>).has(id))) {
         const get = (id: SettingId) => (pending.has(id) ? pending.get(id) : this.get(id));
         await writeBuiltinEndpoint(trx, builtinEndpointConfig(get), now);
       }
@@ -132,13 +138,15 @@ export class SettingsService {
     for (const [id, value] of entries) this.apply(id, value);
   }
 
-  private apply(id: SettingId, value: SettingValue): void {
+  private apply(id: string, value: SettingValue): void {
     this.values.set(id, value);
-    for (const fn of this.listeners) fn(id, value);
+    // listeners act on what Omnihook implements; a stored-only id changes nothing they read
+    if (!(id in SETTINGS)) return;
+    for (const fn of this.listeners) fn(id as SettingId, value);
   }
 }
 
-async function upsert(db: Kysely<Database>, id: SettingId, value: SettingValue, now: number): Promise<void> {
+async function upsert(db: Kysely<Database>, id: string, value: SettingValue, now: number): Promise<void> {
   await db
     .insertInto('settings')
     .values({ _id: id, value: JSON.stringify(value), updated_at: now })

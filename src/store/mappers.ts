@@ -16,6 +16,7 @@ import type {
   MessageFile,
   Role,
   Room,
+  TransferData,
   User,
   Visitor,
 } from '../domain/models.ts';
@@ -127,6 +128,7 @@ export function toRoom(r: RoomRow): Room {
 }
 
 export function toMessage(r: MessageRow): Message {
+  const file = parseJson<MessageFile | undefined>(r.file, undefined);
   return compact({
     _id: r._id,
     rid: r.rid,
@@ -138,10 +140,18 @@ export function toMessage(r: MessageRow): Message {
     editedAt: optDate(r.edited_at),
     editedBy:
       r.edited_by_id && r.edited_by_username ? { _id: r.edited_by_id, username: r.edited_by_username } : undefined,
-    file: parseJson<MessageFile | undefined>(r.file, undefined),
+    file,
+    files: file ? [file] : undefined,
     attachments: parseJson<MessageAttachment[] | undefined>(r.attachments, undefined),
+    transferData: toTransferData(r.transfer_data),
     _updatedAt: date(r.updated_at),
   } satisfies Message);
+}
+
+/** Stored as JSON (its `ts` an ISO string); handed out with `ts` a Date like every other time. */
+function toTransferData(json: string | null): TransferData | undefined {
+  const d = parseJson<(Omit<TransferData, 'ts'> & { ts: string }) | undefined>(json, undefined);
+  return d ? { ...d, ts: new Date(d.ts) } : undefined;
 }
 
 export function toInquiry(r: InquiryRow): Inquiry {

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Capabilities } from './dialect.ts';
+import { createLivechatStatsIndexes } from './livechat-stats.ts';
 
 type Db = Kysely<unknown>;
 
@@ -461,6 +462,61 @@ function offlineMessages(): Migration {
   };
 }
 
+/**
+ * Issue 13, Oversight: a forward records who handed the chat to whom, as Rocket.Chat's
+ * `livechat_transfer_history` message carries it in `transferData` (transferredBy,
+ * transferredTo, nextDepartment, scope, comment). JSON text, null on every other message.
+ */
+function transferData(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('messages').addColumn('transfer_data', 'text').execute();
+    },
+  };
+}
+
+/**
+ * Issue 13, history (0012): Rocket.Chat's `transcriptRequest` on a room (JSON: requestedAt,
+ * requestedBy, email, subject, then the outcome once the room closed), and the pages a visitor
+ * visited (`livechat/page.visited`), kept in their own table rather than as hidden system
+ * messages: Rocket.Chat's `livechat_navigation_history` rows would otherwise have to be filtered
+ * out of every message path (history, SSE, DDP, payloads, transcripts).
+ */
+function history(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('rooms').addColumn('transcript_request', 'text').execute();
+      await db.schema
+        .createTable('page_visits')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('token', 'text', (col) => col.notNull())
+        .addColumn('rid', 'text')
+        .addColumn('title', 'text', (col) => col.notNull())
+        .addColumn('href', 'text', (col) => col.notNull())
+        .addColumn('change', 'text', (col) => col.notNull())
+        .addColumn('ts', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('page_visits_token_ts').on('page_visits').columns(['token', 'ts']).execute();
+      await db.schema.createIndex('page_visits_rid_ts').on('page_visits').columns(['rid', 'ts']).execute();
+    },
+  };
+}
+
+/**
+ * Issue 13: a canned response's tags (Rocket.Chat's `tags: string[]`), a JSON string list, so
+ * the canned-responses list filters by them and the picker searches them.
+ */
+function cannedResponseTags(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .alterTable('canned_responses')
+        .addColumn('tags', 'text', (col) => col.notNull().defaultTo('[]'))
+        .execute();
+    },
+  };
+}
+
 export function migrationProvider(c: Capabilities): MigrationProvider {
   // Names sort in order; append new migrations, never edit an applied one.
   const list: Record<string, Migration> = {
@@ -474,6 +530,11 @@ export function migrationProvider(c: Capabilities): MigrationProvider {
     '0008_presence': presence(),
     '0009_canned_tags': cannedAndTags(),
     '0010_offline_messages': offlineMessages(),
+    '0011_transfer_data': transferData(),
+    '0012_history': history(),
+    // the livechat metrics' and dashboard's indexes (store/livechat-stats.ts)
+    '0013_livechat_stats_indexes': { up: createLivechatStatsIndexes },
+    '0014_canned_response_tags': cannedResponseTags(),
   };
   return { getMigrations: async () => list };
 }

@@ -92,7 +92,8 @@ type RoomState =
   | 'msgs'
   | 'queued_at'
   | 'updated_at'
-  | 'auto_transferred_at';
+  | 'auto_transferred_at'
+  | 'transcript_request';
 
 export function newRoomRow(config: Fresh<RoomRow, RoomState>, now: number): RoomRow {
   return {
@@ -119,6 +120,7 @@ export function newRoomRow(config: Fresh<RoomRow, RoomState>, now: number): Room
     queued_at: null,
     updated_at: now,
     auto_transferred_at: null,
+    transcript_request: null,
     ...config,
   };
 }

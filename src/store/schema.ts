@@ -65,6 +65,8 @@ export interface CannedResponsesTable {
   created_by_username: string;
   created_at: number;
   updated_at: number;
+  /** JSON string[] (0014): Rocket.Chat's canned response tags. */
+  tags: Generated<string>;
 }
 
 /** Rocket.Chat's livechat tags (0009); departments is a JSON string[], empty = global. */
@@ -132,6 +134,8 @@ export interface RoomsTable {
   updated_at: number;
   /** When Livechat_auto_transfer_chat_timeout moved the room (once per room, as Rocket.Chat), 0008. */
   auto_transferred_at: number | null;
+  /** Rocket.Chat's transcriptRequest, JSON (services/livechat/transcript.ts), migration 0012. */
+  transcript_request: string | null;
 }
 
 export interface MessagesTable {
@@ -153,6 +157,8 @@ export interface MessagesTable {
   file: string | null;
   /** JSON Rocket.Chat `attachments[]` (server-relative URLs); null otherwise (migration 0002). */
   attachments: string | null;
+  /** JSON Rocket.Chat `transferData` of a `livechat_transfer_history` message; null otherwise (0011). */
+  transfer_data: string | null;
 }
 
 /** An uploaded file, bytes in the database so both dialects keep it durably with no shared disk. */
@@ -273,6 +279,17 @@ export interface OfflineMessagesTable {
   created_at: number;
 }
 
+/** A page the visitor's widget reported (`livechat/page.visited`), migration 0012. */
+export interface PageVisitsTable {
+  _id: string;
+  token: string;
+  rid: string | null;
+  title: string;
+  href: string;
+  change: string;
+  ts: number;
+}
+
 export interface Database {
   users: UsersTable;
   auth_tokens: AuthTokensTable;
@@ -291,4 +308,5 @@ export interface Database {
   canned_responses: CannedResponsesTable;
   tags: TagsTable;
   offline_messages: OfflineMessagesTable;
+  page_visits: PageVisitsTable;
 }

@@ -25,6 +25,7 @@ export const insertMessageQ = prepare((db) =>
       updated_at: arg('updated_at'),
       file: arg('file'),
       attachments: arg('attachments'),
+      transfer_data: arg('transfer_data'),
     })
     .returning('seq'),
 );

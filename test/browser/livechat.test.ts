@@ -105,7 +105,7 @@ describe.skipIf(skip)('livechat in the browser', () => {
     await uiLogin(bobPage, base, 'bob', 'bob-pass-123');
     await shot(bobPage, 'agent-current-chats');
     await bobPage.getByRole('link', { name: 'Maria Lopez' }).click();
-    await bobPage.getByText('alice forwarded the chat: Bob handles orders').waitFor();
+    await bobPage.getByText('alice forwarded the chat to bob: Bob handles orders').waitFor();
     // tags come from the managed list (issue 13)
     for (const name of ['orders', 'resolved'])
       await call(t, { method: 'POST', url: '/api/v1/livechat/tags.save', as: t.admin, payload: { tagData: { name } } });

@@ -112,7 +112,7 @@ describe.skipIf(skip)('notes and what the visitor sees (console + Omnihook widge
       const mona = await monaCtx.newPage();
       await uiLogin(mona, base, 'mona', 'mona-pass-123');
       await mona.goto(`${base}/omnichannel/chats/${rid}`);
-      await mona.getByText('alice forwarded the chat: she was double charged').waitFor();
+      await mona.getByText('alice forwarded the chat to bob: she was double charged').waitFor();
       await mona.getByText('bob closed the chat: refund 42 EUR approved').waitFor();
       await mona.locator('li.note', { hasText: 'double charge, refund due' }).waitFor();
       await shot(mona, 'manager-note-360');

@@ -5,6 +5,8 @@ import { call, createStaff, makeApp } from '../helpers/app.ts';
 import type { Session, TestApp } from '../helpers/app.ts';
 import { setSetting } from '../helpers/livechat.ts';
 import { dialects } from '../helpers/db.ts';
+import { startLoopbackDns } from '../helpers/dns-server.ts';
+import type { LoopbackDns } from '../helpers/dns-server.ts';
 
 interface Received {
   to: string[];
@@ -257,3 +259,66 @@ for (const dialect of await dialects()) {
     });
   });
 }
+
+// Livechat_validate_offline_email: the check the offline form runs before its transaction, against
+// a DNS server on loopback (no query leaves the machine).
+describe('offline messages: Livechat_validate_offline_email', () => {
+  let t: TestApp;
+  let dnsServer: LoopbackDns;
+  beforeAll(async () => {
+    t = await makeApp();
+    dnsServer = await startLoopbackDns({ 'mail-ok.test': ['mx1.mail-ok.test'] });
+    t.services.offlineMessages.useMxResolver(dnsServer.resolver);
+  });
+  afterAll(async () => {
+    await dnsServer.close();
+    await t.close();
+  });
+
+  const check = async (email: string) => {
+    try {
+      await t.services.offlineMessages.checkEmail(email);
+      return 'ok';
+    } catch (err) {
+      return (err as { code?: string }).code;
+    }
+  };
+
+  it('is off by default: nothing is checked and no DNS question is asked', async () => {
+    expect(t.services.settings.get('Livechat_validate_offline_email')).toBe(false);
+    expect(await check('vera@nowhere.test')).toBe('ok');
+    expect(dnsServer.asked).toEqual([]);
+  });
+
+  it("when on, refuses a malformed address or a domain without MX with Rocket.Chat's id", async () => {
+    await setSetting(t, 'Livechat_validate_offline_email', true);
+    expect(await check('vera@mail-ok.test')).toBe('ok');
+    expect(await check('Vera@MAIL-OK.test')).toBe('ok');
+    expect(await check('vera@nowhere.test')).toBe('error-invalid-email-address');
+    expect(await check('vera@localhost')).toBe('error-invalid-email-address');
+    expect(await check('vera@-bad-.test')).toBe('error-invalid-email-address');
+    expect(await check('not-an-address')).toBe('error-invalid-email-address');
+    // malformed addresses are refused before any lookup
+    expect(dnsServer.asked).toEqual(['mail-ok.test', 'mail-ok.test', 'nowhere.test']);
+    await setSetting(t, 'Livechat_validate_offline_email', false);
+    expect(await check('vera@nowhere.test')).toBe('ok');
+  });
+
+  it('acts on livechat/offline.message: refused without MX, stored with one', async () => {
+    await setSetting(t, 'Livechat_validate_offline_email', true);
+    const send = (email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/livechat/offline.message',
+        payload: { name: 'Vera', email, message: 'Call me' },
+      });
+    const bad = await send('vera@nowhere.test');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ success: false, errorType: 'error-invalid-email-address' });
+    const ok = await send('vera@mail-ok.test');
+    expect(ok.statusCode).toBe(200);
+    const stored = await t.services.offlineMessages.list({ offset: 0, count: 50 });
+    expect(stored.messages.map((m) => m.email)).toEqual(['vera@mail-ok.test']);
+    await setSetting(t, 'Livechat_validate_offline_email', false);
+  });
+});

@@ -90,6 +90,13 @@ describe('presence actions', () => {
     const fwd = (await roomEvents(t, room._id))[3]!.body as { oldServedBy?: { _id: string }; agent?: { _id: string } };
     expect(fwd.oldServedBy?._id).toBe(a.userId);
     expect(fwd.agent?._id).toBe(b.userId);
+    // the chat's own record names both ends, as an agent's forward does (transferData)
+    const th = await call(t, { method: 'GET', url: `/api/v1/livechat/transfer.history/${room._id}`, as: t.admin });
+    expect(th.status).toBe(200);
+    expect(th.body.history).toEqual([
+      expect.objectContaining({ transferredBy: expect.objectContaining({ _id: a.userId }), scope: 'agent' }),
+    ]);
+    expect((th.body.history as { transferredTo?: { _id: string } }[])[0]!.transferredTo?._id).toBe(b.userId);
   });
 
   it('forward with nobody else online: back to the queue (Queued, Forwarded)', async () => {

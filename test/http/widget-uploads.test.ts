@@ -52,6 +52,8 @@ describe('widget uploads', () => {
       attachments: { image_url: string; title_link: string }[];
     };
     expect(message.file).toMatchObject({ name: 'dot.png', type: 'image/png', size: PNG.length });
+    // Rocket.Chat 6+ also answers the list of the message's files
+    expect((r.body.message as { files?: unknown }).files).toEqual([message.file]);
     const url = message.attachments[0]!.image_url;
     expect(url).toMatch(/^\/file-upload\/[A-Za-z0-9]+\/dot\.png$/);
     expect(message.attachments[0]).toMatchObject({ title: 'dot.png', title_link: url, image_type: 'image/png' });

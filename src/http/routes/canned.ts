@@ -1,6 +1,7 @@
 /**
  * canned-responses, in Rocket.Chat's shapes: GET lists (managers: all; agents: global plus their
- * departments'), POST creates or (with _id) updates, DELETE removes by body `_id`.
+ * departments'), POST creates or (with _id) updates, DELETE removes by body `_id`. GET takes
+ * Rocket.Chat's `tags` filter (`tags=a&tags=b` or `tags[]=a`): responses carrying any of them.
  */
 import { Type } from '@sinclair/typebox';
 import type { RouteRegistrar } from '../schemas.ts';
@@ -9,6 +10,7 @@ import { can, currentUser, needPermission } from '../plugins/auth.ts';
 
 const tags = ['canned-responses'];
 const URL = '/api/v1/canned-responses';
+const TagList = Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20 });
 
 export const cannedRoutes: RouteRegistrar = (app, s) => {
   app.get(
@@ -18,8 +20,14 @@ export const cannedRoutes: RouteRegistrar = (app, s) => {
       schema: {
         tags,
         security: staffSecurity,
-        summary: 'Canned responses in reach (shortcut filters by text)',
-        querystring: Type.Object({ shortcut: Type.Optional(Type.String({ maxLength: 64 })), ...Paging }),
+        summary: 'Canned responses in reach (shortcut filters by text, tags by any of the tags)',
+        querystring: Type.Object({
+          shortcut: Type.Optional(Type.String({ maxLength: 64 })),
+          // a single `tags=x` arrives as one string; Fastify's validator makes it a one-item list
+          tags: Type.Optional(TagList),
+          'tags[]': Type.Optional(TagList),
+          ...Paging,
+        }),
       },
     },
     async (request) => {
@@ -30,6 +38,7 @@ export const cannedRoutes: RouteRegistrar = (app, s) => {
       const { cannedResponses, total } = await s.canned.list({
         agentId,
         text: request.query.shortcut,
+        tags: [...(request.query.tags ?? []), ...(request.query['tags[]'] ?? [])],
         count,
         offset,
       });
@@ -51,8 +60,8 @@ export const cannedRoutes: RouteRegistrar = (app, s) => {
           text: Type.String({ minLength: 1, maxLength: 10_000 }),
           scope: Type.Union([Type.Literal('global'), Type.Literal('department')]),
           departmentId: Type.Optional(Id),
-          // Rocket.Chat's clients send tags; accepted and not stored
-          tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
+          // Rocket.Chat's tags: trimmed, repeats dropped; an update without them keeps the old ones
+          tags: Type.Optional(Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20 })),
         }),
       },
     },

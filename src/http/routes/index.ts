@@ -8,6 +8,7 @@ import { departmentRoutes } from './departments.ts';
 import { settingRoutes } from './settings.ts';
 import { livechatVisitorRoutes } from './livechat-visitor.ts';
 import { livechatAgentRoutes } from './livechat-agent.ts';
+import { livechatOversightRoutes } from './livechat-oversight.ts';
 import { livechatConfigRoutes } from './livechat-config.ts';
 import { streamRoutes } from './stream.ts';
 import { endpointRoutes } from './endpoints.ts';
@@ -17,12 +18,15 @@ import { integrationsRoutes } from './integrations.ts';
 import { deliveriesRoutes } from './deliveries.ts';
 import { livechatWidgetRoutes } from './livechat-widget.ts';
 import { livechatUploadRoutes } from './livechat-uploads.ts';
+import { roomUploadRoutes } from './room-uploads.ts';
 import { livechatExtraRoutes } from './livechat-extra.ts';
 import { livechatNoteRoutes } from './livechat-notes.ts';
+import { livechatHistoryRoutes } from './livechat-history.ts';
 import { offlineMessageRoutes } from './offline-messages.ts';
 import { ddpRoutes } from './ddp.ts';
 import { cannedRoutes } from './canned.ts';
 import { tagRoutes } from './tags.ts';
+import { livechatDashboardRoutes } from './livechat-dashboard.ts';
 import { webRoutes } from './web.ts';
 
 export const routes: RouteRegistrar[] = [
@@ -34,6 +38,7 @@ export const routes: RouteRegistrar[] = [
   settingRoutes,
   livechatVisitorRoutes,
   livechatAgentRoutes,
+  livechatOversightRoutes,
   livechatConfigRoutes,
   streamRoutes,
   endpointRoutes,
@@ -43,11 +48,14 @@ export const routes: RouteRegistrar[] = [
   deliveriesRoutes,
   livechatWidgetRoutes,
   livechatUploadRoutes,
+  roomUploadRoutes,
   livechatExtraRoutes,
   cannedRoutes,
   tagRoutes,
   livechatNoteRoutes,
+  livechatHistoryRoutes,
   offlineMessageRoutes,
+  livechatDashboardRoutes,
   ddpRoutes(),
   webRoutes,
 ];

@@ -1,4 +1,7 @@
-/** Agent and manager side of livechat: availability, queue, rooms, messages, forward, close. */
+/**
+ * Agent and manager side of livechat: availability, queue, a room, messages, forward, close.
+ * The rooms list, room.join and transfer.history live in livechat-oversight.ts.
+ */
 import { Type } from '@sinclair/typebox';
 import type { RouteRegistrar } from '../schemas.ts';
 import { Id, Paging, paging, staffSecurity } from '../schemas.ts';
@@ -7,25 +10,6 @@ import { fail } from '../../domain/errors.ts';
 
 const tags = ['livechat agent'];
 const security = staffSecurity;
-
-/** `{"start": iso, "end": iso}` as Rocket.Chat's livechat/rooms sends date ranges. */
-function dateRange(raw: string | undefined, name: string): { from?: number; to?: number } {
-  if (!raw) return {};
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    fail('invalid-params', `${name} must be JSON like {"start":"2024-01-01T00:00:00Z","end":"..."}`);
-  }
-  const o = (v ?? {}) as { start?: unknown; end?: unknown };
-  const parse = (x: unknown) => {
-    if (x === undefined) return undefined;
-    const t = typeof x === 'string' ? Date.parse(x) : NaN;
-    if (Number.isNaN(t)) fail('invalid-params', `${name} has an invalid date`);
-    return t;
-  };
-  return { from: parse(o.start), to: parse(o.end) };
-}
 
 export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
   const lc = s.livechat;
@@ -90,49 +74,6 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
       if (!target || !target.roles.includes('livechat-agent')) fail('error-invalid-agent', 'Invalid agent');
       const room = await lc.takeInquiry(request.body.inquiryId, { _id: target._id, username: target.username });
       return { inquiry: { _id: request.body.inquiryId, rid: room._id, status: 'taken' }, success: true };
-    },
-  );
-
-  app.get(
-    '/api/v1/livechat/rooms',
-    {
-      preValidation: needPermission('view-l-room'),
-      schema: {
-        tags,
-        security,
-        querystring: Type.Object({
-          ...Paging,
-          open: Type.Optional(Type.Boolean()),
-          agents: Type.Optional(Type.Array(Id, { maxItems: 100 })),
-          departmentId: Type.Optional(Id),
-          createdAt: Type.Optional(Type.String({ maxLength: 200 })),
-          closedAt: Type.Optional(Type.String({ maxLength: 200 })),
-          tags: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 20 })),
-          roomName: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
-      },
-    },
-    async (request) => {
-      const user = currentUser(request);
-      const q = request.query;
-      const page = paging(q);
-      const created = dateRange(q.createdAt, 'createdAt');
-      const closed = dateRange(q.closedAt, 'closedAt');
-      // Agents without the manager permission only ever list the rooms they serve.
-      const agents = can(user, 'view-livechat-rooms') ? q.agents : [user._id];
-      const { rooms, total } = await lc.listRooms({
-        open: q.open,
-        agents,
-        departmentId: q.departmentId,
-        createdFrom: created.from,
-        createdTo: created.to,
-        closedFrom: closed.from,
-        closedTo: closed.to,
-        tags: q.tags,
-        roomName: q.roomName,
-        ...page,
-      });
-      return { rooms, count: rooms.length, offset: page.offset, total, success: true };
     },
   );
 

@@ -1,12 +1,14 @@
 /**
  * Widget uploads and file downloads.
- * - POST /api/v1/livechat/upload/:rid: multipart field `file`, visitor token in `x-visitor-token`
- *   (the widget sends no other header). Type and size limits come from settings; the errors carry
- *   Rocket.Chat's `reason` (and `sizeAllowed`) that the widget shows.
+ * - POST /api/v1/livechat/upload/:rid: multipart field `file` (and an optional `description`),
+ *   visitor token in `x-visitor-token` (the widget sends no other header). Type and size limits
+ *   come from settings; the errors carry Rocket.Chat's `reason` (and `sizeAllowed`) that the
+ *   widget shows.
  * - GET /file-upload/:id/:name: the room's visitor (cookies rc_token + rc_rid that the widget sets,
- *   or ?token=) or its agents (X-User-Id/X-Auth-Token, or Rocket.Chat's rc_uid/rc_token cookies,
- *   since an <img> cannot send headers). Served inert: nosniff, a sandboxing CSP, and anything
- *   that is not plain media as a download.
+ *   ?token=, or the x-visitor-token header Omnihook's widget sends) or its agents
+ *   (X-User-Id/X-Auth-Token, or Rocket.Chat's rc_uid/rc_token cookies, since an <img> cannot send
+ *   headers). Served inert: nosniff, a sandboxing CSP, and anything that is not plain media as a
+ *   download.
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
@@ -14,6 +16,7 @@ import type { RouteRegistrar } from '../schemas.ts';
 import { Id } from '../schemas.ts';
 import { can } from '../plugins/auth.ts';
 import { AppError, fail } from '../../domain/errors.ts';
+import { readUploadForm } from '../upload-form.ts';
 import type { User } from '../../domain/models.ts';
 import { UploadsService } from '../../services/livechat/uploads.ts';
 import type { StoredFile } from '../../services/livechat/uploads.ts';
@@ -35,20 +38,14 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-/** A multipart body the parser gave up on (cut short, bad headers): the client's fault, a 400. */
-function malformed(err: unknown): never {
-  if (err instanceof AppError) throw err;
-  const status = (err as { statusCode?: number }).statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) throw err; // the error handler maps these
-  throw new AppError('invalid-params', 'The multipart body is malformed');
-}
-
 const INLINE = /^(image\/(png|jpeg|gif|webp|bmp)|audio\/[\w.+-]+|video\/[\w.+-]+|application\/pdf|text\/plain)$/;
 
 async function mayRead(s: Services, request: FastifyRequest, file: StoredFile): Promise<boolean> {
   const cookies = parseCookies(request.headers.cookie);
   const q = request.query as { token?: unknown };
+  const header = request.headers['x-visitor-token'];
   const visitorTokens = [
+    typeof header === 'string' ? header : undefined, // Omnihook's widget: fetch() with a header
     typeof q.token === 'string' ? q.token : undefined,
     cookies.rc_rid === file.rid ? cookies.rc_token : undefined,
   ];
@@ -92,33 +89,18 @@ export const livechatUploadRoutes: RouteRegistrar = (app, s) => {
       }
       const { maxSize } = uploads.limits();
       await uploads.checkRoom(token, request.params.rid);
-      if (!request.isMultipart()) fail('invalid-params', 'Send the file as multipart/form-data in the field `file`');
-      const part = await request.file({ limits: { fileSize: maxSize, files: 1 } }).catch(malformed);
-      if (!part || part.fieldname !== 'file') {
-        part?.file.resume();
-        fail('invalid-params', 'The multipart field `file` is required');
-      }
-      const type = (part.mimetype || 'application/octet-stream').toLowerCase().slice(0, 255);
-      try {
-        uploads.checkType(type);
-      } catch (err) {
-        part.file.resume(); // drain, so the answer is not stuck behind an unread body
-        throw err;
-      }
-      let data: Buffer;
-      try {
-        data = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') uploads.sizeError();
-        malformed(err);
-      }
-      if (part.file.truncated) uploads.sizeError();
+      const form = await readUploadForm(request, {
+        maxSize,
+        checkType: (type) => uploads.checkType(type),
+        sizeError: () => uploads.sizeError(),
+      });
       const message = await uploads.saveVisitorFile({
         token,
         rid: request.params.rid,
-        name: part.filename,
-        type,
-        data,
+        name: form.name,
+        type: form.type,
+        data: form.data,
+        description: form.fields.description,
       });
       return { message, success: true };
     },

@@ -213,7 +213,11 @@ export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
         }),
       },
     },
-    async () => ({ page: null, success: true }),
+    // Stored for the console's visitor panel (services/livechat/history.ts); never an error to the widget.
+    async (request) => {
+      const { token, rid, pageInfo } = request.body;
+      return { page: await lc.history.recordPageVisit(token, rid, pageInfo), success: true };
+    },
   );
 
   app.post(

@@ -5,7 +5,7 @@
  */
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { RouteRegistrar } from '../schemas.ts';
-import { deliveryMetrics } from '../../services/metrics.ts';
+import { deliveryMetrics, livechatMetrics } from '../../services/metrics.ts';
 import { fail } from '../../domain/errors.ts';
 import { sameSecret } from '../../domain/secrets.ts';
 
@@ -25,7 +25,7 @@ export const metricsRoutes: RouteRegistrar = (app, s) => {
     } else if (!isLoopback(request.ip)) {
       fail('error-unauthorized', 'Set METRICS_TOKEN to scrape metrics from another host');
     }
-    const text = (await deliveryMetrics(s)) + (await registry.metrics());
+    const text = (await deliveryMetrics(s)) + (await livechatMetrics(s)) + (await registry.metrics());
     reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
     return text;
   });

@@ -5,7 +5,7 @@ import { VisitorsService, resolveDepartment } from './visitors.ts';
 import { RoomsService } from './rooms.ts';
 import { MessagesService } from './messages.ts';
 import { recordOfflineEvent } from '../events.ts';
-import { storeOfflineMessage } from './offline.ts';
+import { checkOfflineEmail, storeOfflineMessage } from './offline.ts';
 import { pickAgent, takeInquiry } from './routing.ts';
 import { queueSpot, roomForToken } from './room-access.ts';
 import type { AgentRef } from './routing.ts';
@@ -16,32 +16,33 @@ import type { Inquiry, Room, User } from '../../domain/models.ts';
 import type { RoomAccess } from '../../domain/widget.ts';
 import { toInquiry, toRoom } from '../../store/mappers.ts';
 import type { RoomRow } from '../../store/mappers.ts';
-import { firstVisitorMessages, roomSummaries } from './summaries.ts';
-import type { RoomSummary } from './summaries.ts';
-
-export interface RoomFilter {
-  open?: boolean;
-  agents?: string[];
-  departmentId?: string;
-  createdFrom?: number;
-  createdTo?: number;
-  closedFrom?: number;
-  closedTo?: number;
-  tags?: string[];
-  roomName?: string;
-  count: number;
-  offset: number;
-}
+import { firstVisitorMessages } from './summaries.ts';
+import { OversightService } from './oversight.ts';
+import { TranscriptService, sendTranscriptsOnClose } from './transcript.ts';
+import { HistoryService } from './history.ts';
 
 export class LivechatService {
   readonly visitors: VisitorsService;
   readonly rooms: RoomsService;
   readonly messages: MessagesService;
+  /** Managers' view of every chat: search, join, transfer history (oversight.ts). */
+  readonly oversight: OversightService;
 
-  constructor(readonly deps: LivechatDeps) {
+  readonly deps: LivechatDeps;
+  /** Transcripts and the visitor panel's history (issue 13: transcript.ts, history.ts). */
+  readonly transcripts: TranscriptService;
+  readonly history: HistoryService;
+
+  constructor(deps: LivechatDeps) {
+    this.transcripts = new TranscriptService(deps);
+    this.history = new HistoryService(deps);
+    // Every close path publishes through these deps after its commit: a requested transcript follows.
+    deps = { ...deps, hub: sendTranscriptsOnClose(deps.hub, this.transcripts) };
+    this.deps = deps;
     this.visitors = new VisitorsService(deps);
     this.rooms = new RoomsService(deps);
     this.messages = new MessagesService(deps, this.visitors);
+    this.oversight = new OversightService(deps);
   }
 
   async offlineMessage(input: {
@@ -54,6 +55,8 @@ export class LivechatService {
     if (!this.deps.settings.get('Livechat_display_offline_form'))
       fail('error-not-allowed', 'The offline form is disabled');
     if (!EMAIL_PATTERN.test(input.email)) fail('error-invalid-email', 'Invalid email');
+    // Livechat_validate_offline_email: a DNS lookup, so before the (possibly group-committed) transaction
+    await checkOfflineEmail(this.deps, input.email);
     const department = input.department ? await resolveDepartment(this.deps.db, input.department) : undefined;
     const message = { name: input.name, email: input.email, message: input.message, department };
     // stored with its webhook event; the email goes out after the commit and never fails the visitor
@@ -183,28 +186,6 @@ export class LivechatService {
   /** 1-based place of the room's inquiry in the queue, or undefined when it is not queued. */
   async queueSpot(rid: string): Promise<number | undefined> {
     return queueSpot(this.deps.db, rid);
-  }
-
-  async listRooms(f: RoomFilter): Promise<{ rooms: (Room & RoomSummary)[]; total: number }> {
-    let q = this.deps.db.selectFrom('rooms');
-    if (f.open !== undefined) q = q.where('open', '=', f.open ? 1 : 0);
-    if (f.agents?.length) q = q.where('served_by_id', 'in', f.agents);
-    if (f.departmentId) q = q.where('department_id', '=', f.departmentId);
-    if (f.createdFrom !== undefined) q = q.where('created_at', '>=', f.createdFrom);
-    if (f.createdTo !== undefined) q = q.where('created_at', '<=', f.createdTo);
-    if (f.closedFrom !== undefined) q = q.where('closed_at', '>=', f.closedFrom);
-    if (f.closedTo !== undefined) q = q.where('closed_at', '<=', f.closedTo);
-    if (f.roomName) q = q.where((eb) => eb(eb.fn('lower', ['fname']), 'like', `%${f.roomName!.toLowerCase()}%`));
-    for (const tag of f.tags ?? []) q = q.where('tags', 'like', `%${JSON.stringify(tag)}%`);
-    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const rows = await q.selectAll().orderBy('created_at', 'desc').limit(f.count).offset(f.offset).execute();
-    // The chat lists show each room's last message and how long its visitor has waited (summaries.ts).
-    const summaries = await roomSummaries(
-      this.deps.db,
-      rows.map((r) => r._id),
-    );
-    const rooms = rows.map((r): Room & RoomSummary => ({ ...toRoom(r), ...summaries.get(r._id) }));
-    return { rooms, total: Number(total?.n ?? 0) };
   }
 
   /** Queued inquiries an agent may take: no department, or one of theirs. Managers see all. */

@@ -12,7 +12,7 @@ import { NOTE_MESSAGE_TYPE, visitorView } from '../../domain/visibility.ts';
 import type { Tx } from '../tx.ts';
 import { newSortableId } from '../../domain/ids.ts';
 import { fail } from '../../domain/errors.ts';
-import type { Message, MessageAttachment, MessageFile, User } from '../../domain/models.ts';
+import type { Message, MessageAttachment, MessageFile, TransferData, User } from '../../domain/models.ts';
 import { toMessage } from '../../store/mappers.ts';
 import type { MessageRow, RoomRow, VisitorRow } from '../../store/mappers.ts';
 import { first } from '../../store/prepared.ts';
@@ -27,6 +27,8 @@ export interface NewMessage {
   /** File messages (uploads.ts): stored as JSON, sent to the widget and the CRM as Rocket.Chat does. */
   file?: MessageFile;
   attachments?: MessageAttachment[];
+  /** Transfer records only (routing.ts): Rocket.Chat's `transferData`. */
+  transferData?: TransferData;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function insertMessage(
     updated_at: now,
     file: m.file ? JSON.stringify(m.file) : null,
     attachments: m.attachments ? JSON.stringify(m.attachments) : null,
+    transfer_data: m.transferData ? JSON.stringify(m.transferData) : null,
   };
   if (m._id) {
     const dup = await first(tx.x, messageIdTakenQ, { id: m._id });

@@ -4,6 +4,7 @@
  * set to the visitor. The visitor's request never waits for SMTP: the mail runs in the
  * background and its outcome (sent, failed, none) is written on the row the managers' page lists.
  */
+import { promises as dns } from 'node:dns';
 import type { LivechatDeps } from './deps.ts';
 import type { Tx } from '../tx.ts';
 import { newSortableId } from '../../domain/ids.ts';
@@ -29,6 +30,48 @@ export interface OfflineMessage {
 
 /** Mails still in flight, per deps (one process's services), so tests and shutdown can wait. */
 const inflight = new WeakMap<LivechatDeps, Set<Promise<void>>>();
+
+/**
+ * The one DNS question `Livechat_validate_offline_email` asks: the MX records of the visitor's
+ * domain. node's `dns.promises.Resolver` fits it; tests point one at a loopback DNS server.
+ */
+export interface MxResolver {
+  resolveMx(domain: string): Promise<{ exchange: string; priority: number }[]>;
+}
+
+/** Per deps, as `inflight`: the resolver in use (the system's DNS unless replaced). */
+const resolvers = new WeakMap<LivechatDeps, MxResolver>();
+
+function systemResolver(): MxResolver {
+  // One try, a short timeout: the visitor's request waits for this answer.
+  return new dns.Resolver({ timeout: 3000, tries: 1 });
+}
+
+// An address a mail server would take: a local part, then a domain of at least two labels, each
+// label letters, digits and inner hyphens. Stricter than the route's format check on purpose.
+const ADDRESS =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})$/;
+
+/**
+ * Rocket.Chat's `Livechat_validate_offline_email` (sendOfflineMessage): when on, the visitor's
+ * address must be well formed and its domain must have MX records, else the message is refused
+ * with `error-invalid-email-address`. Off (our default), nothing is checked here. Call it before
+ * the transaction opens: a DNS lookup must never run inside one.
+ */
+export async function checkOfflineEmail(deps: LivechatDeps, email: string): Promise<void> {
+  if (!deps.settings.get('Livechat_validate_offline_email')) return;
+  const domain = ADDRESS.exec(email.trim())?.[1];
+  if (!domain) fail('error-invalid-email-address', 'Error sending livechat offline message');
+  let records: { exchange: string }[] = [];
+  try {
+    records = await (resolvers.get(deps) ?? systemResolver()).resolveMx(domain);
+  } catch {
+    // NXDOMAIN, no MX, or no answer at all: Rocket.Chat refuses in every case, and so do we
+  }
+  if (!records.some((r) => r.exchange !== '')) {
+    fail('error-invalid-email-address', 'Error sending livechat offline message');
+  }
+}
 
 /** Stores the message in the visitor's transaction and queues its email for after the commit. */
 export async function storeOfflineMessage(
@@ -98,6 +141,16 @@ async function mailOne(
 
 export class OfflineMessagesService {
   constructor(private readonly deps: LivechatDeps) {}
+
+  /** Replaces the DNS resolver of the MX check (tests use a loopback DNS server). */
+  useMxResolver(resolver: MxResolver): void {
+    resolvers.set(this.deps, resolver);
+  }
+
+  /** The `Livechat_validate_offline_email` check alone (see checkOfflineEmail). */
+  async checkEmail(email: string): Promise<void> {
+    await checkOfflineEmail(this.deps, email);
+  }
 
   /** Resolves once every mail started so far has a recorded outcome. */
   async idle(): Promise<void> {

@@ -13,7 +13,7 @@
 import type { LivechatDeps } from './deps.ts';
 import { audienceOf } from './deps.ts';
 import type { AgentRef } from './routing.ts';
-import { assignAgent, isAutoRouting, pickAgent, queueRoom, recordForwarded } from './routing.ts';
+import { assignAgent, insertTransferRecord, isAutoRouting, pickAgent, queueRoom, recordForwarded } from './routing.ts';
 import { insertMessage } from './messages.ts';
 import { recordRoomEvent } from '../events.ts';
 import { inTx } from '../tx.ts';
@@ -70,11 +70,8 @@ async function handOn(
   by: Actor,
   target: { agent?: AgentRef; queueOnly?: boolean; comment?: string },
 ): Promise<void> {
-  const { room: moved } = await insertMessage(tx, deps, room, {
-    msg: target.comment ?? '',
-    t: 'livechat_transfer_history',
-    u: by,
-  });
+  // with Rocket.Chat's transferData, so staff read "X forwarded the chat to Y" (or "to the queue")
+  const moved = await insertTransferRecord(tx, deps, room, { by, to: target.agent, comment: target.comment });
   const next = target.agent ? await assignAgent(tx, deps, moved, target.agent) : await queueRoom(tx, deps, moved);
   if (target.queueOnly) return;
   await recordForwarded(tx, deps, room, next);

@@ -11,6 +11,7 @@ import {
   isAutoRouting,
   lockQueuedInquiry,
   pickAgent,
+  insertTransferRecord,
   queueRoom,
   recordForwarded,
   routeRoom,
@@ -187,10 +188,11 @@ export class RoomsService {
       if (room.served_by_id !== user._id && !canForwardOthers)
         fail('error-not-allowed', 'You are not serving this room');
       let target: RoomRow;
+      const by = { _id: user._id, username: user.username, name: user.name };
       if (input.userId) {
-        const agent = await this.availableAgent(tx, input.userId, room);
-        await insertTransferMessage(tx, this.deps, room, user, input.comment);
-        target = await assignAgent(tx, this.deps, room, agent);
+        const agent = await this.forwardTarget(tx, input.userId, room, user._id);
+        const recorded = await insertTransferRecord(tx, this.deps, room, { by, to: agent, comment: input.comment });
+        target = await assignAgent(tx, this.deps, recorded, agent);
       } else {
         const departmentId = await resolveDepartment(tx.db, input.departmentId!);
         if (departmentId === room.department_id && !room.served_by_id)
@@ -202,17 +204,27 @@ export class RoomsService {
           .where('_id', '=', room._id)
           .execute();
         const moved: RoomRow = { ...room, department_id: departmentId, updated_at: now };
-        await insertTransferMessage(tx, this.deps, moved, user, input.comment);
         const agent = isAutoRouting(this.deps)
           ? await pickAgent(tx.db, this.deps, departmentId, { exclude: room.served_by_id ?? undefined })
           : undefined;
-        target = agent ? await assignAgent(tx, this.deps, moved, agent) : await queueRoom(tx, this.deps, moved);
+        const recorded = await insertTransferRecord(
+          tx,
+          this.deps,
+          moved,
+          { by, to: agent, departmentId, comment: input.comment },
+          room,
+        );
+        target = agent ? await assignAgent(tx, this.deps, recorded, agent) : await queueRoom(tx, this.deps, recorded);
       }
       await recordForwarded(tx, this.deps, room, target);
     });
   }
 
-  private async availableAgent(tx: Tx, userId: string, room: RoomRow): Promise<AgentRef> {
+  /**
+   * The agent a room is forwarded to: an active agent not serving it already, available, unless
+   * it is the caller taking the chat over (a manager who takes a chat is plainly at the desk).
+   */
+  private async forwardTarget(tx: Tx, userId: string, room: RoomRow, callerId: string): Promise<AgentRef> {
     const agent = await tx.db
       .selectFrom('users')
       .select(['_id', 'username', 'roles', 'status_livechat', 'active'])
@@ -222,7 +234,8 @@ export class RoomsService {
       fail('error-invalid-agent', 'Invalid agent');
     }
     if (agent._id === room.served_by_id) fail('error-forwarding-chat', 'The room is already served by this agent');
-    if (agent.status_livechat !== 'available') fail('error-forwarding-chat', 'The agent is not available');
+    if (agent._id !== callerId && agent.status_livechat !== 'available')
+      fail('error-forwarding-chat', 'The agent is not available');
     return { _id: agent._id, username: agent.username };
   }
 
@@ -312,21 +325,6 @@ export class RoomsService {
     }
     return assigned;
   }
-}
-
-async function insertTransferMessage(
-  tx: Tx,
-  deps: LivechatDeps,
-  room: RoomRow,
-  user: User,
-  comment?: string,
-): Promise<void> {
-  // A system message (never sent to the CRM) so the conversation shows the hand-over.
-  await insertMessage(tx, deps, room, {
-    msg: comment ?? '',
-    t: 'livechat_transfer_history',
-    u: { _id: user._id, username: user.username, name: user.name },
-  });
 }
 
 /** Rocket.Chat's requestTagBeforeClosingChat: the room's department may refuse a close without tags. */

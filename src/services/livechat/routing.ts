@@ -11,9 +11,11 @@ import type { Tx } from '../tx.ts';
 import type { LivechatDeps } from './deps.ts';
 import { audienceOf } from './deps.ts';
 import { recordRoomEvent } from '../events.ts';
+import { insertMessage } from './messages.ts';
 import { toInquiry, toRoom } from '../../store/mappers.ts';
 import type { RoomRow } from '../../store/mappers.ts';
 import { fail } from '../../domain/errors.ts';
+import type { TransferData } from '../../domain/models.ts';
 
 export interface AgentRef {
   _id: string;
@@ -302,4 +304,60 @@ export async function recordForwarded(tx: Tx, deps: LivechatDeps, before: RoomRo
       action: 'forwarded',
     }),
   );
+}
+
+/** Who hands a chat on, and where it goes; the room is the room as it was before the move. */
+export interface TransferRecord {
+  by: { _id: string; username: string; name?: string };
+  /** The agent who gets the chat now, when one does. */
+  to?: { _id: string; username: string; name?: string };
+  /** The department it moves to, for a department forward. */
+  departmentId?: string | null;
+  comment?: string;
+}
+
+/**
+ * The `livechat_transfer_history` message of a forward, with Rocket.Chat's `transferData`
+ * (its saveTransferHistory): the chat page then says "Alice forwarded the chat to Bob", "... to
+ * the Sales department" or "... to the queue". `userType` as Rocket.Chat's
+ * normalizeTransferredByData: the visitor, the agent serving it, or another user (a manager).
+ * `room` is the row as it stands (a department forward has moved it already), `before` the row
+ * before the forward. Returns the room as it stands after the message (msgs bumped).
+ */
+export async function insertTransferRecord(
+  tx: Tx,
+  deps: LivechatDeps,
+  room: RoomRow,
+  r: TransferRecord,
+  before: RoomRow = room,
+): Promise<RoomRow> {
+  const userType = r.by._id === before.visitor_id ? 'visitor' : r.by._id === before.served_by_id ? 'agent' : 'user';
+  const department = r.departmentId
+    ? await tx.db.selectFrom('departments').select(['_id', 'name']).where('_id', '=', r.departmentId).executeTakeFirst()
+    : undefined;
+  const to = r.to ? await withName(tx, r.to) : undefined;
+  const scope: TransferData['scope'] = department ? 'department' : to ? 'agent' : 'queue';
+  const transferData: TransferData = {
+    transferredBy: { ...r.by, userType },
+    ...(to ? { transferredTo: to } : {}),
+    ...(department ? { nextDepartment: { _id: department._id, name: department.name } } : {}),
+    ...(before.department_id && department ? { previousDepartment: before.department_id } : {}),
+    scope,
+    ...(r.comment ? { comment: r.comment } : {}),
+    ts: new Date(deps.now()),
+  };
+  // A system message, never sent to the CRM; the comment stays staff-only (domain/visibility.ts).
+  const { room: after } = await insertMessage(tx, deps, room, {
+    msg: r.comment ?? '',
+    t: 'livechat_transfer_history',
+    u: r.by,
+    transferData,
+  });
+  return after;
+}
+
+async function withName(tx: Tx, a: { _id: string; username: string; name?: string }) {
+  if (a.name) return a;
+  const u = await tx.db.selectFrom('users').select('name').where('_id', '=', a._id).executeTakeFirst();
+  return u?.name ? { ...a, name: u.name } : a;
 }

@@ -7,8 +7,7 @@
 import type { LivechatDeps } from './deps.ts';
 import { visitorByToken, visitorRoom } from './deps.ts';
 import { resolveDepartment } from './visitors.ts';
-import { assignAgent, isAutoRouting, pickAgent, queueRoom, recordForwarded } from './routing.ts';
-import { insertMessage } from './messages.ts';
+import { assignAgent, insertTransferRecord, isAutoRouting, pickAgent, queueRoom, recordForwarded } from './routing.ts';
 import { inTx } from '../tx.ts';
 import { fail } from '../../domain/errors.ts';
 import type { Room } from '../../domain/models.ts';
@@ -37,17 +36,14 @@ export async function transferByVisitor(
       .where('_id', '=', visitor._id)
       .execute();
     const moved: RoomRow = { ...room, department_id: departmentId, updated_at: now };
-    await insertMessage(tx, deps, moved, {
-      msg: '',
-      t: 'livechat_transfer_history',
-      u: { _id: visitor._id, username: visitor.username, name: visitor.name ?? undefined },
-    });
     // The visitor asked for another department, not another person: the current agent may stay
     // when they belong to it (unlike an agent's forward, which hands the room to someone else).
     const agent = isAutoRouting(deps)
       ? await pickAgent(tx.db, deps, departmentId, { prefer: room.served_by_id ?? undefined })
       : undefined;
-    const target = agent ? await assignAgent(tx, deps, moved, agent) : await queueRoom(tx, deps, moved);
+    const by = { _id: visitor._id, username: visitor.username, name: visitor.name ?? undefined };
+    const recorded = await insertTransferRecord(tx, deps, moved, { by, to: agent, departmentId }, room);
+    const target = agent ? await assignAgent(tx, deps, recorded, agent) : await queueRoom(tx, deps, recorded);
     await recordForwarded(tx, deps, room, target);
     return toRoom(target);
   });

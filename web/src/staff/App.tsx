@@ -20,10 +20,13 @@ import { CannedResponsesPage } from './pages/CannedResponses.tsx';
 import { TagsPage } from './pages/Tags.tsx';
 import { CurrentChatsPage } from './pages/CurrentChats.tsx';
 import { ChatPage } from './pages/Chat.tsx';
+import { AllChatsPage } from './pages/AllChats.tsx';
+import { TranscriptPage } from './pages/Transcript.tsx';
 import { UsersPage } from './pages/Users.tsx';
 import { ManagersPage } from './pages/Managers.tsx';
 import { AccountPage } from './pages/Account.tsx';
 import { OfflineMessagesPage } from './pages/OfflineMessages.tsx';
+import { DashboardPage } from './pages/Dashboard.tsx';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -127,7 +130,11 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (p === '/omnichannel/canned-responses') return <CannedResponsesPage />;
   if (p === '/omnichannel/tags') return <TagsPage />;
   if (p === '/omnichannel/offline-messages') return <OfflineMessagesPage />;
+  if (p === '/omnichannel/dashboard') return <DashboardPage />;
   if (p === '/omnichannel/current') return <CurrentChatsPage />;
+  if (p === '/omnichannel/chats') return <AllChatsPage />;
+  const transcript = match('/omnichannel/transcripts/:rid', p);
+  if (transcript) return <TranscriptPage rid={transcript.rid!} key={transcript.rid} />;
   const chat = match('/omnichannel/chats/:rid', p);
   if (chat) return <ChatPage rid={chat.rid!} key={chat.rid} />;
   return (
@@ -139,9 +146,11 @@ function Page({ path, me }: { path: string; me: Me }) {
 
 function Layout({ me, path, logout, children }: { me: Me; path: string; logout: () => void; children: ReactNode }) {
   const items: [string, string][] = [];
-  if (isAgent(me) || isManager(me)) items.push(['/omnichannel/current', 'Current Chats']);
+  if (isAgent(me) || isManager(me))
+    items.push(['/omnichannel/current', 'Current Chats'], ['/omnichannel/chats', isManager(me) ? 'Chats' : 'My chats']);
   if (isManager(me)) {
     items.push(
+      ['/omnichannel/dashboard', 'Dashboard'],
       ['/omnichannel/agents', 'Agents'],
       ...(isAdmin(me) ? ([['/omnichannel/managers', 'Managers']] as [string, string][]) : []),
       ['/omnichannel/departments', 'Departments'],

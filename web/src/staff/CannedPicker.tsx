@@ -1,7 +1,9 @@
 /**
  * Canned responses in the composer: a trailing `!word` lists the matching responses (click one to
  * insert it), and `!shortcut` followed by a space is replaced by its text as one types.
- * It only reads and rewrites the composer's text, so Chat.tsx mounts it with two lines.
+ * A word matches a shortcut's start or a tag's start (`!billing` lists every billing response);
+ * shortcut matches come first. It only reads and rewrites the composer's text, so Chat.tsx
+ * mounts it with two lines.
  */
 import { useEffect } from 'react';
 import { api } from '../api.ts';
@@ -13,6 +15,25 @@ export interface Canned {
   text: string;
   scope: 'global' | 'department';
   departmentId?: string;
+  tags?: string[];
+}
+
+/** The responses `word` finds: shortcut prefix first, then tag prefix (tags' words too). */
+export function matchCanned(all: readonly Canned[], word: string, limit = 8): Canned[] {
+  const w = word.toLowerCase();
+  const byShortcut = all.filter((c) => c.shortcut.toLowerCase().startsWith(w));
+  const byTag = all.filter(
+    (c) =>
+      !byShortcut.includes(c) &&
+      (c.tags ?? []).some((t) =>
+        t
+          .toLowerCase()
+          .split(/[\s_.-]+/)
+          .concat(t.toLowerCase())
+          .some((part) => part.startsWith(w)),
+      ),
+  );
+  return [...byShortcut, ...byTag].slice(0, limit);
 }
 
 const TRAILING = /(^|\s)!([\w.-]*)$/;
@@ -37,26 +58,29 @@ export function CannedPicker({ text, onChange }: { text: string; onChange: (text
 
   const m = TRAILING.exec(text);
   if (!m) return null;
-  const word = m[2]!.toLowerCase();
-  const matches = all.filter((c) => c.shortcut.toLowerCase().startsWith(word)).slice(0, 8);
+  const matches = matchCanned(all, m[2]!);
   const insert = (c: Canned) => onChange(text.slice(0, m.index + m[1]!.length) + c.text);
   return (
     // a zero-width anchor first in the composer row; the list floats above the composer
     <div style={{ position: 'relative', width: 0, alignSelf: 'stretch', order: -1 }}>
       <div className="canned-picker" role="group" aria-label="Canned responses" style={PANEL}>
         {matches.length === 0 ? (
-          <span className="muted small">No canned response starts with “!{m[2]}”</span>
+          <span className="muted small">No canned response or tag starts with “!{m[2]}”</span>
         ) : (
           matches.map((c) => (
-            <button
-              key={c._id}
-              type="button"
-              className="ghost"
-              style={{ textAlign: 'left' }}
-              onClick={() => insert(c)}
-              title={c.text}
-            >
-              <strong>!{c.shortcut}</strong> <span className="muted small">{c.text.slice(0, 60)}</span>
+            <button key={c._id} type="button" className="ghost" style={ITEM} onClick={() => insert(c)} title={c.text}>
+              <span>
+                <strong>!{c.shortcut}</strong> <span className="muted small">{c.text.slice(0, 60)}</span>
+              </span>
+              {(c.tags ?? []).length > 0 && (
+                <span className="chips">
+                  {(c.tags ?? []).map((t) => (
+                    <span key={t} className="chip small">
+                      {t}
+                    </span>
+                  ))}
+                </span>
+              )}
             </button>
           ))
         )}
@@ -65,11 +89,21 @@ export function CannedPicker({ text, onChange }: { text: string; onChange: (text
   );
 }
 
+// one response per row: its shortcut and text, then its tags on their own line
+const ITEM = {
+  textAlign: 'left',
+  display: 'flex',
+  flexDirection: 'column',
+  alignItems: 'flex-start',
+  gap: '0.2rem',
+} as const;
+
 const PANEL = {
   position: 'absolute',
   left: 0,
   bottom: 'calc(100% + 0.75rem)',
-  width: 'min(28rem, calc(100vw - 2rem))',
+  // the composer starts about 2 rem from the screen's edge inside its card: leave room both sides
+  width: 'min(28rem, calc(100vw - 5rem))',
   display: 'flex',
   flexDirection: 'column',
   alignItems: 'stretch',

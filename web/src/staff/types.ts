@@ -1,4 +1,6 @@
 /** The API shapes the staff pages read (the subset they use). */
+import type { ChatAttachment, ChatFile } from '../widget/chat-message.ts';
+import type { TransferDataView } from '../widget/system-text.ts';
 export const EVENT_TYPES = [
   'LivechatSessionStart',
   'LivechatSessionQueued',
@@ -105,6 +107,9 @@ export interface Room {
   os?: string;
   closedAt?: string;
   topic?: string;
+  /** Custom fields of the chat (Rocket.Chat's livechatData) and the CRM's answer, as stored. */
+  livechatData?: Record<string, unknown>;
+  crmData?: string;
   /** In the chat lists (livechat/rooms): the last plain message; `token` is set when the visitor wrote it. */
   lastMessage?: {
     _id: string;
@@ -118,6 +123,9 @@ export interface Room {
   waitingResponse?: true;
   /** ...since this first unanswered visitor message (ours). */
   waitingSince?: string;
+  /** In livechat/rooms: the room's department (Rocket.Chat's findRooms adds it). */
+  department?: { _id: string; name: string };
+  closedBy?: { _id: string; username: string };
 }
 
 export interface Inquiry {
@@ -139,6 +147,11 @@ export interface Message {
   u: { _id: string; username: string; name?: string };
   t?: string;
   token?: string;
+  /** file messages: Rocket.Chat's shape (widget/chat-message.ts) */
+  file?: ChatFile;
+  attachments?: ChatAttachment[];
+  /** forward records: Rocket.Chat's transferData (widget/system-text.ts words it) */
+  transferData?: TransferDataView;
 }
 
 export function endpointLabel(e: Pick<Endpoint, 'kind' | 'url' | 'description'>): string {
@@ -162,3 +175,18 @@ export const ROLE_LABELS: Record<string, string> = {
   'livechat-manager': 'Manager',
   'livechat-agent': 'Agent',
 };
+
+/** GET livechat/transcript/:rid (ours): the lines as the visitor saw them, and the request on close. */
+export interface Transcript {
+  head: { title: string; facts: string[] };
+  lines: { when: string; who?: string; text: string; files: string[] }[];
+  transcriptRequest: {
+    email: string;
+    subject: string;
+    requestedAt: string;
+    requestedBy: { username: string };
+    status?: 'sending' | 'sent' | 'failed';
+    sentAt?: string;
+    error?: string;
+  } | null;
+}

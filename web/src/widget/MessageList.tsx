@@ -2,11 +2,15 @@
  * The message list shared by the widget and the agent's chat view; scrolls to the newest.
  * The widget passes mineId === visitorId: it is the visitor's view, where forward and close
  * lines are neutral (the server already strips their comments and never sends notes).
+ * Files render through Attachment.tsx, read with the visitor's token (visitorToken) in the
+ * widget and with the staff session in the console.
  */
 import { useEffect, useRef } from 'react';
 import type { CSSProperties } from 'react';
 import { staffText, visitorText } from './system-text.ts';
 import type { ChatMessage } from './chat-message.ts';
+import { Attachments, attachmentsOf } from './Attachment.tsx';
+import type { FileAuth } from './upload.ts';
 
 export type { ChatMessage };
 
@@ -40,14 +44,18 @@ export function MessageList({
   mineId,
   visitorId,
   empty,
+  visitorToken,
 }: {
   messages: ChatMessage[];
   mineId: string;
   visitorId: string;
   empty?: string;
+  /** The widget's visitor token, to read the room's files; the console reads them as staff. */
+  visitorToken?: string;
 }) {
   const end = useRef<HTMLLIElement>(null);
   const visitorView = mineId === visitorId;
+  const auth: FileAuth = visitorToken ? { kind: 'visitor', token: visitorToken } : { kind: 'staff' };
   useEffect(() => {
     // braces matter: newer Chromium returns a Promise from scrollIntoView, and an effect must not return one
     void end.current?.scrollIntoView({ block: 'end' });
@@ -73,11 +81,14 @@ export function MessageList({
         ) : (
           <li
             key={m._id}
-            className={`bubble ${m.u._id === mineId ? 'mine' : m.u._id === visitorId ? 'visitor' : 'agent'}`}
+            className={`bubble ${m.u._id === mineId ? 'mine' : m.u._id === visitorId ? 'visitor' : 'agent'}${
+              attachmentsOf(m).length > 0 ? ' has-file' : ''
+            }`}
             data-message-id={m._id}
           >
             {m.u._id !== mineId && <span className="author">{m.u.name || m.u.username}</span>}
-            <span className="text">{visitorView ? decodeEntities(m.msg) : m.msg}</span>
+            {attachmentsOf(m).length > 0 && <Attachments message={m} auth={auth} />}
+            {m.msg && <span className="text">{visitorView ? decodeEntities(m.msg) : m.msg}</span>}
             <time dateTime={m.ts}>{new Date(m.ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
           </li>
         ),

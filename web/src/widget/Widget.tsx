@@ -3,15 +3,18 @@
  * is online, who the visitor is and whether a chat is open. The room is created on the first
  * message (as Rocket.Chat's widget does), and agent messages arrive over SSE (?token=).
  * Typing goes both ways: the visitor's through livechat/visitor.typing, the agent's over SSE.
+ * Files go by the paperclip or by dropping them on the chat (livechat/upload/:rid, upload.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { DragEvent, FormEvent } from 'react';
 import { api, errorText } from '../api.ts';
 import { LiveStream } from '../live.ts';
 import { MessageList, upsertMessage } from './MessageList.tsx';
 import type { ChatMessage } from './MessageList.tsx';
 import { OfflineForm, RegisterForm } from './Forms.tsx';
 import { TypingSignal, useTypingIndicator } from './typing.ts';
+import { sendFile } from './upload.ts';
+import { PaperclipIcon } from './Attachment.tsx';
 
 const TOKEN_KEY = 'omnihook.widget.token';
 
@@ -28,7 +31,7 @@ function visitorToken(): string {
 interface Config {
   enabled: boolean;
   online: boolean;
-  settings: { displayOfflineForm: boolean };
+  settings: { displayOfflineForm: boolean; fileUpload?: boolean };
   theme: { title: string; color: string; offlineTitle: string; offlineColor: string };
   messages: {
     offlineMessage: string;
@@ -51,6 +54,9 @@ export function Widget() {
   const [agent, setAgent] = useState<string>();
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [text, setText] = useState('');
+  const [uploading, setUploading] = useState<string>();
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const ridRef = useRef<string | undefined>(undefined);
   ridRef.current = rid;
   const [agentTyping, onTyping] = useTypingIndicator();
@@ -119,6 +125,36 @@ export function Widget() {
     return () => live.close();
   }, [guest, token, loadHistory, onTyping]);
 
+  /** The open room, created on first use (a message or a file), as Rocket.Chat's widget does. */
+  const ensureRoom = async (): Promise<string> => {
+    if (rid && !closed) return rid;
+    const r = await api<{ room: { _id: string; servedBy?: { username: string } } }>('GET', 'livechat/room', {
+      staff: false,
+      query: { token },
+    });
+    setRid(r.room._id);
+    ridRef.current = r.room._id;
+    setClosed(false);
+    setMessages([]);
+    setAgent(r.room.servedBy?.username);
+    return r.room._id;
+  };
+
+  const upload = async (file: File | undefined) => {
+    if (!file || uploading) return;
+    setError(undefined);
+    setUploading(file.name);
+    try {
+      const roomId = await ensureRoom();
+      const m = await sendFile({ kind: 'visitor', token }, roomId, file);
+      setMessages((list) => upsertMessage(list, m));
+    } catch (err) {
+      setError(`${file.name}: ${errorText(err)}`);
+    } finally {
+      setUploading(undefined);
+    }
+  };
+
   const send = async (e?: FormEvent) => {
     e?.preventDefault();
     const msg = text.trim();
@@ -126,19 +162,7 @@ export function Widget() {
     setError(undefined);
     typing.current?.stop();
     try {
-      let roomId = rid;
-      if (!roomId || closed) {
-        const r = await api<{ room: { _id: string; servedBy?: { username: string } } }>('GET', 'livechat/room', {
-          staff: false,
-          query: { token },
-        });
-        roomId = r.room._id;
-        setRid(roomId);
-        ridRef.current = roomId;
-        setClosed(false);
-        setMessages([]);
-        setAgent(r.room.servedBy?.username);
-      }
+      const roomId = await ensureRoom();
       const r = await api<{ message: ChatMessage }>('POST', 'livechat/message', {
         staff: false,
         body: { token, rid: roomId, msg },
@@ -156,8 +180,33 @@ export function Widget() {
   const color = offline ? config.theme.offlineColor : (config?.theme.color ?? '#1d74f5');
   const title = offline ? config.theme.offlineTitle : (config?.theme.title ?? 'Livechat');
 
+  // Only in a chat the visitor can write to: a file needs a registered visitor and their room.
+  const canUpload = config?.enabled === true && config.settings.fileUpload === true && !!guest && !offline;
+  const dropProps = canUpload
+    ? {
+        onDragOver: (e: DragEvent) => {
+          if (!e.dataTransfer.types.includes('Files')) return;
+          e.preventDefault(); // without it the browser opens the file instead of dropping it here
+          setDragging(true);
+        },
+        onDragLeave: (e: DragEvent) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        },
+        onDrop: (e: DragEvent) => {
+          e.preventDefault();
+          setDragging(false);
+          void upload(e.dataTransfer.files[0]);
+        },
+      }
+    : {};
+
   return (
-    <div className="widget">
+    <div className={`widget${dragging ? ' dropping' : ''}`} {...dropProps}>
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop the file to send it
+        </div>
+      )}
       <header className="wheader" style={{ background: color }}>
         <div>
           <h1>{title}</h1>
@@ -188,6 +237,7 @@ export function Widget() {
               messages={messages}
               mineId={guest._id}
               visitorId={guest._id}
+              visitorToken={token}
               empty={`Hi${guest.name ? ` ${guest.name}` : ''}! How can we help you?`}
             />
             {agentTyping && !closed && (
@@ -203,6 +253,11 @@ export function Widget() {
             )}
           </>
         )}
+        {uploading && (
+          <p className="wnote" role="status">
+            Sending {uploading}…
+          </p>
+        )}
         {error && (
           <p className="error" role="alert">
             {error}
@@ -211,6 +266,31 @@ export function Widget() {
       </div>
       {config?.enabled && !offline && guest && (
         <form className="wcomposer" onSubmit={send}>
+          {canUpload && (
+            <>
+              <input
+                ref={fileInput}
+                type="file"
+                className="sr-only"
+                tabIndex={-1}
+                aria-label="File to attach"
+                onChange={(e) => {
+                  void upload(e.target.files?.[0]);
+                  e.target.value = ''; // the same file again is a new choice
+                }}
+              />
+              <button
+                type="button"
+                className="attach"
+                aria-label="Attach a file"
+                title="Attach a file (or drop it on the chat)"
+                disabled={uploading !== undefined}
+                onClick={() => fileInput.current?.click()}
+              >
+                <PaperclipIcon />
+              </button>
+            </>
+          )}
           <label htmlFor="visitor-message" className="sr-only">
             Type your message
           </label>

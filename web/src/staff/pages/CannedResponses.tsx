@@ -1,4 +1,7 @@
-/** Canned responses (managers): shortcut, text, scope global or one department. */
+/**
+ * Canned responses (managers): shortcut, text, tags, scope global or one department. The tag
+ * filter above the table asks the server (Rocket.Chat's `tags` query), so it is what agents get.
+ */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
@@ -6,14 +9,24 @@ import { ErrorText, SelectField, TextArea, TextField, useLoad, useToast } from '
 import type { Department } from '../types.ts';
 import type { Canned } from '../CannedPicker.tsx';
 
+/** "billing, vip" -> ['billing', 'vip']: how the form's one text field holds a list. */
+export function splitTags(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
 export function CannedResponsesPage() {
   const toast = useToast();
+  const [filter, setFilter] = useState('');
+  const filterTags = splitTags(filter);
   const list = useLoad(
     () =>
-      api<{ cannedResponses: Canned[] }>('GET', 'canned-responses', { query: { count: 1000 } }).then(
-        (r) => r.cannedResponses,
-      ),
-    [],
+      api<{ cannedResponses: Canned[] }>('GET', 'canned-responses', {
+        query: { count: 1000, ...(filterTags.length ? { tags: filterTags } : {}) },
+      }).then((r) => r.cannedResponses),
+    [filterTags.join(',')],
   );
   const deps = useLoad(
     () =>
@@ -26,12 +39,14 @@ export function CannedResponsesPage() {
   const [shortcut, setShortcut] = useState('');
   const [text, setText] = useState('');
   const [scope, setScope] = useState('global');
+  const [tags, setTags] = useState('');
   const [error, setError] = useState<unknown>();
 
   const edit = (c?: Canned) => {
     setEditing(c);
     setShortcut(c?.shortcut ?? '');
     setText(c?.text ?? '');
+    setTags((c?.tags ?? []).join(', '));
     setScope(c?.departmentId ?? 'global');
     setError(undefined);
   };
@@ -44,6 +59,7 @@ export function CannedResponsesPage() {
           ...(editing ? { _id: editing._id } : {}),
           shortcut,
           text,
+          tags: splitTags(tags),
           ...(scope === 'global' ? { scope: 'global' } : { scope: 'department', departmentId: scope }),
         },
       });
@@ -83,6 +99,13 @@ export function CannedResponsesPage() {
           onChange={(e) => setShortcut(e.target.value)}
         />
         <TextArea label="Text" required rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <TextField
+          label="Tags"
+          hint="Comma-separated, e.g. billing, refunds. Agents find responses by tag in the !picker."
+          maxLength={500}
+          value={tags}
+          onChange={(e) => setTags(e.target.value)}
+        />
         <SelectField label="Available to" value={scope} onChange={(e) => setScope(e.target.value)}>
           <option value="global">Everyone</option>
           {(deps.data ?? []).map((d) => (
@@ -103,6 +126,13 @@ export function CannedResponsesPage() {
         </div>
       </form>
       <ErrorText error={list.error} />
+      <TextField
+        label="Filter by tag"
+        hint="Shows responses with any of these tags (comma-separated)"
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       {/* a wide table scrolls inside its box instead of widening the page */}
       <div style={{ overflowX: 'auto' }}>
         <table className="table">
@@ -110,6 +140,7 @@ export function CannedResponsesPage() {
             <tr>
               <th scope="col">Shortcut</th>
               <th scope="col">Text</th>
+              <th scope="col">Tags</th>
               <th scope="col">Available to</th>
               <th scope="col">Actions</th>
             </tr>
@@ -121,6 +152,15 @@ export function CannedResponsesPage() {
                   <code>!{c.shortcut}</code>
                 </td>
                 <td>{c.text}</td>
+                <td>
+                  <span className="chips">
+                    {(c.tags ?? []).map((tag) => (
+                      <span key={tag} className="chip">
+                        {tag}
+                      </span>
+                    ))}
+                  </span>
+                </td>
                 <td>{depName(c.departmentId)}</td>
                 <td className="row-actions">
                   <button type="button" onClick={() => edit(c)} aria-label={`Edit !${c.shortcut}`}>
@@ -139,8 +179,8 @@ export function CannedResponsesPage() {
             ))}
             {list.data && list.data.length === 0 && (
               <tr>
-                <td colSpan={4} className="muted">
-                  No canned responses yet.
+                <td colSpan={5} className="muted">
+                  {filterTags.length ? 'No canned response has these tags.' : 'No canned responses yet.'}
                 </td>
               </tr>
             )}

@@ -1,12 +1,14 @@
 /**
  * One conversation for its agent: live messages (Composer sends, VisitorPanel shows who and acts); typing
  * shown both ways. While it is open (and the tab visible) its messages count as read (notify.ts).
+ * Managers who do not serve it may join it (Rocket.Chat's room.join) or take it over (a forward
+ * to themselves, so it is recorded as a forward).
  */
 import { useEffect, useState } from 'react';
-import { api } from '../../api.ts';
+import { api, errorText, isAgent, isManager } from '../../api.ts';
 import { useApp, useLive } from '../app-context.ts';
 import { Link } from '../router.tsx';
-import { ErrorText, when } from '../ui.tsx';
+import { ErrorText, useToast, when } from '../ui.tsx';
 import type { Message, Room } from '../types.ts';
 import { MessageList, upsertMessage } from '../../widget/MessageList.tsx';
 import { useTypingIndicator } from '../../widget/typing.ts';
@@ -20,6 +22,8 @@ export function ChatPage({ rid }: { rid: string }) {
   const [error, setError] = useState<unknown>();
   const [messages, setMessages] = useState<Message[]>([]);
   const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const toast = useToast();
   const [, attention] = useAttention();
   useEffect(() => {
     attention.setViewing(rid);
@@ -65,6 +69,27 @@ export function ChatPage({ rid }: { rid: string }) {
   if (error && !room) return <ErrorText error={error} />;
   if (!room) return <p className="loading">Loading…</p>;
   const mine = room.open && room.servedBy?._id === me._id;
+  const manager = isManager(me);
+  const joined = messages.some((m) => m.t === 'uj' && m.u._id === me._id);
+  const oversee = manager && room.open && !mine;
+  const act = async (what: 'join' | 'take') => {
+    setBusy(true);
+    try {
+      if (what === 'join') {
+        await api('GET', 'livechat/room.join', { query: { roomId: rid } });
+        toast('You joined the chat');
+        void loadMessages();
+      } else {
+        await api('POST', 'livechat/room.forward', { body: { roomId: rid, userId: me._id } });
+        setNotice('You now serve this chat.');
+        void loadRoom();
+      }
+    } catch (err) {
+      toast(errorText(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
   // Same rule as the server: the serving agent, or staff who act on any room; closed chats take notes.
   const canNote = room.servedBy?._id === me._id || me.roles.some((r) => r === 'admin' || r === 'livechat-manager');
 
@@ -72,7 +97,28 @@ export function ChatPage({ rid }: { rid: string }) {
     <section className="page chat-page">
       <header className="page-header">
         <h1>{room.fname}</h1>
-        <Link to="/omnichannel/current">Back to Current Chats</Link>
+        {oversee && (
+          <div className="row-actions chat-oversee">
+            <span className="muted small">
+              {room.servedBy ? `Served by ${room.servedBy.username}` : 'Waiting in the queue'}
+            </span>
+            {!joined && (
+              <button type="button" disabled={busy} onClick={() => void act('join')}>
+                Join
+              </button>
+            )}
+            {isAgent(me) && (
+              <button type="button" className="primary" disabled={busy} onClick={() => void act('take')}>
+                Take over
+              </button>
+            )}
+          </div>
+        )}
+        {mine ? (
+          <Link to="/omnichannel/current">Back to Current Chats</Link>
+        ) : (
+          <Link to="/omnichannel/chats">Back to Chats</Link>
+        )}
       </header>
       {notice && (
         <p className="notice" role="status">

@@ -1,14 +1,18 @@
 /**
  * The chat's composer: a message to the visitor, or an internal note (livechat/room.note, never seen
  * by the visitor); canned responses; tells the visitor "agent is typing" (throttled by TypingSignal).
+ * A file (the paperclip, or dropped on the composer) goes with the text as its optional description
+ * (rooms.upload/:rid); it is checked against the upload settings as soon as it is picked.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { DragEvent, FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
 import { useToast } from '../ui.tsx';
 import type { Message } from '../types.ts';
 import { CannedPicker } from '../CannedPicker.tsx';
 import { TypingSignal } from '../../widget/typing.ts';
+import { humanSize, precheck, sendFile } from '../../widget/upload.ts';
+import { FileIcon, PaperclipIcon } from '../../widget/Attachment.tsx';
 
 export function Composer({
   rid,
@@ -26,7 +30,11 @@ export function Composer({
   const toast = useToast();
   const [text, setText] = useState('');
   const [asNote, setAsNote] = useState(false);
+  const [file, setFile] = useState<File>();
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const typing = useRef<TypingSignal>(undefined);
   typing.current ??= new TypingSignal((on) => {
     void api('POST', 'livechat/typing', { body: { rid, typing: on } }).catch(() => undefined);
@@ -34,12 +42,44 @@ export function Composer({
   useEffect(() => () => typing.current?.stop(), []);
   const noting = asNote || (!mine && canNote);
   const canSend = noting ? canNote : mine;
+  // Files go to the visitor: as for a message, only from the agent serving the chat (never as a note).
+  const canAttach = mine && !noting;
+  const withFile = canAttach && file !== undefined;
+
+  const pick = async (f: File | undefined) => {
+    if (!f || !canAttach) return;
+    const refusal = await precheck(f);
+    if (refusal) {
+      toast(`${f.name}: ${refusal}`, 'error');
+      return;
+    }
+    setFile(f);
+    input.current?.focus();
+  };
+
+  const sendWithFile = async (f: File) => {
+    setBusy(true);
+    try {
+      onSent(await sendFile<Message>({ kind: 'staff' }, rid, f, text));
+      setFile(undefined);
+      setText('');
+      input.current?.focus();
+    } catch (err) {
+      toast(`${f.name}: ${errorText(err)}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const send = async (e?: FormEvent) => {
     e?.preventDefault();
+    typing.current?.stop();
+    if (withFile) {
+      if (!busy) await sendWithFile(file);
+      return;
+    }
     const msg = text.trim();
     if (!msg) return;
-    typing.current?.stop();
     try {
       const r = noting
         ? await api<{ message: Message }>('POST', 'livechat/room.note', { body: { rid, msg } })
@@ -52,10 +92,63 @@ export function Composer({
     }
   };
 
+  const drop = canAttach
+    ? {
+        onDragOver: (e: DragEvent) => {
+          if (!e.dataTransfer.types.includes('Files')) return;
+          e.preventDefault(); // without it the browser opens the file instead
+          setDragging(true);
+        },
+        onDragLeave: (e: DragEvent) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        },
+        onDrop: (e: DragEvent) => {
+          e.preventDefault();
+          setDragging(false);
+          void pick(e.dataTransfer.files[0]);
+        },
+      }
+    : {};
+
   return (
-    <form className="composer" onSubmit={send}>
+    <form className={`composer${dragging ? ' dropping' : ''}`} onSubmit={send} {...drop}>
+      {withFile && (
+        <div className="composer-file" role="group" aria-label="Selected file">
+          <FileIcon />
+          <span className="att-name">{file.name}</span>
+          <span className="att-size">{humanSize(file.size)}</span>
+          <button type="button" className="ghost" aria-label={`Remove ${file.name}`} onClick={() => setFile(undefined)}>
+            ✕
+          </button>
+        </div>
+      )}
+      {canAttach && (
+        <>
+          <input
+            ref={picker}
+            type="file"
+            className="sr-only"
+            tabIndex={-1}
+            aria-label="File to attach"
+            onChange={(e) => {
+              void pick(e.target.files?.[0]);
+              e.target.value = ''; // picking the same file again is a new choice
+            }}
+          />
+          <button
+            type="button"
+            className="attach"
+            aria-label="Attach a file"
+            title="Attach a file (or drop it here)"
+            disabled={busy}
+            onClick={() => picker.current?.click()}
+          >
+            <PaperclipIcon />
+          </button>
+        </>
+      )}
       <label htmlFor="agent-message" className="sr-only">
-        {noting ? 'Internal note' : 'Message'}
+        {noting ? 'Internal note' : withFile ? 'Description' : 'Message'}
       </label>
       <textarea
         id="agent-message"
@@ -63,7 +156,13 @@ export function Composer({
         rows={2}
         value={text}
         placeholder={
-          noting ? 'Internal note: only staff see it' : mine ? 'Type a message' : 'You do not serve this chat'
+          noting
+            ? 'Internal note: only staff see it'
+            : withFile
+              ? 'Add a description (optional)'
+              : mine
+                ? 'Type a message'
+                : 'You do not serve this chat'
         }
         disabled={!canSend}
         style={noting ? { background: '#fff6d6' } : undefined}
@@ -94,8 +193,8 @@ export function Composer({
           Note
         </label>
       )}
-      <button type="submit" className="primary" disabled={!canSend || !text.trim()}>
-        {noting ? 'Add note' : 'Send'}
+      <button type="submit" className="primary" disabled={!canSend || busy || (!withFile && !text.trim())}>
+        {noting ? 'Add note' : withFile ? (busy ? 'Sending…' : 'Send file') : 'Send'}
       </button>
     </form>
   );

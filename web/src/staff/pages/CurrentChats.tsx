@@ -154,6 +154,11 @@ export function CurrentChatsPage() {
         </section>
         <section className="card" aria-labelledby="mine-title">
           <h2 id="mine-title">My open chats</h2>
+          <p className="small">
+            <Link to="/omnichannel/chats">
+              {isManager(me) ? 'All chats, closed ones too' : 'My chats, closed ones too'}
+            </Link>
+          </p>
           <ErrorText error={rooms.error} />
           {rooms.data?.length === 0 && <p className="muted">No open chats.</p>}
           <ul className="list">

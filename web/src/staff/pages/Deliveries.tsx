@@ -1,11 +1,13 @@
 /**
  * The delivery log: filter by endpoint, status, event type, room and time; open a delivery to see
- * its request and every attempt's response; replay it; recover a time range of failures. The list
+ * its request and every attempt's response; replay it; recover a time range of failures. A room's
+ * deliveries open from its chat (?roomId=), and each delivery links back to its chat. The list
  * reloads when the server reports a delivery change (SSE `delivery`), at most every half second.
  */
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useLive } from '../app-context.ts';
+import { Link } from '../router.tsx';
 import { ErrorText, SelectField, TextField, toIso, useLoad, when } from '../ui.tsx';
 import { EVENT_TYPES, endpointLabel } from '../types.ts';
 import type { Delivery, Endpoint } from '../types.ts';
@@ -28,8 +30,9 @@ export function DeliveriesPage() {
   const [filters, setFilters] = useState<Filters>({
     endpointId: initial.get('endpointId') ?? '',
     status: initial.get('status') ?? '',
-    eventType: '',
-    roomId: '',
+    eventType: initial.get('eventType') ?? '',
+    // a chat's panel links here with its room id (?roomId=)
+    roomId: initial.get('roomId') ?? '',
     since: '',
     until: '',
   });
@@ -142,7 +145,13 @@ export function DeliveriesPage() {
                 </td>
                 <td>
                   {d.eventType}
-                  {d.rid && <div className="muted small">room {d.rid}</div>}
+                  {d.rid && (
+                    <div className="muted small">
+                      <Link to={`/omnichannel/chats/${encodeURIComponent(d.rid)}`} aria-label={`Open chat ${d.rid}`}>
+                        chat {d.rid}
+                      </Link>
+                    </div>
+                  )}
                 </td>
                 <td className="wrap small">{names.get(d.endpointId) ?? d.endpointId}</td>
                 <td>

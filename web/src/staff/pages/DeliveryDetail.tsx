@@ -1,8 +1,9 @@
-/** One delivery: the request as sent (headers, body) and each attempt's response; replay. */
+/** One delivery: the request as sent (headers, body) and each attempt's response; replay; its chat. */
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { ErrorText, useLoad, useToast, when } from '../ui.tsx';
 import type { Delivery } from '../types.ts';
+import { Link } from '../router.tsx';
 
 export function DeliveryDetail({
   id,
@@ -62,6 +63,14 @@ export function DeliveryDetail({
             <dd>{d._id}</dd>
             <dt>Event id (webhook-id)</dt>
             <dd>{d.eventId}</dd>
+            {d.rid && (
+              <>
+                <dt>Chat</dt>
+                <dd>
+                  <Link to={`/omnichannel/chats/${encodeURIComponent(d.rid)}`}>Open the chat</Link>
+                </dd>
+              </>
+            )}
             <dt>Created</dt>
             <dd>{when(d.createdAt)}</dd>
             {d.nextAttemptAt && (

@@ -1,16 +1,25 @@
-/** The side panel of a chat: who the visitor is and what is known about the conversation; forward and close. */
-import { api } from '../../api.ts';
+/**
+ * The side panel of a chat: who the visitor is (contact, editable), where they are (current
+ * page), what is known (custom fields, the CRM's answer), their previous chats, the transcript,
+ * the chat's webhook deliveries; forward and close while it is open.
+ */
+import { api, isManager } from '../../api.ts';
+import { useApp } from '../app-context.ts';
+import { Link } from '../router.tsx';
 import { useLoad, when } from '../ui.tsx';
 import type { Room } from '../types.ts';
 import { ChatActions } from './ChatActions.tsx';
+import { TranscriptActions } from './TranscriptActions.tsx';
+import { FACTS, VisitorContact } from './VisitorContact.tsx';
+import { CrmAnswer, CurrentPage, FieldList, PreviousChats } from './VisitorDetails.tsx';
 
 interface Visitor {
+  _id: string;
   name?: string;
   username: string;
   visitorEmails?: { address: string }[];
   phone?: { phoneNumber: string }[];
-  ip?: string;
-  host?: string;
+  livechatData?: Record<string, unknown>;
 }
 
 export function VisitorPanel({
@@ -22,30 +31,45 @@ export function VisitorPanel({
   onForwarded: (to: string) => void;
   onClosed: () => void;
 }) {
+  const { me } = useApp();
   const visitor = useLoad(
     () =>
-      api<{ visitor: Visitor }>('GET', `livechat/visitor/${encodeURIComponent(room.v.token)}`, {
-        staff: false,
-      }).then((r) => r.visitor),
-    [room.v.token],
+      api<{ visitor: Visitor }>('GET', 'livechat/visitors.info', { query: { visitorId: room.v._id } }).then(
+        (r) => r.visitor,
+      ),
+    [room.v._id],
+  );
+  const department = useLoad(
+    () =>
+      room.departmentId
+        ? api<{ department: { name: string } | null }>(
+            'GET',
+            `livechat/department/${encodeURIComponent(room.departmentId)}`,
+            { query: { includeAgents: false } },
+          ).then((r) => r.department?.name ?? room.departmentId)
+        : Promise.resolve(undefined),
+    [room.departmentId],
   );
   const v = visitor.data;
+  const email = v?.visitorEmails?.[0]?.address;
+  const fields = { ...(v?.livechatData ?? {}), ...(room.livechatData ?? {}) };
   return (
     <aside className="card info" aria-label="Visitor">
       <h2>Visitor</h2>
-      <dl className="facts">
-        <dt>Name</dt>
-        <dd>{v?.name ?? room.fname}</dd>
-        <dt>Email</dt>
-        <dd>{v?.visitorEmails?.[0]?.address ?? '–'}</dd>
-        {v?.phone?.[0] && (
-          <>
-            <dt>Phone</dt>
-            <dd>{v.phone[0].phoneNumber}</dd>
-          </>
-        )}
-        <dt>Username</dt>
-        <dd>{room.v.username}</dd>
+      <VisitorContact
+        key={`${v?._id}-${v?.name}-${email}-${v?.phone?.[0]?.phoneNumber}`}
+        rid={room._id}
+        visitorId={room.v._id}
+        contact={{ name: v?.name ?? room.fname, email, phone: v?.phone?.[0]?.phoneNumber }}
+        onSaved={visitor.reload}
+      />
+      <dl className="facts" style={{ ...FACTS, marginTop: '0.75rem' }}>
+        <dt>Department</dt>
+        <dd>{department.data ?? '–'}</dd>
+        <dt>Current page</dt>
+        <dd>
+          <CurrentPage rid={room._id} />
+        </dd>
         <dt>Started</dt>
         <dd>{when(room.ts)}</dd>
         <dt>Agent</dt>
@@ -72,6 +96,25 @@ export function VisitorPanel({
           </>
         )}
       </dl>
+      {Object.keys(fields).length > 0 && (
+        <>
+          <h3>Custom fields</h3>
+          <FieldList fields={fields} label="Custom fields" />
+        </>
+      )}
+      <h3>CRM</h3>
+      <CrmAnswer crmData={room.crmData} />
+      <h3>Previous chats</h3>
+      <PreviousChats room={room} />
+      <h3>Transcript</h3>
+      <TranscriptActions rid={room._id} visitorEmail={email} />
+      {isManager(me) && (
+        <p className="small">
+          <Link to={`/omnichannel/deliveries?roomId=${encodeURIComponent(room._id)}`}>
+            Webhook deliveries of this chat
+          </Link>
+        </p>
+      )}
       {room.open && <ChatActions room={room} onForwarded={onForwarded} onClosed={onClosed} />}
     </aside>
   );
