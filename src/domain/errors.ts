@@ -15,10 +15,18 @@ export const ERRORS = {
   'error-unauthorized': 403, // logged in, lacks the permission
   'error-not-allowed': 403, // permission fine, but not on this resource / in this state
   'error-not-found': 404, // unknown route
+  'error-user-deactivated': 400, // livechat/agent.status for a deactivated agent (Rocket.Chat's id)
   'invalid-token': 400, // unknown visitor token
   'invalid-room': 400,
   'error-invalid-room': 400, // livechat/room.join's id for an unknown room (Rocket.Chat's)
   'room-closed': 400,
+  'error-room-already-closed': 400, // room.closeByUser on a closed room (Rocket.Chat's id)
+  'error-room-cannot-be-closed-try-again': 400, // a concurrent close won the race (Rocket.Chat's id)
+  This_conversation_is_already_closed: 400, // room.forward on a closed room (Rocket.Chat's id, verbatim)
+  'error-not-allowed-to-close-conversation': 400, // Omnichannel_allow_visitors_to_close_conversation is off
+  'error-comment-is-required': 400, // Livechat_request_comment_when_closing_conversation is on
+  'error-token-param-not-provided': 400, // messages.history without a token nor a staff login (Rocket.Chat's id)
+  'visitor-has-open-rooms': 400, // DELETE livechat/visitor/:token while a room is open (Rocket.Chat's id)
   'error-invalid-message': 400,
   'error-message-size-exceeded': 400,
   'error-invalid-email': 400,
@@ -57,6 +65,38 @@ export const ERRORS = {
   'error-invalid-tag': 400, // unknown tag id, or a name already used
   'error-tags-must-be-assigned-before-closing-chat': 400, // the department requires a tag
   'error-invalid-offline-message': 404, // ours: unknown offline message id
+  // custom fields (livechat/custom-fields*, custom.field(s), room.saveInfo: Rocket.Chat's ids)
+  'invalid-custom-field': 400, // custom.field(s): a key no custom field is registered under
+  'error-invalid-custom-field': 400, // custom-fields.save/.delete: unknown custom field id
+  'error-invalid-custom-field-name': 400,
+  'error-custom-field-name-already-exists': 400,
+  // permissions.listAll / permissions.update (Rocket.Chat's ids)
+  'error-roomId-param-invalid': 400, // Rocket.Chat's id for a bad updatedSince, verbatim
+  'error-invalid-permission': 400,
+  'error-invalid-role': 400,
+  // the staff directory (livechat/:rid/messages, inquiries.queuedForUser: Rocket.Chat's plain-Error ids, 400)
+  'not-allowed': 400, // livechat/:rid/messages on a room the caller may not read
+  'error-not-authorized': 400, // inquiries.queuedForUser with a department not the agent's
+  // departments and forwarding (issue 14, Rocket.Chat's ids)
+  'error-department-not-found': 400, // PUT and the agents route for an unknown department
+  'department-not-found': 400, // archive/unarchive an unknown department (Rocket.Chat's id, verbatim)
+  'error-department-removal-disabled': 400, // Omnichannel_enable_department_removal is off
+  'error-archived-department-cant-be-enabled': 400,
+  'error-fallback-department-circular': 400,
+  'error-fallback-department-not-found': 400,
+  'error-forwarding-department-target-not-allowed': 400, // not in departmentsAllowedToForward
+  'error-no-agents-online-in-department': 400, // a served chat forwarded where nobody can take it
+  'error-invalid-status': 400, // users.setStatus: not online, away, busy or offline
+  // contacts (Rocket.Chat 7's model; Rocket.Chat answers these with the bare id or text as `error`)
+  'error-contact-not-found': 400,
+  'error-contact-manager-not-found': 400,
+  'error-invalid-custom-field-value': 400,
+  'error-custom-field-not-allowed': 400,
+  'error-contact-channel-blocked': 400, // a visitor on a blocked channel cannot start a chat
+  'error-invalid-contact': 400,
+  'error-contact-has-open-rooms': 400,
+  'error-invalid-channel': 400,
+  'error-resource-not-found': 404, // Rocket.Chat's API.v1.notFound(): "Resource not found"
   'error-conflict': 409,
   'error-unavailable': 503,
   'error-internal': 500,

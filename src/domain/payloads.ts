@@ -6,6 +6,7 @@
 import { UAParser } from 'ua-parser-js';
 import { CLOSING_MESSAGE_TYPE } from './models.ts';
 import type { EventType, Message, Room, User, Visitor } from './models.ts';
+import type { ContactChannel } from './contacts.ts';
 
 export type RoomEventType = Exclude<EventType, 'LivechatOfflineMessage'>;
 
@@ -19,6 +20,8 @@ export interface RoomPayloadInput {
   /** Forwarded only: who served and which department before the forward. */
   oldServedBy?: { _id: string; username: string; ts: Date };
   oldDepartmentId?: string;
+  /** Ours: the visitor's contact (Rocket.Chat 7's model); absent for a visitor without one. */
+  contact?: { _id: string; name: string; channels: ContactChannel[] };
 }
 
 function describe(part: { name?: string; version?: string }): string | undefined {
@@ -122,6 +125,11 @@ export function buildRoomPayload(input: RoomPayloadInput): Record<string, unknow
     tags: room.tags,
     customFields: room.livechatData,
     visitor: visitorPart(visitor),
+    // additive (Rocket.Chat's payload has neither): the visitor part above keeps its legacy shape
+    contactId: input.contact?._id,
+    contact: input.contact
+      ? { _id: input.contact._id, name: input.contact.name, channels: input.contact.channels }
+      : undefined,
     agent: input.agent ? agentPart(input.agent) : undefined,
     crmData: room.crmData,
     type: input.type,

@@ -101,20 +101,11 @@ const DEFS: Record<string, Def> = {
   Livechat_allow_switching_departments: inert('boolean', true, 'Livechat', WIDGET, pub),
   Livechat_show_agent_info: inert('boolean', true, 'Livechat', 'the widget always shows the agent', pub),
   Livechat_show_agent_email: impl('boolean', true, 'Livechat', { ...pub, why: 'our default is false (privacy)' }),
-  Omnichannel_allow_visitors_to_close_conversation: inert(
-    'boolean',
-    true,
-    '',
-    'visitors may always close (livechat/room.close)',
-    pub,
-  ),
-  Livechat_request_comment_when_closing_conversation: inert(
-    'boolean',
-    true,
-    '',
-    'the close form always offers a comment; it is never required',
-    pub,
-  ),
+  Omnichannel_allow_visitors_to_close_conversation: impl('boolean', true, '', pub),
+  Livechat_request_comment_when_closing_conversation: impl('boolean', true, '', {
+    ...pub,
+    why: 'our default is false: the console closes without a comment unless one is typed',
+  }),
   Omnichannel_allow_force_close_conversations: inert('boolean', false, 'API', 'there is no force-close route yet', pub),
   Livechat_conversation_finished_message: impl('string', '', 'Livechat', pub),
   Livechat_conversation_finished_text: impl('string', '', 'Livechat', pub),
@@ -178,13 +169,10 @@ const DEFS: Record<string, Def> = {
   Livechat_transcript_show_system_messages: inert('boolean', false, '', 'the transcript format is fixed', pub),
   Livechat_transcript_message: impl('string', '', '', pub),
   Livechat_transcript_email_subject: inert('string', '', '', 'the transcript mail has a fixed subject', pub),
-  Omnichannel_enable_department_removal: inert(
-    'boolean',
-    false,
-    '',
-    'departments can always be removed by a manager',
-    pub,
-  ),
+  Omnichannel_enable_department_removal: impl('boolean', false, '', {
+    ...pub,
+    why: "Omnihook's default is true: departments could always be deleted here",
+  }),
   Livechat_registration_form_message: inert('string', '', 'Livechat', WIDGET, pub),
   Livechat_AllowedDomainsList: impl('string', '', 'Livechat', { ...pub, why: 'not public in Omnihook' }),
   Livechat_OfflineMessageToChannel_enabled: inert(

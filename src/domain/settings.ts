@@ -75,6 +75,25 @@ export const SETTINGS = {
   Livechat_offline_email: { type: 'string', default: '', group: 'Omnichannel' },
   Livechat_conversation_finished_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
   Livechat_conversation_finished_text: { type: 'string', default: '', public: true, group: 'Omnichannel' },
+  // Closing (issue 14): Rocket.Chat's ids. livechat/room.close refuses when visitors may not close;
+  // room.closeByUser refuses an empty comment when one is required. Rocket.Chat requires one by
+  // default; ours does not, since the console and existing integrations close without one.
+  Omnichannel_allow_visitors_to_close_conversation: {
+    type: 'boolean',
+    default: true,
+    public: true,
+    group: 'Omnichannel',
+  },
+  Livechat_request_comment_when_closing_conversation: {
+    type: 'boolean',
+    default: false,
+    public: true,
+    group: 'Omnichannel',
+  },
+  // Departments (issue 14): DELETE livechat/department/:_id answers error-department-removal-disabled
+  // while this is off. Rocket.Chat's default is false; ours is true because deleting was always
+  // possible here and archiving is the new, gentler way (docs/decisions.md).
+  Omnichannel_enable_department_removal: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_show_agent_email: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
   Livechat_guest_count: { type: 'int', default: 1, min: 1, max: 1_000_000_000, group: 'Omnichannel' },
   Message_MaxAllowedSize: { type: 'int', default: 5000, min: 1, max: 1_000_000, public: true, group: 'General' },

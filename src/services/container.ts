@@ -14,6 +14,7 @@ import { DepartmentsService } from './departments.ts';
 import type { Waker } from './events.ts';
 import { LivechatService } from './livechat/index.ts';
 import { OfflineMessagesService } from './livechat/offline.ts';
+import { UserStatusService } from './user-status.ts';
 import { PresenceService } from './livechat/presence.ts';
 import type { Timers } from './livechat/presence.ts';
 import { EndpointsService } from './endpoints.ts';
@@ -21,6 +22,10 @@ import { RelayService } from './relay.ts';
 import { egressCheck } from './egress-check.ts';
 import { CannedService } from './canned.ts';
 import { TagsService } from './tags.ts';
+import { ContactsService } from './contacts.ts';
+import { customFieldsByScope } from '../store/custom-fields.ts';
+import { PermissionsService, bindPermissions } from './permissions.ts';
+import { CustomFieldsService } from './custom-fields.ts';
 
 export interface Services {
   readonly config: Config;
@@ -35,6 +40,7 @@ export interface Services {
   readonly livechat: LivechatService;
   /** Offline-form messages: the managers' list and its email outcomes (issue 13). */
   readonly offlineMessages: OfflineMessagesService;
+  readonly userStatus: UserStatusService;
   /** Agents' live connections and the timed routing work (leave action, auto-transfer, queue). */
   readonly presence: PresenceService;
   readonly endpoints: EndpointsService;
@@ -45,6 +51,12 @@ export interface Services {
   /** Canned responses and the tag list (issue 13). */
   readonly canned: CannedService;
   readonly tags: TagsService;
+  /** Rocket.Chat 7's contacts: channels, verification, merging, blocking (issue 14). */
+  readonly contacts: ContactsService;
+  /** The permission table as edited (issue 14); routes check through plugins/auth.ts. */
+  readonly permissions: PermissionsService;
+  /** The custom-field registry (issue 14): which livechatData keys a visitor or room may carry. */
+  readonly customFields: CustomFieldsService;
   now(): number;
 }
 
@@ -83,16 +95,22 @@ export async function createServices(
   const now = opts.now ?? Date.now;
   const livechat = new LivechatService({ store, db: store.db, settings, hub, waker, now });
   const presence = new PresenceService(livechat.deps, { timers: opts.timers, onError: opts.onError });
+  const users = new UsersService(store.db);
+  // other processes may edit permissions too: a stale cache reloads itself (services/permissions.ts)
+  const permissions = new PermissionsService(store, now, store.caps.singleProcess ? undefined : 2000);
+  await permissions.load();
+  bindPermissions(users, permissions);
   return {
     config,
     store,
     db: store.db,
     settings,
-    users: new UsersService(store.db),
+    users,
     departments: new DepartmentsService(store.db),
     hub,
     livechat,
     offlineMessages: new OfflineMessagesService(livechat.deps),
+    userStatus: new UserStatusService(store.db, now),
     presence,
     usersAdmin: new UsersAdminService(livechat.deps, () => livechat.rooms.processQueue()),
     endpoints: new EndpointsService(store, waker, egress, now),
@@ -100,6 +118,14 @@ export async function createServices(
     waker,
     canned: new CannedService(store.db, now),
     tags: new TagsService(store.db, now),
+    contacts: new ContactsService({
+      store,
+      now,
+      allowedCustomFields: async (db) => customFieldsByScope(db, 'visitor'),
+      closeRoom: (user, rid, comment) => livechat.rooms.closeByAgent(user, { rid, comment }, true),
+    }),
+    permissions,
+    customFields: new CustomFieldsService(store, now),
     now,
   };
 }

@@ -26,7 +26,29 @@ export interface DepartmentInput {
   maxNumberSimultaneousChat?: number;
   /** Rocket.Chat's flag; omitted: kept as stored (false for a new department). */
   requestTagBeforeClosingChat?: boolean;
+  /** Forwarding rules (Rocket.Chat's names); omitted: kept as stored. '' clears the fallback. */
+  fallbackForwardDepartment?: string;
+  departmentsAllowedToForward?: string[];
+  allowReceiveForwardOffline?: boolean;
 }
+
+/** A department as Rocket.Chat shows it, with its archive flag and forwarding rules. */
+export type DepartmentView = Department & {
+  archived: boolean;
+  allowReceiveForwardOffline: boolean;
+  fallbackForwardDepartment?: string;
+  departmentsAllowedToForward: string[];
+};
+
+/** Rocket.Chat's department.autocomplete selector: a name term, ids to leave out, conditions. */
+export interface AutocompleteSelector {
+  term?: string;
+  exceptions?: string[];
+  conditions?: { enabled?: boolean };
+}
+
+/** The most departments one autocomplete answer carries (Rocket.Chat has no limit; a bound keeps it cheap). */
+export const AUTOCOMPLETE_MAX = 500;
 
 export interface AgentLink {
   agentId: string;
@@ -57,21 +79,41 @@ function toAgent(r: LinkRow): DepartmentAgent {
   };
 }
 
+function view(r: DepartmentRow, numAgents: number): DepartmentView {
+  return {
+    ...toDepartment(r, numAgents),
+    archived: Number(r.archived ?? 0) === 1,
+    allowReceiveForwardOffline: Number(r.allow_receive_forward_offline ?? 0) === 1,
+    ...(r.fallback_forward_department ? { fallbackForwardDepartment: r.fallback_forward_department } : {}),
+    departmentsAllowedToForward: parseJson<string[]>(r.departments_allowed_to_forward, []),
+  };
+}
+
 export class DepartmentsService {
   constructor(
     private readonly db: Db,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * Rocket.Chat's findDepartments (and findArchivedDepartments with `archived: 'only'`): archived
+   * departments are left out unless showArchived; excludeDepartmentId leaves one out.
+   */
   async list(opts: {
     text?: string;
     enabled?: boolean;
+    showArchived?: boolean;
+    archived?: 'only';
+    excludeDepartmentId?: string;
     count: number;
     offset: number;
-  }): Promise<{ departments: Department[]; total: number }> {
+  }): Promise<{ departments: DepartmentView[]; total: number }> {
     let q = this.db.selectFrom('departments');
     // Rocket.Chat: enabled=true narrows to enabled departments; anything else lists them all.
     if (opts.enabled) q = q.where('enabled', '=', 1);
+    if (opts.archived === 'only') q = q.where('archived', '=', 1);
+    else if (!opts.showArchived) q = q.where('archived', '=', 0);
+    if (opts.excludeDepartmentId) q = q.where('_id', '!=', opts.excludeDepartmentId);
     if (opts.text) q = q.where(lowerContains('departments.name', opts.text));
     const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await q
@@ -84,7 +126,7 @@ export class DepartmentsService {
       .offset(opts.offset)
       .execute();
     return {
-      departments: rows.map((r) => toDepartment(r, Number(r.num_agents ?? 0))),
+      departments: rows.map((r) => view(r, Number(r.num_agents ?? 0))),
       total: Number(totalRow?.n ?? 0),
     };
   }
@@ -105,21 +147,74 @@ export class DepartmentsService {
     }));
   }
 
-  async get(id: string, db: Db = this.db): Promise<Department | undefined> {
+  async get(id: string, db: Db = this.db): Promise<DepartmentView | undefined> {
     const row = await db
       .selectFrom('departments')
       .selectAll('departments')
       .select(numAgents)
       .where('_id', '=', id)
       .executeTakeFirst();
-    return row ? toDepartment(row, Number(row.num_agents ?? 0)) : undefined;
+    return row ? view(row, Number(row.num_agents ?? 0)) : undefined;
   }
 
-  /** The department or error-invalid-department: for writes that name a department. */
-  async require(id: string, db: Db = this.db): Promise<Department> {
+  /** The department or Rocket.Chat's error-department-not-found: for writes that name a department. */
+  async require(id: string, db: Db = this.db): Promise<DepartmentView> {
     const dep = await this.get(id, db);
-    if (!dep) fail('error-invalid-department', `Department ${id} not found`);
+    if (!dep) fail('error-department-not-found', 'Department not found');
     return dep;
+  }
+
+  /**
+   * Rocket.Chat's department.autocomplete: `{ _id, name }` by name, the term matched anywhere in
+   * the name (case-insensitive), exceptions left out, archived ones only with showArchived.
+   */
+  async autocomplete(selector: AutocompleteSelector, showArchived: boolean): Promise<{ _id: string; name: string }[]> {
+    let q = this.db.selectFrom('departments').select(['_id', 'name']);
+    if (!showArchived) q = q.where('archived', '=', 0);
+    if (selector.term) q = q.where(lowerContains('name', selector.term));
+    const exceptions = (selector.exceptions ?? []).filter((e) => typeof e === 'string');
+    if (exceptions.length) q = q.where('_id', 'not in', exceptions);
+    if (typeof selector.conditions?.enabled === 'boolean')
+      q = q.where('enabled', '=', selector.conditions.enabled ? 1 : 0);
+    // case-insensitive, as the list: one order on both databases whatever their collation
+    return q.orderBy(lower('name')).orderBy('_id').limit(AUTOCOMPLETE_MAX).execute();
+  }
+
+  /** Rocket.Chat's department.listByIds: the departments among these ids, in the order they were created. */
+  async listByIds(ids: readonly string[]): Promise<DepartmentView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('departments')
+      .selectAll('departments')
+      .select(numAgents)
+      .where('_id', 'in', [...new Set(ids)])
+      .orderBy('created_at')
+      .orderBy('_id')
+      .execute();
+    return rows.map((r) => view(r, Number(r.num_agents ?? 0)));
+  }
+
+  /**
+   * Rocket.Chat's archiveDepartment: archived and disabled at once, so neither the widget nor a
+   * forward can pick it; its agents and rooms stay. An unknown id is `department-not-found`.
+   */
+  async archive(id: string): Promise<void> {
+    const res = await this.db
+      .updateTable('departments')
+      .set({ archived: 1, enabled: 0, updated_at: this.now() })
+      .where('_id', '=', id)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) fail('department-not-found', 'Department not found');
+  }
+
+  /** Rocket.Chat's unarchiveDepartment: back in the lists, still disabled until someone enables it. */
+  async unarchive(id: string): Promise<void> {
+    const res = await this.db
+      .updateTable('departments')
+      .set({ archived: 0, updated_at: this.now() })
+      .where('_id', '=', id)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) fail('department-not-found', 'Department not found');
   }
 
   async agents(
@@ -151,11 +246,12 @@ export class DepartmentsService {
   async create(
     input: DepartmentInput,
     agents: AgentLink[] = [],
-  ): Promise<{ department: Department; agents: DepartmentAgent[] }> {
+  ): Promise<{ department: DepartmentView; agents: DepartmentAgent[] }> {
     const values = checkInput(input);
     const id = newId();
     const now = this.now();
     await this.db.transaction().execute(async (trx) => {
+      await checkFallback(trx, id, input.fallbackForwardDepartment);
       // agents are checked inside the transaction, next to the write that links them
       const links = await resolveAgents(trx, agents);
       await trx
@@ -168,14 +264,19 @@ export class DepartmentsService {
   }
 
   /** Replaces the department's fields; agents given here are added or updated, never removed (as Rocket.Chat's PUT). */
+  /** Rocket.Chat's saveDepartment checks, in its order: archived-enabled, fields, not found, fallback. */
   async update(
     id: string,
     input: DepartmentInput,
     agents?: AgentLink[],
-  ): Promise<{ department: Department; agents: DepartmentAgent[] }> {
+  ): Promise<{ department: DepartmentView; agents: DepartmentAgent[] }> {
+    const stored = await this.get(id);
+    if (stored?.archived && input.enabled)
+      fail('error-archived-department-cant-be-enabled', 'Archived departments cant be enabled');
     const values = checkInput(input);
-    await this.require(id);
+    if (!stored) fail('error-department-not-found', 'Department not found');
     await this.db.transaction().execute(async (trx) => {
+      await checkFallback(trx, id, input.fallbackForwardDepartment);
       const links = await resolveAgents(trx, agents ?? []);
       const res = await trx
         .updateTable('departments')
@@ -183,7 +284,7 @@ export class DepartmentsService {
         .where('_id', '=', id)
         .executeTakeFirst();
       // deleted between the check and the write: answer as if it never existed
-      if (Number(res.numUpdatedRows) === 0) fail('error-invalid-department', `Department ${id} not found`);
+      if (Number(res.numUpdatedRows) === 0) fail('error-department-not-found', 'Department not found');
       await upsertLinks(trx, id, links);
     });
     return { department: (await this.get(id))!, agents: (await this.agents(id)).agents };
@@ -208,13 +309,20 @@ export class DepartmentsService {
 
   /**
    * Deletes the department and its agent links. Rooms, inquiries and visitors that pointed at it
-   * forget it (Rocket.Chat unsets it on rooms too), so nothing routes to a department that is gone.
+   * forget it (Rocket.Chat unsets it on rooms too), so nothing routes to a department that is gone;
+   * so do departments that named it as their fallback.
    */
   async remove(id: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const res = await trx.deleteFrom('departments').where('_id', '=', id).executeTakeFirst();
-      if (Number(res.numDeletedRows) === 0) fail('error-invalid-department', `Department ${id} not found`);
+      if (Number(res.numDeletedRows) === 0) fail('error-department-not-found', 'Department not found');
       await trx.deleteFrom('department_agents').where('department_id', '=', id).execute();
+      // Rocket.Chat's unsetFallbackDepartmentByDepartmentId: no fallback points at a department that is gone
+      await trx
+        .updateTable('departments')
+        .set({ fallback_forward_department: null })
+        .where('fallback_forward_department', '=', id)
+        .execute();
       await trx.updateTable('rooms').set({ department_id: null }).where('department_id', '=', id).execute();
       await trx.updateTable('inquiries').set({ department_id: null }).where('department_id', '=', id).execute();
       await trx.updateTable('visitors').set({ department: null }).where('department', '=', id).execute();
@@ -274,14 +382,35 @@ async function upsertLinks(db: Db, departmentId: string, links: readonly LinkRow
     .execute();
 }
 
-// An omitted maxNumberSimultaneousChat keeps its stored value (Kysely leaves undefined columns out).
-function checkInput(input: DepartmentInput): Omit<
+// An omitted optional field keeps its stored value (Kysely leaves undefined columns out).
+type InputColumns = Pick<
   DepartmentRow,
-  '_id' | 'created_at' | 'updated_at' | 'max_number_simultaneous_chat' | 'request_tag_before_closing_chat'
-> & {
-  max_number_simultaneous_chat?: number;
-  request_tag_before_closing_chat?: number;
-} {
+  'name' | 'enabled' | 'description' | 'email' | 'show_on_registration' | 'show_on_offline_form'
+> &
+  Partial<
+    Pick<
+      DepartmentRow,
+      | 'max_number_simultaneous_chat'
+      | 'request_tag_before_closing_chat'
+      | 'fallback_forward_department'
+      | 'departments_allowed_to_forward'
+      | 'allow_receive_forward_offline'
+    >
+  >;
+
+/** Rocket.Chat's fallback checks: not the department itself, and a department that exists. */
+async function checkFallback(db: Db, id: string, fallback: string | undefined): Promise<void> {
+  if (!fallback) return;
+  if (fallback === id)
+    fail(
+      'error-fallback-department-circular',
+      'Cannot save department. Circular reference between fallback department and department',
+    );
+  const found = await db.selectFrom('departments').select('_id').where('_id', '=', fallback).executeTakeFirst();
+  if (!found) fail('error-fallback-department-not-found', 'Fallback department not found');
+}
+
+function checkInput(input: DepartmentInput): InputColumns {
   const name = input.name.trim();
   if (name === '') fail('invalid-params', 'Department name is required');
   if (name.length > DEPARTMENT_NAME_MAX)
@@ -300,6 +429,15 @@ function checkInput(input: DepartmentInput): Omit<
       : {}),
     ...(input.requestTagBeforeClosingChat !== undefined
       ? { request_tag_before_closing_chat: input.requestTagBeforeClosingChat ? 1 : 0 }
+      : {}),
+    ...(input.fallbackForwardDepartment !== undefined
+      ? { fallback_forward_department: input.fallbackForwardDepartment || null }
+      : {}),
+    ...(input.departmentsAllowedToForward !== undefined
+      ? { departments_allowed_to_forward: JSON.stringify([...new Set(input.departmentsAllowedToForward)]) }
+      : {}),
+    ...(input.allowReceiveForwardOffline !== undefined
+      ? { allow_receive_forward_offline: input.allowReceiveForwardOffline ? 1 : 0 }
       : {}),
   };
 }

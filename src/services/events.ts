@@ -14,6 +14,7 @@ import { userByIdQ } from '../store/statements.ts';
 import { insertDeliveries, insertEvent as storeEvent } from '../store/outbox/enqueue.ts';
 import { targetsFor } from '../store/outbox/targets.ts';
 import type { Sender } from '../domain/targets.ts';
+import { payloadContact } from './contacts.ts';
 
 /** Wakes the delivery worker after a commit: a latency hint only, polling is the truth. */
 export interface Waker {
@@ -66,6 +67,7 @@ export async function recordRoomEvent(tx: Tx, deps: EventDeps, input: RoomEventI
     messages,
     oldServedBy: input.oldServedBy,
     oldDepartmentId: input.oldDepartmentId,
+    contact: await payloadContact(tx.db, visitorRow.contact_id),
   });
   return insertEvent(tx, deps, {
     type: input.type,

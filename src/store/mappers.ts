@@ -122,7 +122,7 @@ export function toRoom(r: RoomRow): Room {
     os: opt(r.os),
     browser: opt(r.browser),
     queuedAt: optDate(r.queued_at),
-    source: { type: 'widget' },
+    source: { type: r.source_type === 'widget' ? 'widget' : 'api' },
     _updatedAt: date(r.updated_at),
   } satisfies Room);
 }

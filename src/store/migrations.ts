@@ -467,6 +467,21 @@ function offlineMessages(): Migration {
  * `livechat_transfer_history` message carries it in `transferData` (transferredBy,
  * transferredTo, nextDepartment, scope, comment). JSON text, null on every other message.
  */
+/**
+ * Issue 14 (0018): where a room came from, Rocket.Chat's `source.type`: `widget` when the request
+ * carried the widget's cookies, `api` otherwise. Rooms from before were all opened by a widget.
+ */
+function roomSource(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .alterTable('rooms')
+        .addColumn('source_type', 'text', (c) => c.notNull().defaultTo('widget'))
+        .execute();
+    },
+  };
+}
+
 function transferData(): Migration {
   return {
     async up(db: Db) {
@@ -517,6 +532,140 @@ function cannedResponseTags(): Migration {
   };
 }
 
+/**
+ * Issue 14, contacts (0015): Rocket.Chat 7's contact model. A contact has channels (one per
+ * visitor and source: our widget, the Rocket.Chat widget, the API), each blocked or verified on
+ * its own; emails and phones as JSON lists, with `contact_keys` beside them so an exact email or
+ * phone look-up (checkExistence, matching a visitor, merging) is an indexed query on both
+ * dialects instead of a JSON search. A visitor points at its contact (`visitors.contact_id`).
+ */
+function contacts(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('contacts')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('emails', 'text', (col) => col.notNull())
+        .addColumn('phones', 'text', (col) => col.notNull())
+        .addColumn('contact_manager', 'text')
+        .addColumn('unknown', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('custom_fields', 'text', (col) => col.notNull())
+        .addColumn('conflicting_fields', 'text', (col) => col.notNull())
+        .addColumn('enabled', 'integer', (col) => col.notNull().defaultTo(1))
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('contacts_name').on('contacts').column('name').execute();
+      await db.schema
+        .createTable('contact_keys')
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('value', 'text', (col) => col.notNull())
+        .addColumn('contact_id', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('contact_keys_pk', ['kind', 'value', 'contact_id'])
+        .execute();
+      await db.schema.createIndex('contact_keys_contact').on('contact_keys').column('contact_id').execute();
+      await db.schema
+        .createTable('contact_channels')
+        .addColumn('visitor_id', 'text', (col) => col.notNull())
+        .addColumn('source_type', 'text', (col) => col.notNull())
+        .addColumn('source_id', 'text', (col) => col.notNull())
+        .addColumn('contact_id', 'text', (col) => col.notNull())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('verified', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('verified_at', 'bigint')
+        .addColumn('field', 'text')
+        .addColumn('value', 'text')
+        .addColumn('blocked', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('details', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addPrimaryKeyConstraint('contact_channels_pk', ['visitor_id', 'source_type', 'source_id'])
+        .execute();
+      await db.schema.createIndex('contact_channels_contact').on('contact_channels').column('contact_id').execute();
+      await db.schema
+        .createIndex('contact_channels_verified')
+        .on('contact_channels')
+        .columns(['field', 'value'])
+        .execute();
+      await db.schema.alterTable('visitors').addColumn('contact_id', 'text').execute();
+      await db.schema.createIndex('visitors_contact').on('visitors').column('contact_id').execute();
+    },
+  };
+}
+
+/**
+ * Issue 14 (0017): Rocket.Chat's custom-field registry (`livechat_custom_field`: which keys a
+ * visitor or room may carry in livechatData; the optional attributes stay null when never given,
+ * so answers omit them as Rocket.Chat does) and the edited permission table (`permissions`: a row
+ * only for a permission an admin changed; the defaults live in domain/permissions.ts).
+ */
+function customFieldsAndPermissions(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('livechat_custom_fields')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('label', 'text', (col) => col.notNull())
+        .addColumn('scope', 'text', (col) => col.notNull())
+        .addColumn('visibility', 'text', (col) => col.notNull())
+        .addColumn('type', 'text')
+        .addColumn('regexp', 'text')
+        .addColumn('required', 'integer')
+        .addColumn('default_value', 'text')
+        .addColumn('options', 'text')
+        .addColumn('public', 'integer')
+        .addColumn('searchable', 'integer')
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('livechat_custom_fields_scope')
+        .on('livechat_custom_fields')
+        .column('scope')
+        .execute();
+      await db.schema
+        .createTable('permissions')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('roles', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+    },
+  };
+}
+
+/**
+ * Issue 14, departments (0016): Rocket.Chat's archive flag and forwarding rules on a department
+ * (`departments_allowed_to_forward` is a JSON id list, empty = any), and `user_status`: a user's
+ * chosen presence status and status text (Rocket.Chat's statusDefault and statusText,
+ * users.setStatus), in a table of its own so the users table and its writers stay unchanged.
+ */
+function departmentRules(): Migration {
+  return {
+    async up(db: Db) {
+      for (const [name, type] of [
+        ['archived', 'integer'],
+        ['allow_receive_forward_offline', 'integer'],
+      ] as const) {
+        await db.schema
+          .alterTable('departments')
+          .addColumn(name, type, (col) => col.notNull().defaultTo(0))
+          .execute();
+      }
+      await db.schema.alterTable('departments').addColumn('fallback_forward_department', 'text').execute();
+      await db.schema
+        .alterTable('departments')
+        .addColumn('departments_allowed_to_forward', 'text', (col) => col.notNull().defaultTo('[]'))
+        .execute();
+      await db.schema
+        .createTable('user_status')
+        .addColumn('user_id', 'text', (col) => col.primaryKey())
+        .addColumn('status', 'text')
+        .addColumn('status_text', 'text')
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+    },
+  };
+}
+
 export function migrationProvider(c: Capabilities): MigrationProvider {
   // Names sort in order; append new migrations, never edit an applied one.
   const list: Record<string, Migration> = {
@@ -535,6 +684,10 @@ export function migrationProvider(c: Capabilities): MigrationProvider {
     // the livechat metrics' and dashboard's indexes (store/livechat-stats.ts)
     '0013_livechat_stats_indexes': { up: createLivechatStatsIndexes },
     '0014_canned_response_tags': cannedResponseTags(),
+    '0015_contacts': contacts(),
+    '0016_department_rules': departmentRules(),
+    '0017_custom_fields_permissions': customFieldsAndPermissions(),
+    '0018_room_source': roomSource(),
   };
   return { getMigrations: async () => list };
 }

@@ -50,7 +50,8 @@ type VisitorState =
   | 'host'
   | 'status'
   | 'created_at'
-  | 'updated_at';
+  | 'updated_at'
+  | 'contact_id';
 
 export function newVisitorRow(config: Fresh<VisitorRow, VisitorState>, now: number): VisitorRow {
   return {
@@ -65,6 +66,7 @@ export function newVisitorRow(config: Fresh<VisitorRow, VisitorState>, now: numb
     status: 'online',
     created_at: now,
     updated_at: now,
+    contact_id: null,
     ...config,
   };
 }
@@ -93,7 +95,8 @@ type RoomState =
   | 'queued_at'
   | 'updated_at'
   | 'auto_transferred_at'
-  | 'transcript_request';
+  | 'transcript_request'
+  | 'source_type';
 
 export function newRoomRow(config: Fresh<RoomRow, RoomState>, now: number): RoomRow {
   return {
@@ -121,6 +124,7 @@ export function newRoomRow(config: Fresh<RoomRow, RoomState>, now: number): Room
     updated_at: now,
     auto_transferred_at: null,
     transcript_request: null,
+    source_type: 'api',
     ...config,
   };
 }

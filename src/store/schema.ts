@@ -26,6 +26,18 @@ export interface UsersTable {
   connected_until: number | null;
 }
 
+/**
+ * users.setStatus (0016): the presence status a user chose (Rocket.Chat's statusDefault: online,
+ * away, busy, or offline = invisible) and their statusText. A row only once a user set one, so
+ * the users table and every writer of it stay as they were.
+ */
+export interface UserStatusTable {
+  user_id: string;
+  status: string | null;
+  status_text: string | null;
+  updated_at: number;
+}
+
 export interface AuthTokensTable {
   token_hash: string;
   user_id: string;
@@ -52,6 +64,14 @@ export interface DepartmentsTable {
   max_number_simultaneous_chat: Generated<number>;
   /** Rocket.Chat's requestTagBeforeClosingChat: 1 = a chat closes only with a tag (0009). */
   request_tag_before_closing_chat: Generated<number>;
+  /** Rocket.Chat's archived: 1 = hidden from lists and routing, and disabled (0016). */
+  archived: Generated<number>;
+  /** Rocket.Chat's allowReceiveForwardOffline: a forward here queues when nobody is online (0016). */
+  allow_receive_forward_offline: Generated<number>;
+  /** Rocket.Chat's fallbackForwardDepartment: where a forward goes when nobody here can take it (0016). */
+  fallback_forward_department: Generated<string | null>;
+  /** Rocket.Chat's departmentsAllowedToForward: JSON string[] of target ids, [] = any (0016). */
+  departments_allowed_to_forward: Generated<string>;
 }
 
 /** Rocket.Chat's canned responses (0009); scope 'global' or 'department' (department_id set). */
@@ -102,6 +122,8 @@ export interface VisitorsTable {
   status: string;
   created_at: number;
   updated_at: number;
+  /** The contact this visitor belongs to (Rocket.Chat 7's contact model), migration 0015. */
+  contact_id: string | null;
 }
 
 export interface RoomsTable {
@@ -136,6 +158,8 @@ export interface RoomsTable {
   auto_transferred_at: number | null;
   /** Rocket.Chat's transcriptRequest, JSON (services/livechat/transcript.ts), migration 0012. */
   transcript_request: string | null;
+  /** Rocket.Chat's `source.type`: 'widget' or 'api' (migration 0018). */
+  source_type: string;
 }
 
 export interface MessagesTable {
@@ -290,12 +314,76 @@ export interface PageVisitsTable {
   ts: number;
 }
 
+/** Rocket.Chat 7's contact (0015); emails/phones/custom_fields/conflicting_fields are JSON. */
+export interface ContactsTable {
+  _id: string;
+  name: string;
+  emails: string; // JSON [{address}]
+  phones: string; // JSON [{phoneNumber}]
+  contact_manager: string | null; // a user id
+  unknown: number;
+  custom_fields: string; // JSON object
+  conflicting_fields: string; // JSON [{field, value}]
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Exact-match keys of a contact (0015): kind 'email' (lower case) or 'phone'. */
+export interface ContactKeysTable {
+  kind: string;
+  value: string;
+  contact_id: string;
+}
+
+/** A contact's channel (0015): one visitor on one source; source_id '' when the source has none. */
+export interface ContactChannelsTable {
+  visitor_id: string;
+  source_type: string;
+  source_id: string;
+  contact_id: string;
+  name: string;
+  verified: number;
+  verified_at: number | null;
+  field: string | null;
+  value: string | null;
+  blocked: number;
+  details: string; // JSON Rocket.Chat IOmnichannelSource
+  created_at: number;
+}
+
+/** Rocket.Chat's livechat custom field (0017); _id is the field name, the livechatData key. */
+export interface LivechatCustomFieldsTable {
+  _id: string;
+  label: string;
+  scope: string; // 'visitor' | 'room'
+  visibility: string; // 'visible' | 'hidden'
+  type: string | null;
+  regexp: string | null;
+  required: number | null;
+  default_value: string | null;
+  options: string | null; // comma-separated, as Rocket.Chat stores it
+  public: number | null;
+  searchable: number | null;
+  updated_at: number;
+}
+
+/** An edited permission (0017): roles is a JSON string[] replacing that id's default roles. */
+export interface PermissionsTable {
+  _id: string;
+  roles: string;
+  updated_at: number;
+}
+
 export interface Database {
+  livechat_custom_fields: LivechatCustomFieldsTable;
+  permissions: PermissionsTable;
   users: UsersTable;
   auth_tokens: AuthTokensTable;
   settings: SettingsTable;
   departments: DepartmentsTable;
   department_agents: DepartmentAgentsTable;
+  user_status: UserStatusTable;
   visitors: VisitorsTable;
   rooms: RoomsTable;
   messages: MessagesTable;
@@ -309,4 +397,7 @@ export interface Database {
   tags: TagsTable;
   offline_messages: OfflineMessagesTable;
   page_visits: PageVisitsTable;
+  contacts: ContactsTable;
+  contact_keys: ContactKeysTable;
+  contact_channels: ContactChannelsTable;
 }

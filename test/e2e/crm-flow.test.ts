@@ -138,6 +138,21 @@ describe('CRM webhooks through the API, as a Rocket.Chat receiver sees them', ()
     const start = byType('LivechatSessionStart')[0]!;
     expect(keysDeep(start)).toEqual({
       _id: 'string',
+      // issue 14: the contact the visitor belongs to, beside the legacy visitor shape (unchanged)
+      contactId: 'string',
+      contact: {
+        _id: 'string',
+        name: 'string',
+        channels: [
+          {
+            blocked: 'boolean',
+            details: { type: 'string' },
+            name: 'string',
+            verified: 'boolean',
+            visitor: { source: { type: 'string' }, visitorId: 'string' },
+          },
+        ],
+      },
       createdAt: 'string',
       customFields: {},
       label: 'string',

@@ -216,19 +216,19 @@ describe('livechat/department', () => {
       [{ method: 'GET', url: `${URL}?enabled=maybe` }, 400, 'invalid-params'],
       [{ method: 'GET', url: `${URL}/bad%20id` }, 400, 'invalid-params'],
       [{ method: 'GET', url: `${URL}/${'a'.repeat(65)}` }, 400, 'invalid-params'],
-      [{ method: 'PUT', url: `${URL}/nope`, payload: { department: dep('X') } }, 400, 'error-invalid-department'],
+      // Rocket.Chat's ids for an unknown department (an unknown id's agent list is empty: rc-departments.test.ts)
+      [{ method: 'PUT', url: `${URL}/nope`, payload: { department: dep('X') } }, 400, 'error-department-not-found'],
       [{ method: 'PUT', url: `${URL}/${id}`, payload: { department: { name: 'X' } } }, 400, 'invalid-params'],
       [
         { method: 'PUT', url: `${URL}/${id}`, payload: { department: dep('X'), agents: [{ agentId: 'ghost' }] } },
         400,
         'error-invalid-agent',
       ],
-      [{ method: 'DELETE', url: `${URL}/nope` }, 400, 'error-invalid-department'],
-      [{ method: 'GET', url: `${URL}/nope/agents` }, 400, 'error-invalid-department'],
+      [{ method: 'DELETE', url: `${URL}/nope` }, 400, 'error-department-not-found'],
       [
         { method: 'POST', url: `${URL}/nope/agents`, payload: { upsert: [], remove: [] } },
         400,
-        'error-invalid-department',
+        'error-department-not-found',
       ],
       [
         { method: 'POST', url: `${URL}/${id}/agents`, payload: { upsert: [{ agentId: 'ghost' }] } },

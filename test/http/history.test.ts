@@ -208,7 +208,7 @@ describe.each([
       success: true,
       page: { msg: 'Checkout - https://shop.test/checkout', navigation: { token: 'tok-history' } },
     });
-    // not stored: another kind of change, an unknown visitor, no URL
+    // not stored: another kind of change, an unknown visitor, an empty URL (Rocket.Chat answers success alone)
     for (const payload of [
       {
         token: 'tok-history',
@@ -216,12 +216,14 @@ describe.each([
         pageInfo: { change: 'title', title: 'x', location: { href: 'https://x.test' } },
       },
       { token: 'nobody-here', pageInfo: { change: 'url', title: 'x', location: { href: 'https://x.test' } } },
-      { token: 'tok-history', pageInfo: { change: 'url', title: 'x' } },
+      { token: 'tok-history', pageInfo: { change: 'url', title: 'x', location: { href: '' } } },
     ]) {
       const n = await call(t, { method: 'POST', url: '/api/v1/livechat/page.visited', payload });
-      expect(n.status).toBe(200);
-      expect(n.body.page).toBeNull();
+      expect([n.status, n.body]).toEqual([200, { success: true }]);
     }
+    // pageInfo without a location is refused by Rocket.Chat's validator
+    const bad = { token: 'tok-history', pageInfo: { change: 'url', title: 'x' } };
+    expect((await call(t, { method: 'POST', url: '/api/v1/livechat/page.visited', payload: bad })).status).toBe(400);
 
     const pages = await get(`/api/v1/livechat/visitors.pagesVisited/${second}`, bob);
     expect(pages.status).toBe(200);

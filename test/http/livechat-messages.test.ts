@@ -239,17 +239,26 @@ describe('visitor and agent messages', () => {
     expect(lead.body.visitor).toMatchObject({ email: [{ address: 'lead@example.com' }] });
   });
 
-  it('custom fields land on the visitor and the open room; saveInfo on a closed room records LivechatEdit', async () => {
+  it('registered custom fields land on the visitor or the open room; saveInfo on a closed room records LivechatEdit', async () => {
+    // only registered keys are kept (issue 14, Rocket.Chat's registry): one field of each scope
+    await t.services.customFields.save(null, { field: 'tier', label: 'Tier', scope: 'visitor', visibility: 'visible' });
+    await t.services.customFields.save(null, { field: 'plan', label: 'Plan', scope: 'room', visibility: 'visible' });
     await newVisitor(t, 'tok-cf');
     const r = (await openRoom(t, 'tok-cf')).room._id;
     const cf = await call(t, {
       method: 'POST',
-      url: '/api/v1/livechat/custom.field',
-      payload: { token: 'tok-cf', key: 'plan', value: 'gold', overwrite: true },
+      url: '/api/v1/livechat/custom.fields',
+      payload: {
+        token: 'tok-cf',
+        customFields: [
+          { key: 'plan', value: 'gold', overwrite: true },
+          { key: 'tier', value: 'vip', overwrite: true },
+        ],
+      },
     });
     expect(cf.status).toBe(200);
     const v = await call(t, { method: 'GET', url: '/api/v1/livechat/visitor/tok-cf' });
-    expect(v.body.visitor).toMatchObject({ livechatData: { plan: 'gold' } });
+    expect(v.body.visitor).toMatchObject({ livechatData: { tier: 'vip' } });
     const vid = (v.body.visitor as { _id: string })._id;
     await call(t, { method: 'POST', url: '/api/v1/livechat/room.closeByUser', as: agent, payload: { rid: r } });
     const save = await call(t, {

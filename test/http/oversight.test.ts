@@ -153,6 +153,8 @@ describe.each([
   });
 
   it.runIf(run)('customFields matches the room livechatData, case-insensitively', async () => {
+    // room.saveInfo keeps registered room fields only (issue 14, Rocket.Chat's registry)
+    await t.services.customFields.save(null, { field: 'plan', label: 'Plan', scope: 'room', visibility: 'visible' });
     const visitorId = (await call(t, { method: 'GET', url: `/api/v1/rooms.info?roomId=${openRid}`, as: manager })).body
       .room as { v: { _id: string } };
     const saved = await call(t, {

@@ -110,8 +110,19 @@ describe('widget uploads', () => {
     await setSetting(t, 'Livechat_fileupload_enabled', false);
     expect((await upload('tok-up', rid, PNG, 'image/png', 'a.png')).body.errorType).toBe('error-file-upload-disabled');
     await setSetting(t, 'Livechat_fileupload_enabled', true);
-    expect((await upload('tok-other', rid, PNG, 'image/png', 'a.png')).body.errorType).toBe('invalid-room');
-    expect((await upload('nobody', rid, PNG, 'image/png', 'a.png')).body.errorType).toBe('invalid-token');
+    // Rocket.Chat answers 403 to a missing or unknown token and to a room that is not the token's
+    for (const [token, room] of [
+      ['tok-other', rid],
+      ['nobody', rid],
+      ['tok-up', 'NoSuchRoom1234'],
+    ]) {
+      const r = await upload(token!, room!, PNG, 'image/png', 'a.png');
+      expect([r.status, r.body.errorType]).toEqual([403, 'error-unauthorized']);
+    }
+    const form = new FormData();
+    form.append('file', new Blob([PNG], { type: 'image/png' }), 'a.png');
+    const bare = await fetch(`${base}/api/v1/livechat/upload/${rid}`, { method: 'POST', body: form });
+    expect(bare.status).toBe(403);
   });
 
   it('serves active content as an inert download', async () => {
@@ -137,7 +148,10 @@ describe('widget uploads', () => {
     await newVisitor(t, 'tok-gone');
     const room = (await openRoom(t, 'tok-gone')).room._id;
     await upload('tok-gone', room, PNG, 'image/png', 'x.png');
-    await call(t, { method: 'DELETE', url: '/api/v1/livechat/visitor/tok-gone', payload: {} });
+    // Rocket.Chat refuses while the room is open (visitor-has-open-rooms): close it first
+    await call(t, { method: 'POST', url: '/api/v1/livechat/room.close', payload: { rid: room, token: 'tok-gone' } });
+    const gone = await call(t, { method: 'DELETE', url: '/api/v1/livechat/visitor/tok-gone', payload: {} });
+    expect(gone.status).toBe(200);
     const left = await t.services.db.selectFrom('uploads').select('_id').where('rid', '=', room).execute();
     expect(left).toHaveLength(0);
   });

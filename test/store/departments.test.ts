@@ -111,13 +111,15 @@ for (const dialect of await dialects()) {
       expect(map.get('ghost')).toEqual([]);
     });
 
-    it('unknown ids fail with error-invalid-department', async () => {
+    it("unknown ids fail with Rocket.Chat's error-department-not-found", async () => {
       expect(await deps.get('nope')).toBeUndefined();
       await expect(deps.update('nope', { ...base, name: 'X' })).rejects.toMatchObject({
-        code: 'error-invalid-department',
+        code: 'error-department-not-found',
       });
-      await expect(deps.saveAgents('nope', { upsert: [] })).rejects.toMatchObject({ code: 'error-invalid-department' });
-      await expect(deps.remove('nope')).rejects.toMatchObject({ code: 'error-invalid-department' });
+      await expect(deps.saveAgents('nope', { upsert: [] })).rejects.toMatchObject({
+        code: 'error-department-not-found',
+      });
+      await expect(deps.remove('nope')).rejects.toMatchObject({ code: 'error-department-not-found' });
     });
 
     it('remove drops links and clears references; removing the agent role drops links', async () => {

@@ -9,6 +9,8 @@ import { AppError } from '../../domain/errors.ts';
 import { hasPermission } from '../../domain/permissions.ts';
 import type { Permission } from '../../domain/permissions.ts';
 import type { UsersService } from '../../services/users.ts';
+import { permissionsFor } from '../../services/permissions.ts';
+import type { PermissionsService } from '../../services/permissions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,6 +21,14 @@ declare module 'fastify' {
 
 function one(v: string | string[] | undefined): string | undefined {
   return typeof v === 'string' && v.length > 0 && v.length <= 512 ? v : undefined;
+}
+
+/** The permission table (as edited) each authenticated user is checked against. */
+const tableOf = new WeakMap<User, PermissionsService>();
+
+function allowed(user: User, permission: Permission): boolean {
+  const table = tableOf.get(user);
+  return table ? table.has(user.roles, permission) : hasPermission(user.roles, permission);
 }
 
 export function registerAuth(app: FastifyInstance, users: UsersService): void {
@@ -38,6 +48,8 @@ export function registerAuth(app: FastifyInstance, users: UsersService): void {
     const user = await users.authenticate(userId, token);
     if (!user) throw new AppError('unauthorized', 'You must be logged in to do this.');
     request.user = user;
+    const table = permissionsFor(users);
+    if (table) tableOf.set(user, table);
     request.authToken = token;
   });
 }
@@ -58,7 +70,7 @@ export function currentUser(request: FastifyRequest): User {
 export function needPermission(...permissions: Permission[]): preHandlerAsyncHookHandler {
   return async (request) => {
     const user = currentUser(request);
-    if (permissions.length > 0 && !permissions.some((p) => hasPermission(user.roles, p))) {
+    if (permissions.length > 0 && !permissions.some((p) => allowed(user, p))) {
       throw new AppError('error-unauthorized', 'User does not have the permissions required for this action');
     }
   };
@@ -69,5 +81,5 @@ export const needUser: preHandlerAsyncHookHandler = async (request) => {
 };
 
 export function can(user: User, permission: Permission): boolean {
-  return hasPermission(user.roles, permission);
+  return allowed(user, permission);
 }

@@ -5,6 +5,7 @@ import { authRoutes } from './auth.ts';
 import { userRoutes } from './users.ts';
 import { agentRoutes } from './agents.ts';
 import { departmentRoutes } from './departments.ts';
+import { usersStatusRoutes } from './users-status.ts';
 import { settingRoutes } from './settings.ts';
 import { livechatVisitorRoutes } from './livechat-visitor.ts';
 import { livechatAgentRoutes } from './livechat-agent.ts';
@@ -22,11 +23,15 @@ import { roomUploadRoutes } from './room-uploads.ts';
 import { livechatExtraRoutes } from './livechat-extra.ts';
 import { livechatNoteRoutes } from './livechat-notes.ts';
 import { livechatHistoryRoutes } from './livechat-history.ts';
+import { livechatDirectoryRoutes } from './livechat-directory.ts';
 import { offlineMessageRoutes } from './offline-messages.ts';
 import { ddpRoutes } from './ddp.ts';
 import { cannedRoutes } from './canned.ts';
 import { tagRoutes } from './tags.ts';
+import { contactRoutes } from './contacts.ts';
 import { livechatDashboardRoutes } from './livechat-dashboard.ts';
+import { customFieldRoutes } from './custom-fields.ts';
+import { permissionRoutes } from './permissions.ts';
 import { webRoutes } from './web.ts';
 
 export const routes: RouteRegistrar[] = [
@@ -35,6 +40,7 @@ export const routes: RouteRegistrar[] = [
   userRoutes,
   agentRoutes,
   departmentRoutes,
+  usersStatusRoutes,
   settingRoutes,
   livechatVisitorRoutes,
   livechatAgentRoutes,
@@ -52,10 +58,14 @@ export const routes: RouteRegistrar[] = [
   livechatExtraRoutes,
   cannedRoutes,
   tagRoutes,
+  contactRoutes,
   livechatNoteRoutes,
   livechatHistoryRoutes,
+  livechatDirectoryRoutes,
   offlineMessageRoutes,
   livechatDashboardRoutes,
+  customFieldRoutes,
+  permissionRoutes,
   ddpRoutes(),
   webRoutes,
 ];

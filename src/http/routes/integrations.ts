@@ -5,12 +5,11 @@
 import { Type } from '@sinclair/typebox';
 import type { RouteRegistrar } from '../schemas.ts';
 import { staffSecurity } from '../schemas.ts';
-import { needPermission } from '../plugins/auth.ts';
+import { can, needPermission } from '../plugins/auth.ts';
 import { fail } from '../../domain/errors.ts';
 import { SETTINGS, checkHttpUrl } from '../../domain/settings.ts';
 import type { SettingId } from '../../domain/settings.ts';
 import { sendWebhookTest } from '../../services/webhook-test.ts';
-import { hasPermission } from '../../domain/permissions.ts';
 
 /** Rocket.Chat's camelCase body keys -> setting ids, in the Webhooks page's order. */
 const KEYS = {
@@ -65,7 +64,7 @@ export const integrationsRoutes: RouteRegistrar = (app, s) => {
       // A secret (the Secret Token) is shown only to those who may edit it, as settings/:_id
       // refuses it to everyone else. The others see '' and `masked: true` when one is set: the
       // page then leaves it out of a save unless they type a new one (it stays write-only).
-      const mayReadSecrets = hasPermission(request.user?.roles ?? [], 'edit-privileged-setting');
+      const mayReadSecrets = request.user ? can(request.user, 'edit-privileged-setting') : false;
       const settings = Object.values(KEYS).map((id: SettingId) => {
         const secret = SETTINGS[id].type === 'string' && 'secret' in SETTINGS[id];
         const value = s.settings.get(id);

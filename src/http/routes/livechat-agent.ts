@@ -30,10 +30,12 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
     async (request) => {
       const user = currentUser(request);
       const agentId = request.body.agentId ?? user._id;
+      // Rocket.Chat's order: not an agent 404, deactivated 400, someone else's without the permission 403
+      const agent = await s.users.get(agentId);
+      if (!agent || !agent.roles.includes('livechat-agent')) fail('error-not-found', 'Agent not found');
+      if (!agent.active) fail('error-user-deactivated', 'User is deactivated');
       if (agentId !== user._id && !can(user, 'manage-livechat-agents'))
         fail('error-unauthorized', 'Cannot change another agent');
-      const agent = await s.users.get(agentId);
-      if (!agent || !agent.roles.includes('livechat-agent')) fail('error-invalid-agent', 'Invalid agent');
       const status = request.body.status ?? (agent.statusLivechat === 'available' ? 'not-available' : 'available');
       await s.users.setLivechatStatus(agentId, status);
       s.hub.publish({ kind: 'agent-status', agentId, status });
@@ -142,6 +144,8 @@ export const livechatAgentRoutes: RouteRegistrar = (app, s) => {
           rid: Id,
           comment: Type.Optional(Type.String({ maxLength: 10_000 })),
           tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),
+          // Rocket.Chat's: close even a room that reads as closed (repairs a half-closed one)
+          forceClose: Type.Optional(Type.Boolean()),
         }),
       },
     },

@@ -73,7 +73,8 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
           dataProcessingConsentText: '',
         },
         departments,
-        customFields: [],
+        // the registration form's extra fields: public, visible visitor-scope custom fields
+        customFields: await s.customFields.forWidget(),
         triggers: [],
         resources: {},
         ...(guest ? { guest } : {}),

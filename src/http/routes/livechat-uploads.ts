@@ -85,7 +85,7 @@ export const livechatUploadRoutes: RouteRegistrar = (app, s) => {
         // eslint-disable-next-line no-control-regex -- a token with control characters is no token
         /[\u0000-\u001f\u007f]/.test(token)
       ) {
-        fail('invalid-token', 'Invalid visitor token');
+        fail('error-unauthorized', 'The x-visitor-token header is required'); // Rocket.Chat: 403
       }
       const { maxSize } = uploads.limits();
       await uploads.checkRoom(token, request.params.rid);

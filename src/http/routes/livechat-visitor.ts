@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { RouteRegistrar } from '../schemas.ts';
 import { Email, Id, VisitorToken } from '../schemas.ts';
 import type { ConnectionInfo } from '../../services/livechat/visitors.ts';
+import { fail } from '../../domain/errors.ts';
 
 const tags = ['livechat visitor'];
 const CustomField = Type.Object({
@@ -23,7 +24,23 @@ export function connectionInfo(request: FastifyRequest): ConnectionInfo {
     ip: request.ip,
     userAgent: typeof ua === 'string' ? ua.slice(0, 1024) : undefined,
     host: typeof host === 'string' ? host.slice(0, 255) : undefined,
+    widget: isWidget(request.headers.cookie),
   };
+}
+
+/**
+ * Rocket.Chat's isWidget: both widgets set `rc_room_type=l` and `rc_is_widget=t` as cookies of this
+ * origin; a script calling the REST API carries neither, and its rooms' source is `api`.
+ */
+export function isWidget(cookie: string | undefined): boolean {
+  if (!cookie) return false;
+  const jar = new Map(
+    cookie.split(';').map((c) => {
+      const i = c.indexOf('=');
+      return [c.slice(0, i).trim(), c.slice(i + 1).trim()] as const;
+    }),
+  );
+  return jar.get('rc_room_type') === 'l' && jar.get('rc_is_widget') === 't';
 }
 
 export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
@@ -127,11 +144,13 @@ export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
     {
       schema: {
         tags,
-        summary: 'Messages of a room, newest first (visitor token, or staff login)',
+        summary: 'Messages of a room, newest first (visitor token, or staff login); `end` pages back',
         params: Type.Object({ rid: Id }),
         querystring: Type.Object({
           token: Type.Optional(VisitorToken),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+          // accepted as Rocket.Chat does; it only feeds an unread count livechat does not return
           ls: Type.Optional(Type.String({ format: 'date-time' })),
           end: Type.Optional(Type.String({ format: 'date-time' })),
         }),
@@ -139,17 +158,14 @@ export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
     },
     async (request) => {
       const q = request.query;
-      const opts = {
-        limit: q.limit ?? 20,
-        ls: q.ls ? Date.parse(q.ls) : undefined,
-        end: q.end ? Date.parse(q.end) : undefined,
-      };
+      const opts = { limit: q.limit ?? 20, offset: q.offset, end: q.end ? Date.parse(q.end) : undefined };
       if (request.user) {
         const seeAll = request.user.roles.some((r) => r === 'admin' || r === 'livechat-manager');
         await lc.roomForStaff(request.user, request.params.rid, seeAll);
         return { messages: await lc.messages.history(request.params.rid, opts), success: true };
       }
-      return { messages: await lc.messages.historyForVisitor(q.token ?? '', request.params.rid, opts), success: true };
+      if (q.token === undefined) fail('error-token-param-not-provided', 'The token query parameter is required');
+      return { messages: await lc.messages.historyForVisitor(q.token, request.params.rid, opts), success: true };
     },
   );
 
@@ -195,12 +211,14 @@ export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
       },
     },
     async (request) => {
-      await lc.visitors.setCustomFields(request.body.token, request.body.customFields);
-      return { fields: request.body.customFields, success: true };
+      const applied = await lc.visitors.setCustomFields(request.body.token, request.body.customFields);
+      // Rocket.Chat's answer: what was applied (room fields, then visitor ones), `Key` capitalised
+      return { fields: applied.map(({ key, value, overwrite }) => ({ Key: key, value, overwrite })), success: true };
     },
   );
 
-  // The widget reports navigation and presence, also before a visitor or room exists: accept both.
+  // The widget reports navigation also before a visitor or room exists: accept both. pageInfo is
+  // required with Rocket.Chat's three fields (isPOSTLivechatPageVisitedParams).
   app.post(
     '/api/v1/livechat/page.visited',
     {
@@ -209,20 +227,28 @@ export const livechatVisitorRoutes: RouteRegistrar = (app, s) => {
         body: Type.Object({
           token: VisitorToken,
           rid: Type.Optional(Id),
-          pageInfo: Type.Optional(Type.Object({}, { additionalProperties: true })),
+          pageInfo: Type.Object({
+            title: Type.String({ maxLength: 2048 }),
+            change: Type.String({ maxLength: 64 }),
+            location: Type.Object({ href: Type.String({ maxLength: 4096 }) }),
+          }),
         }),
       },
     },
     // Stored for the console's visitor panel (services/livechat/history.ts); never an error to the widget.
     async (request) => {
       const { token, rid, pageInfo } = request.body;
-      return { page: await lc.history.recordPageVisit(token, rid, pageInfo), success: true };
+      const page = await lc.history.recordPageVisit(token, rid, pageInfo);
+      return page ? { page, success: true } : { success: true }; // Rocket.Chat omits `page` when nothing was kept
     },
   );
 
   app.post(
     '/api/v1/livechat/visitor.status',
     { schema: { tags, body: Type.Object({ token: VisitorToken, status: Type.String({ maxLength: 32 }) }) } },
-    async (request) => ({ token: request.body.token, status: request.body.status, success: true }),
+    async (request) => {
+      await lc.visitors.get(request.body.token); // Rocket.Chat: invalid-token for a visitor it does not know
+      return { token: request.body.token, status: request.body.status, success: true };
+    },
   );
 };

@@ -8,11 +8,10 @@
 import { Type } from '@sinclair/typebox';
 import type { RouteRegistrar } from '../schemas.ts';
 import { Paging, paging, staffSecurity } from '../schemas.ts';
-import { needPermission, needUser } from '../plugins/auth.ts';
+import { can, needPermission, needUser } from '../plugins/auth.ts';
 import { AppError, fail } from '../../domain/errors.ts';
 import { KNOWN_SETTING_IDS, checkHttpUrl, knownSettingDef } from '../../domain/settings.ts';
 import type { SettingDef } from '../../domain/settings.ts';
-import { hasPermission } from '../../domain/permissions.ts';
 import type { User } from '../../domain/models.ts';
 
 const SettingParams = Type.Object({ _id: Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.-]+$' }) });
@@ -25,7 +24,7 @@ function readDenied(
   if (def?.public && !def.secret) return undefined;
   if (!user) return new AppError('unauthorized', 'You must be logged in to do this.');
   const perm = def?.secret ? 'edit-privileged-setting' : 'view-livechat-manager';
-  if (!hasPermission(user.roles, perm)) {
+  if (!can(user, perm)) {
     return new AppError('error-unauthorized', 'User does not have the permissions required for this action');
   }
   return undefined;

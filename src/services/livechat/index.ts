@@ -20,6 +20,7 @@ import { firstVisitorMessages } from './summaries.ts';
 import { OversightService } from './oversight.ts';
 import { TranscriptService, sendTranscriptsOnClose } from './transcript.ts';
 import { HistoryService } from './history.ts';
+import { DirectoryService } from './directory.ts';
 
 export class LivechatService {
   readonly visitors: VisitorsService;
@@ -32,6 +33,8 @@ export class LivechatService {
   /** Transcripts and the visitor panel's history (issue 13: transcript.ts, history.ts). */
   readonly transcripts: TranscriptService;
   readonly history: HistoryService;
+  /** The staff directory: visitor search, queue, inquiry lists, POST livechat/messages (directory.ts). */
+  readonly directory: DirectoryService;
 
   constructor(deps: LivechatDeps) {
     this.transcripts = new TranscriptService(deps);
@@ -43,6 +46,7 @@ export class LivechatService {
     this.rooms = new RoomsService(deps);
     this.messages = new MessagesService(deps, this.visitors);
     this.oversight = new OversightService(deps);
+    this.directory = new DirectoryService(deps, this.visitors, this.rooms, this.messages);
   }
 
   async offlineMessage(input: {

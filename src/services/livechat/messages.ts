@@ -205,17 +205,24 @@ export class MessagesService {
     return row;
   }
 
-  /** Newest first (the widget reverses it); `ls`/`end` bound the time range; `limit` caps it. */
+  /**
+   * Rocket.Chat's loadMessageHistory: newest first (the widget reverses it), `end` keeps the
+   * messages before that time, `offset` skips the newest ones, `limit` caps the page. `ls` (last
+   * seen) only feeds Rocket.Chat's unread count, which livechat's answer drops: it filters nothing.
+   */
   async history(
     rid: string,
-    opts: { limit: number; ls?: number; end?: number; forVisitor?: boolean },
+    opts: { limit: number; offset?: number; end?: number; forVisitor?: boolean },
   ): Promise<Message[]> {
     let q = this.deps.db.selectFrom('messages').selectAll().where('rid', '=', rid);
     // Filtered in the query, so a page of `limit` is still full when notes are left out.
     if (opts.forVisitor) q = q.where((eb) => eb.or([eb('t', 'is', null), eb('t', '!=', NOTE_MESSAGE_TYPE)]));
-    if (opts.ls !== undefined) q = q.where('ts', '<', opts.ls);
-    if (opts.end !== undefined) q = q.where('ts', '>', opts.end);
-    const rows = await q.orderBy('seq', 'desc').limit(opts.limit).execute();
+    if (opts.end !== undefined) q = q.where('ts', '<', opts.end);
+    const rows = await q
+      .orderBy('seq', 'desc')
+      .limit(opts.limit)
+      .offset(opts.offset ?? 0)
+      .execute();
     const messages = rows.map(toMessage);
     return opts.forVisitor ? messages.flatMap((m) => visitorView(m) ?? []) : messages;
   }
@@ -223,7 +230,7 @@ export class MessagesService {
   async historyForVisitor(
     token: string,
     rid: string,
-    opts: { limit: number; ls?: number; end?: number },
+    opts: { limit: number; offset?: number; end?: number },
   ): Promise<Message[]> {
     await visitorByToken(this.deps.db, token);
     await visitorRoom(this.deps.db, rid, token);

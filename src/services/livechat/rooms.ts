@@ -8,6 +8,7 @@ import type { ConnectionInfo } from './visitors.ts';
 import { resolveDepartment } from './visitors.ts';
 import {
   assignAgent,
+  departmentForwardTarget,
   isAutoRouting,
   lockQueuedInquiry,
   pickAgent,
@@ -19,7 +20,10 @@ import {
 import type { AgentRef } from './routing.ts';
 import { insertMessage } from './messages.ts';
 import { recordRoomEvent } from '../events.ts';
+import { assertChannelNotBlocked } from '../contacts.ts';
 import { inTx } from '../tx.ts';
+// the registry keeps only registered keys of each scope and checks their regexp
+import { applyInfoFields, infoFields } from '../custom-fields.ts';
 import type { Tx } from '../tx.ts';
 import { newId } from '../../domain/ids.ts';
 import { fail } from '../../domain/errors.ts';
@@ -34,6 +38,8 @@ export interface CloseInput {
   rid: string;
   comment?: string;
   tags?: string[];
+  /** Rocket.Chat's forceClose: a closed room answers success (and is tidied) instead of an error. */
+  forceClose?: boolean;
 }
 
 export class RoomsService {
@@ -48,20 +54,19 @@ export class RoomsService {
     if (!this.deps.settings.get('Livechat_enabled')) fail('error-livechat-disabled', 'Livechat is disabled');
     return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, token);
+      await assertChannelNotBlocked(tx.db, visitor._id); // a blocked contact channel starts no chat
       let q = tx.db.selectFrom('rooms').selectAll().where('visitor_token', '=', token).where('open', '=', 1);
       if (opts.rid) q = q.where('_id', '=', opts.rid);
       const open = await q.executeTakeFirst();
       if (open) return { room: toRoom(open), newRoom: false };
-      if (opts.rid) {
-        const taken = await tx.db.selectFrom('rooms').select('_id').where('_id', '=', opts.rid).executeTakeFirst();
-        if (taken) fail('invalid-room', 'Invalid room');
-      }
+      // Rocket.Chat: a `rid` names an open room of this visitor, never a room to create.
+      if (opts.rid) fail('invalid-room', 'Invalid room');
       const now = this.deps.now();
       const ua = conn.userAgent ?? visitor.user_agent ?? undefined;
       const { os, browser } = parseUserAgent(ua);
       const row: RoomRow = newRoomRow(
         {
-          _id: opts.rid ?? newId(),
+          _id: newId(),
           fname: visitor.name ?? visitor.username,
           visitor_id: visitor._id,
           visitor_token: visitor.token,
@@ -71,6 +76,7 @@ export class RoomsService {
           user_agent: ua ?? null,
           os: os ?? null,
           browser: browser ?? null,
+          source_type: conn.widget ? 'widget' : 'api',
         },
         now,
       );
@@ -113,6 +119,9 @@ export class RoomsService {
 
   async closeByVisitor(token: string, rid: string): Promise<{ rid: string; comment: string }> {
     const comment = 'Closed by visitor';
+    // Rocket.Chat checks the setting before it even looks at the token.
+    if (!this.deps.settings.get('Omnichannel_allow_visitors_to_close_conversation'))
+      fail('error-not-allowed-to-close-conversation', 'Visitors are not allowed to close conversations');
     await inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, token);
       const room = await roomById(tx, rid);
@@ -130,9 +139,19 @@ export class RoomsService {
 
   async closeByAgent(user: User, input: CloseInput, canCloseOthers: boolean): Promise<void> {
     await inTx(this.deps.store, async (tx) => {
-      const room = await roomById(tx, input.rid);
-      if (room.open !== 1) fail('room-closed', 'Room already closed');
+      // Rocket.Chat's closeLivechatRoom ids: error-invalid-room, then error-room-already-closed.
+      const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.rid).executeTakeFirst();
+      if (!room) fail('error-invalid-room', 'Invalid room');
+      if (room.open !== 1 && !input.forceClose) fail('error-room-already-closed', 'Room already closed');
       if (room.served_by_id !== user._id && !canCloseOthers) fail('error-not-allowed', 'You are not serving this room');
+      if (room.open !== 1) {
+        // forceClose on a closed room: Rocket.Chat closes it again to repair a half-closed room. Ours
+        // closes in one transaction, so the only leftover there could be is a queue entry.
+        await tx.db.deleteFrom('inquiries').where('rid', '=', room._id).execute();
+        return;
+      }
+      if (this.deps.settings.get('Livechat_request_comment_when_closing_conversation') && !input.comment?.trim())
+        fail('error-comment-is-required', 'A comment is required to close the conversation');
       await requireTagIfAsked(tx, room, input.tags);
       await this.close(tx, room, {
         closer: 'user',
@@ -155,8 +174,6 @@ export class RoomsService {
     },
   ): Promise<void> {
     const now = this.deps.now();
-    // The closing message comes first: the LivechatSession payload includes it (closingMessage: true).
-    await insertMessage(tx, this.deps, room, { msg: c.comment, t: CLOSING_MESSAGE_TYPE, u: c.by, token: c.token });
     const patch = {
       open: 0,
       closed_at: now,
@@ -166,7 +183,18 @@ export class RoomsService {
       updated_at: now,
       ...(c.tags ? { tags: JSON.stringify([...new Set(c.tags)]) } : {}),
     };
-    await tx.db.updateTable('rooms').set(patch).where('_id', '=', room._id).execute();
+    // Only an open room closes: on PostgreSQL a concurrent close waits on this row and then finds it
+    // closed, which Rocket.Chat reports as a transaction it could not complete.
+    const res = await tx.db
+      .updateTable('rooms')
+      .set(patch)
+      .where('_id', '=', room._id)
+      .where('open', '=', 1)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0)
+      fail('error-room-cannot-be-closed-try-again', 'The room could not be closed, try again');
+    // The closing message is saved before the event: the LivechatSession payload includes it (closingMessage: true).
+    await insertMessage(tx, this.deps, room, { msg: c.comment, t: CLOSING_MESSAGE_TYPE, u: c.by, token: c.token });
     await tx.db.deleteFrom('inquiries').where('rid', '=', room._id).execute();
     await recordRoomEvent(tx, this.deps, { type: 'LivechatSession', rid: room._id, messages: 'all' });
     const closed = await roomById(tx, room._id);
@@ -183,8 +211,10 @@ export class RoomsService {
   ): Promise<void> {
     if (!input.userId && !input.departmentId) fail('invalid-params', 'userId or departmentId is required');
     await inTx(this.deps.store, async (tx) => {
-      const room = await roomById(tx, input.roomId);
-      if (room.open !== 1) fail('room-closed', 'Room closed');
+      // Rocket.Chat's room.forward ids, verbatim (the second one is an i18n key there).
+      const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.roomId).executeTakeFirst();
+      if (!room) fail('error-invalid-room', 'Invalid room');
+      if (room.open !== 1) fail('This_conversation_is_already_closed', 'This conversation is already closed');
       if (room.served_by_id !== user._id && !canForwardOthers)
         fail('error-not-allowed', 'You are not serving this room');
       let target: RoomRow;
@@ -194,9 +224,13 @@ export class RoomsService {
         const recorded = await insertTransferRecord(tx, this.deps, room, { by, to: agent, comment: input.comment });
         target = await assignAgent(tx, this.deps, recorded, agent);
       } else {
-        const departmentId = await resolveDepartment(tx.db, input.departmentId!);
-        if (departmentId === room.department_id && !room.served_by_id)
+        const requested = await resolveDepartment(tx.db, input.departmentId!);
+        if (requested === room.department_id && !room.served_by_id)
           fail('error-forwarding-chat', 'The room is already waiting in that department');
+        // Rocket.Chat's forwarding rules (allowed targets, offline targets, fallback): routing.ts
+        const { departmentId, agent } = await departmentForwardTarget(tx.db, this.deps, room, requested, {
+          exclude: room.served_by_id ?? undefined,
+        });
         const now = this.deps.now();
         await tx.db
           .updateTable('rooms')
@@ -204,9 +238,6 @@ export class RoomsService {
           .where('_id', '=', room._id)
           .execute();
         const moved: RoomRow = { ...room, department_id: departmentId, updated_at: now };
-        const agent = isAutoRouting(this.deps)
-          ? await pickAgent(tx.db, this.deps, departmentId, { exclude: room.served_by_id ?? undefined })
-          : undefined;
         const recorded = await insertTransferRecord(
           tx,
           this.deps,
@@ -266,7 +297,12 @@ export class RoomsService {
               ? JSON.stringify(guest.phone ? [{ phoneNumber: guest.phone }] : [])
               : visitor.phones,
           custom_fields: guest.livechatData
-            ? JSON.stringify({ ...parseJson(visitor.custom_fields, {}), ...guest.livechatData })
+            ? JSON.stringify(
+                applyInfoFields(
+                  parseJson(visitor.custom_fields, {}),
+                  await infoFields(tx.db, 'visitor', guest.livechatData),
+                ),
+              )
             : visitor.custom_fields,
           updated_at: now,
         })
@@ -278,7 +314,12 @@ export class RoomsService {
           topic: roomData.topic ?? room.topic,
           tags: roomData.tags ? JSON.stringify([...new Set(roomData.tags)]) : room.tags,
           custom_fields: roomData.livechatData
-            ? JSON.stringify({ ...parseJson(room.custom_fields, {}), ...roomData.livechatData })
+            ? JSON.stringify(
+                applyInfoFields(
+                  parseJson(room.custom_fields, {}),
+                  await infoFields(tx.db, 'room', roomData.livechatData),
+                ),
+              )
             : room.custom_fields,
           fname: guest.name ?? room.fname,
           updated_at: now,

@@ -12,7 +12,7 @@ import type { LivechatDeps } from './deps.ts';
 import { audienceOf } from './deps.ts';
 import { recordRoomEvent } from '../events.ts';
 import { insertMessage } from './messages.ts';
-import { toInquiry, toRoom } from '../../store/mappers.ts';
+import { parseJson, toInquiry, toRoom } from '../../store/mappers.ts';
 import type { RoomRow } from '../../store/mappers.ts';
 import { fail } from '../../domain/errors.ts';
 import type { TransferData } from '../../domain/models.ts';
@@ -38,7 +38,19 @@ function routableAgents(db: Kysely<Database>, departmentId: string | null) {
     .where('u.status_livechat', '=', 'available')
     .where('u.online', '=', 1)
     .where('u.active', '=', 1)
-    .where('u.roles', 'like', AGENT_ROLE);
+    .where('u.roles', 'like', AGENT_ROLE)
+    // users.setStatus offline is Rocket.Chat's invisible: connected, but routing skips them
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('user_status as us')
+            .select('us.user_id')
+            .whereRef('us.user_id', '=', 'u._id')
+            .where('us.status', '=', 'offline'),
+        ),
+      ),
+    );
   if (departmentId) {
     q = q.where((eb) =>
       eb.exists(
@@ -126,6 +138,64 @@ export async function pickAgent(
   const preferred = opts.prefer ? candidates.find((c) => c._id === opts.prefer) : undefined;
   const chosen = preferred ?? candidates[0];
   return chosen ? { _id: chosen._id, username: chosen.username } : undefined;
+}
+
+/** Rocket.Chat's Omnichannel_max_fallback_forward_depth default: how many fallbacks one forward follows. */
+const FALLBACK_DEPTH = 3;
+
+/**
+ * Rocket.Chat's forwarding rules for moving a room (as it stands, before the move) to a
+ * department; the caller moves it to the department returned and gives it to the agent, or queues
+ * it when there is none:
+ * - the room's current department may list the departments it forwards to
+ *   (departmentsAllowedToForward, [] = any): error-forwarding-department-target-not-allowed;
+ * - manual routing: the chat waits in the new department's queue;
+ * - auto routing, nobody there can take it: a chat nobody serves waits in the queue, and so does
+ *   one sent to a department with allowReceiveForwardOffline; otherwise it goes on to the
+ *   department's fallbackForwardDepartment (enabled ones, at most FALLBACK_DEPTH hops), and with
+ *   none of those it stays where it was: error-no-agents-online-in-department.
+ */
+export async function departmentForwardTarget(
+  db: Kysely<Database>,
+  deps: LivechatDeps,
+  room: RoomRow,
+  departmentId: string,
+  pick: { exclude?: string; prefer?: string } = {},
+): Promise<{ departmentId: string; agent?: AgentRef }> {
+  if (room.department_id) {
+    const current = await db
+      .selectFrom('departments')
+      .select('departments_allowed_to_forward')
+      .where('_id', '=', room.department_id)
+      .executeTakeFirst();
+    const allowed = parseJson<string[]>(current?.departments_allowed_to_forward, []);
+    if (allowed.length > 0 && !allowed.includes(departmentId))
+      fail('error-forwarding-department-target-not-allowed', 'The forwarding to the target department is not allowed.');
+  }
+  if (!isAutoRouting(deps)) return { departmentId };
+  let target = departmentId;
+  for (let hop = 0; ; hop++) {
+    const agent = await pickAgent(db, deps, target, pick);
+    if (agent) return { departmentId: target, agent };
+    if (!room.served_by_id) return { departmentId: target };
+    const dep = await db
+      .selectFrom('departments')
+      .select(['allow_receive_forward_offline', 'fallback_forward_department'])
+      .where('_id', '=', target)
+      .executeTakeFirst();
+    if (dep?.allow_receive_forward_offline === 1) return { departmentId: target };
+    const fallback = dep?.fallback_forward_department
+      ? await db
+          .selectFrom('departments')
+          .select('_id')
+          .where('_id', '=', dep.fallback_forward_department)
+          .where('enabled', '=', 1)
+          .executeTakeFirst()
+      : undefined;
+    if (!fallback || fallback._id === room.department_id || hop >= FALLBACK_DEPTH)
+      fail('error-no-agents-online-in-department', 'No agents online in the department');
+    target = fallback._id;
+  }
 }
 
 /** True when the agent already holds as many open chats as a limit allows (manual take). */

@@ -7,7 +7,7 @@
 import type { LivechatDeps } from './deps.ts';
 import { visitorByToken, visitorRoom } from './deps.ts';
 import { resolveDepartment } from './visitors.ts';
-import { assignAgent, insertTransferRecord, isAutoRouting, pickAgent, queueRoom, recordForwarded } from './routing.ts';
+import { assignAgent, departmentForwardTarget, insertTransferRecord, queueRoom, recordForwarded } from './routing.ts';
 import { inTx } from '../tx.ts';
 import { fail } from '../../domain/errors.ts';
 import type { Room } from '../../domain/models.ts';
@@ -22,8 +22,14 @@ export async function transferByVisitor(
     const visitor = await visitorByToken(tx, input.token);
     const room = await visitorRoom(tx, input.rid, input.token);
     if (room.open !== 1) fail('room-closed', 'Room closed');
-    const departmentId = await resolveDepartment(tx.db, input.department);
-    if (departmentId === room.department_id) return toRoom(room);
+    const requested = await resolveDepartment(tx.db, input.department);
+    if (requested === room.department_id) return toRoom(room);
+    // The visitor asked for another department, not another person: the current agent may stay
+    // when they belong to it (unlike an agent's forward, which hands the room to someone else).
+    // Rocket.Chat's forwarding rules apply as to an agent's forward (routing.ts).
+    const { departmentId, agent } = await departmentForwardTarget(tx.db, deps, room, requested, {
+      prefer: room.served_by_id ?? undefined,
+    });
     const now = deps.now();
     await tx.db
       .updateTable('rooms')
@@ -36,11 +42,6 @@ export async function transferByVisitor(
       .where('_id', '=', visitor._id)
       .execute();
     const moved: RoomRow = { ...room, department_id: departmentId, updated_at: now };
-    // The visitor asked for another department, not another person: the current agent may stay
-    // when they belong to it (unlike an agent's forward, which hands the room to someone else).
-    const agent = isAutoRouting(deps)
-      ? await pickAgent(tx.db, deps, departmentId, { prefer: room.served_by_id ?? undefined })
-      : undefined;
     const by = { _id: visitor._id, username: visitor.username, name: visitor.name ?? undefined };
     const recorded = await insertTransferRecord(tx, deps, moved, { by, to: agent, departmentId }, room);
     const target = agent ? await assignAgent(tx, deps, recorded, agent) : await queueRoom(tx, deps, recorded);

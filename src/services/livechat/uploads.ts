@@ -129,11 +129,25 @@ export class UploadsService {
     });
   }
 
-  /** The visitor's open room, checked before the upload is read. */
+  /**
+   * The visitor's open room, checked before the upload is read. Refusals are 403, as Rocket.Chat's
+   * livechat/upload answers an unknown token, another visitor's room or a closed one.
+   */
   async checkRoom(token: string, rid: string): Promise<void> {
-    await visitorByToken(this.deps.db, token);
-    const room = await visitorRoom(this.deps.db, rid, token);
-    if (room.open !== 1) fail('room-closed', 'Room closed');
+    const visitor = await this.deps.db
+      .selectFrom('visitors')
+      .select('_id')
+      .where('token', '=', token)
+      .executeTakeFirst();
+    if (!visitor) fail('error-unauthorized', 'Unknown visitor token');
+    const room = await this.deps.db
+      .selectFrom('rooms')
+      .select('open')
+      .where('_id', '=', rid)
+      .where('visitor_token', '=', token)
+      .executeTakeFirst();
+    if (!room) fail('error-unauthorized', 'Not your conversation');
+    if (room.open !== 1) fail('error-unauthorized', 'The conversation is closed');
   }
 
   /** The description travels as the message text too: what Rocket.Chat's widget shows (it ignores `description`). */

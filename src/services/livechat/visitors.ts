@@ -13,6 +13,8 @@ import type { VisitorRow } from '../../store/mappers.ts';
 import type { Visitor } from '../../domain/models.ts';
 import { EMAIL_PATTERN } from '../users.ts';
 import { inTx } from '../tx.ts';
+import { apiFields, registrationFields } from '../custom-fields.ts';
+import { forgetVisitorContact, syncVisitorContact } from '../contacts.ts';
 
 export interface CustomFieldInput {
   key: string;
@@ -34,6 +36,8 @@ export interface ConnectionInfo {
   ip?: string;
   userAgent?: string;
   host?: string;
+  /** The request came from a widget (Rocket.Chat's isWidget: its cookies), so a new room's source is `widget`. */
+  widget?: boolean;
 }
 
 /** Resolves a department given by id or by name (Rocket.Chat accepts both). */
@@ -45,6 +49,23 @@ export async function resolveDepartment(db: Kysely<Database>, idOrName: string):
     .executeTakeFirst();
   if (!d || d.enabled !== 1) fail('error-invalid-department', 'Invalid department');
   return d._id;
+}
+
+/**
+ * Rocket.Chat's registerGuest: a token it has never seen, with the phone number of a known visitor,
+ * is that visitor (who keeps their own token). Phones are stored as JSON, so a LIKE narrows the
+ * candidates and the exact comparison is made on the parsed list.
+ */
+async function visitorByPhone(db: Kysely<Database>, phone: string): Promise<VisitorRow | undefined> {
+  const needle = JSON.stringify(phone).slice(1, -1);
+  const rows = await db
+    .selectFrom('visitors')
+    .selectAll()
+    .where('phones', 'like', `%${needle}%`)
+    .orderBy('created_at')
+    .limit(50)
+    .execute();
+  return rows.find((r) => parseJson<{ phoneNumber: string }[]>(r.phones, []).some((p) => p.phoneNumber === phone));
 }
 
 export function mergeCustomFields(
@@ -80,16 +101,16 @@ export class VisitorsService {
     const department = input.department ? await resolveDepartment(db, input.department) : undefined;
     const phone = typeof input.phone === 'string' ? input.phone : input.phone?.number;
     return inTx(this.deps.store, async (tx) => {
+      // only registered visitor fields are kept; a missing required one refuses (custom-fields.ts)
+      const custom = await registrationFields(tx.db, input.customFields ?? []);
       const now = this.deps.now();
-      const existing = await tx.db
-        .selectFrom('visitors')
-        .selectAll()
-        .where('token', '=', input.token)
-        .executeTakeFirst();
+      const existing =
+        (await tx.db.selectFrom('visitors').selectAll().where('token', '=', input.token).executeTakeFirst()) ??
+        (phone ? await visitorByPhone(tx.db, phone) : undefined);
       const emails = input.email ? [{ address: input.email.toLowerCase() }] : undefined;
       const phones = phone ? [{ phoneNumber: phone }] : undefined;
       if (existing) {
-        const fields = mergeCustomFields(parseJson(existing.custom_fields, {}), input.customFields ?? []);
+        const fields = mergeCustomFields(parseJson(existing.custom_fields, {}), custom);
         const patch = {
           name: input.name ?? existing.name,
           department: department ?? existing.department,
@@ -102,7 +123,11 @@ export class VisitorsService {
           updated_at: now,
         };
         await tx.db.updateTable('visitors').set(patch).where('_id', '=', existing._id).execute();
-        return toVisitor({ ...existing, ...patch });
+        // the visitor's contact follows its data (services/contacts.ts)
+        const contactId = await syncVisitorContact(tx, { ...existing, ...patch }, now, {
+          type: conn.widget ? 'widget' : 'api',
+        });
+        return toVisitor({ ...existing, ...patch, contact_id: contactId });
       }
       let username = input.username;
       if (username) {
@@ -123,15 +148,17 @@ export class VisitorsService {
         department: department ?? null,
         emails: emails ? JSON.stringify(emails) : null,
         phones: phones ? JSON.stringify(phones) : null,
-        custom_fields: JSON.stringify(mergeCustomFields({}, input.customFields ?? [])),
+        custom_fields: JSON.stringify(mergeCustomFields({}, custom)),
         ip: conn.ip ?? null,
         user_agent: conn.userAgent ?? null,
         host: conn.host ?? null,
         status: 'online',
         created_at: now,
         updated_at: now,
+        contact_id: null,
       };
       await tx.db.insertInto('visitors').values(row).execute();
+      row.contact_id = await syncVisitorContact(tx, row, now, { type: conn.widget ? 'widget' : 'api' });
       return toVisitor(row);
     });
   }
@@ -146,38 +173,44 @@ export class VisitorsService {
   }
 
   /**
-   * Sets custom fields. Without per-field scope definitions, a field the widget sends describes
-   * the visitor and also the conversation in progress, so it lands on the visitor and on the
-   * visitor's open room (the CRM sees it as visitor.customFields and as the room's customFields).
+   * livechat/custom.field(s): each key must be a registered custom field (services/custom-fields.ts);
+   * a visitor-scope field lands on the visitor, a room-scope one on the visitor's open rooms
+   * (Rocket.Chat's setMultipleCustomFields). Returns what was applied: room fields, then visitor ones.
    */
-  async setCustomFields(token: string, fields: CustomFieldInput[]): Promise<void> {
-    await inTx(this.deps.store, async (tx) => {
+  async setCustomFields(token: string, fields: CustomFieldInput[]): Promise<CustomFieldInput[]> {
+    return inTx(this.deps.store, async (tx) => {
       const v = await visitorByToken(tx, token);
+      const scoped = await apiFields(tx.db, fields);
       const now = this.deps.now();
-      await tx.db
-        .updateTable('visitors')
-        .set({
-          custom_fields: JSON.stringify(mergeCustomFields(parseJson(v.custom_fields, {}), fields)),
-          updated_at: now,
-        })
-        .where('_id', '=', v._id)
-        .execute();
-      const room = await tx.db
-        .selectFrom('rooms')
-        .select(['_id', 'custom_fields'])
-        .where('visitor_token', '=', token)
-        .where('open', '=', 1)
-        .executeTakeFirst();
-      if (room) {
+      if (scoped.visitor.length) {
+        await tx.db
+          .updateTable('visitors')
+          .set({
+            custom_fields: JSON.stringify(mergeCustomFields(parseJson(v.custom_fields, {}), scoped.visitor)),
+            updated_at: now,
+          })
+          .where('_id', '=', v._id)
+          .execute();
+      }
+      const rooms = scoped.room.length
+        ? await tx.db
+            .selectFrom('rooms')
+            .select(['_id', 'custom_fields'])
+            .where('visitor_token', '=', token)
+            .where('open', '=', 1)
+            .execute()
+        : [];
+      for (const room of rooms) {
         await tx.db
           .updateTable('rooms')
           .set({
-            custom_fields: JSON.stringify(mergeCustomFields(parseJson(room.custom_fields, {}), fields)),
+            custom_fields: JSON.stringify(mergeCustomFields(parseJson(room.custom_fields, {}), scoped.room)),
             updated_at: now,
           })
           .where('_id', '=', room._id)
           .execute();
       }
+      return [...scoped.room, ...scoped.visitor];
     });
   }
 
@@ -204,7 +237,10 @@ export class VisitorsService {
   async remove(token: string): Promise<{ _id: string; ts: Date }> {
     return inTx(this.deps.store, async (tx) => {
       const v = await visitorByToken(tx, token);
-      const rooms = await tx.db.selectFrom('rooms').select('_id').where('visitor_id', '=', v._id).execute();
+      const rooms = await tx.db.selectFrom('rooms').select(['_id', 'open']).where('visitor_id', '=', v._id).execute();
+      // Rocket.Chat refuses while a conversation is open (its GDPR bypass,
+      // Livechat_Allow_collect_and_store_HTTP_header_informations, is inert here): close it first.
+      if (rooms.some((r) => r.open === 1)) fail('visitor-has-open-rooms', 'Cannot remove visitors with opened rooms');
       const rids = rooms.map((r) => r._id);
       if (rids.length) {
         await tx.db.deleteFrom('messages').where('rid', 'in', rids).execute();
@@ -212,6 +248,7 @@ export class VisitorsService {
         await tx.db.deleteFrom('inquiries').where('rid', 'in', rids).execute();
         await tx.db.deleteFrom('rooms').where('_id', 'in', rids).execute();
       }
+      await forgetVisitorContact(tx, v._id);
       await tx.db.deleteFrom('visitors').where('_id', '=', v._id).execute();
       return { _id: v._id, ts: new Date(this.deps.now()) };
     });

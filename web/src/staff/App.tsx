@@ -18,6 +18,8 @@ import { AgentsPage } from './pages/Agents.tsx';
 import { DepartmentsPage } from './pages/Departments.tsx';
 import { CannedResponsesPage } from './pages/CannedResponses.tsx';
 import { TagsPage } from './pages/Tags.tsx';
+import { CustomFieldsPage } from './pages/CustomFields.tsx';
+import { PermissionsPage } from './pages/Permissions.tsx';
 import { CurrentChatsPage } from './pages/CurrentChats.tsx';
 import { ChatPage } from './pages/Chat.tsx';
 import { AllChatsPage } from './pages/AllChats.tsx';
@@ -129,6 +131,8 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (p === '/omnichannel/departments') return <DepartmentsPage />;
   if (p === '/omnichannel/canned-responses') return <CannedResponsesPage />;
   if (p === '/omnichannel/tags') return <TagsPage />;
+  if (p === '/omnichannel/custom-fields') return <CustomFieldsPage />;
+  if (p === '/admin/permissions') return <PermissionsPage />;
   if (p === '/omnichannel/offline-messages') return <OfflineMessagesPage />;
   if (p === '/omnichannel/dashboard') return <DashboardPage />;
   if (p === '/omnichannel/current') return <CurrentChatsPage />;
@@ -156,6 +160,7 @@ function Layout({ me, path, logout, children }: { me: Me; path: string; logout: 
       ['/omnichannel/departments', 'Departments'],
       ['/omnichannel/canned-responses', 'Canned responses'],
       ['/omnichannel/tags', 'Tags'],
+      ['/omnichannel/custom-fields', 'Custom fields'],
       ['/omnichannel/offline-messages', 'Offline messages'],
       ['/omnichannel/webhooks', 'Webhooks'],
       ['/omnichannel/endpoints', 'Endpoints'],
@@ -193,6 +198,11 @@ function Layout({ me, path, logout, children }: { me: Me; path: string; logout: 
               <li>
                 <Link to="/admin/users" aria-current={path.startsWith('/admin/users') ? 'page' : undefined}>
                   Users
+                </Link>
+              </li>
+              <li>
+                <Link to="/admin/permissions" aria-current={path.startsWith('/admin/permissions') ? 'page' : undefined}>
+                  Permissions
                 </Link>
               </li>
             </ul>

@@ -3,6 +3,11 @@ import { createRoot } from 'react-dom/client';
 import '../styles.css';
 import { Widget } from './Widget.tsx';
 
+// Rocket.Chat's isWidget test, which its own widget passes the same way: with these two cookies
+// the server records a new room's source as `widget` (a plain REST client's rooms say `api`).
+document.cookie = 'rc_room_type=l; path=/; SameSite=Lax';
+document.cookie = 'rc_is_widget=t; path=/; SameSite=Lax';
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Widget />

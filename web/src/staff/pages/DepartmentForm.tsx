@@ -1,21 +1,36 @@
 /**
  * Create or edit a department. The API's PUT only adds or updates the agents it lists, so agents
  * unchecked here are removed with a second call (department/:id/agents { remove }).
+ * Forwarding rules (Rocket.Chat's): which departments a chat here may be forwarded to (none
+ * ticked = any), whether a forward here waits in the queue when nobody is online, and the
+ * fallback department a forward goes on to when nobody here can take it.
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../../api.ts';
-import { Check, ErrorText, TextArea, TextField, useToast } from '../ui.tsx';
+import { Check, ErrorText, SelectField, TextArea, TextField, useToast } from '../ui.tsx';
 import type { Agent, Department } from '../types.ts';
+
+/** The department as the API sends it, with the fields this form edits beyond the basics. */
+export type DepartmentWithRules = Department & {
+  archived?: boolean;
+  requestTagBeforeClosingChat?: boolean;
+  fallbackForwardDepartment?: string;
+  departmentsAllowedToForward?: string[];
+  allowReceiveForwardOffline?: boolean;
+};
 
 export function DepartmentForm({
   department,
   agents,
+  departments,
   onDone,
   onCancel,
 }: {
-  department?: Department;
+  department?: DepartmentWithRules;
   agents: Agent[];
+  /** Every department, for the forwarding rules (this one is left out of the choices). */
+  departments: DepartmentWithRules[];
   onDone: () => void;
   onCancel: () => void;
 }) {
@@ -29,9 +44,11 @@ export function DepartmentForm({
   const [enabled, setEnabled] = useState(department?.enabled ?? true);
   const [showOnRegistration, setShowOnRegistration] = useState(department?.showOnRegistration ?? true);
   const [showOnOfflineForm, setShowOnOfflineForm] = useState(department?.showOnOfflineForm ?? true);
-  const [requestTag, setRequestTag] = useState(
-    (department as { requestTagBeforeClosingChat?: boolean } | undefined)?.requestTagBeforeClosingChat ?? false,
-  );
+  const [requestTag, setRequestTag] = useState(department?.requestTagBeforeClosingChat ?? false);
+  const [fallback, setFallback] = useState(department?.fallbackForwardDepartment ?? '');
+  const [allowed, setAllowed] = useState<string[]>(department?.departmentsAllowedToForward ?? []);
+  const [offlineForward, setOfflineForward] = useState(department?.allowReceiveForwardOffline ?? false);
+  const others = departments.filter((d) => d._id !== department?._id);
   const [members, setMembers] = useState<string[]>(initialAgents);
   const [error, setError] = useState<unknown>();
 
@@ -47,6 +64,10 @@ export function DepartmentForm({
         showOnRegistration,
         showOnOfflineForm,
         requestTagBeforeClosingChat: requestTag,
+        fallbackForwardDepartment: fallback,
+        // ids of departments deleted since are dropped, so saving never carries a dangling one
+        departmentsAllowedToForward: allowed.filter((id) => others.some((d) => d._id === id)),
+        allowReceiveForwardOffline: offlineForward,
       },
       agents: members.map((agentId) => ({ agentId })),
     };
@@ -76,7 +97,12 @@ export function DepartmentForm({
         <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
       </div>
       <TextArea label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-      <Check label="Enabled" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+      <Check
+        label={department?.archived ? 'Enabled (unarchive it first)' : 'Enabled'}
+        checked={enabled}
+        disabled={department?.archived}
+        onChange={(e) => setEnabled(e.target.checked)}
+      />
       <Check
         label="Require a tag before closing a chat"
         checked={requestTag}
@@ -92,6 +118,40 @@ export function DepartmentForm({
         checked={showOnOfflineForm}
         onChange={(e) => setShowOnOfflineForm(e.target.checked)}
       />
+      <fieldset>
+        <legend>Forwarding</legend>
+        <Check
+          label="Accept forwarded chats when no agent is online (they wait in the queue)"
+          checked={offlineForward}
+          onChange={(e) => setOfflineForward(e.target.checked)}
+        />
+        <SelectField
+          label="Fallback department"
+          hint="Where a forwarded chat goes when nobody here can take it"
+          value={fallback}
+          onChange={(e) => setFallback(e.target.value)}
+        >
+          <option value="">None</option>
+          {others.map((d) => (
+            <option key={d._id} value={d._id}>
+              {d.name}
+              {d.archived ? ' (archived)' : !d.enabled ? ' (disabled)' : ''}
+            </option>
+          ))}
+        </SelectField>
+        <p className="muted small">Chats here may be forwarded to (none ticked: any department):</p>
+        {others.length === 0 && <p className="muted small">No other departments yet.</p>}
+        {others.map((d) => (
+          <Check
+            key={d._id}
+            label={d.name}
+            checked={allowed.includes(d._id)}
+            onChange={() =>
+              setAllowed(allowed.includes(d._id) ? allowed.filter((x) => x !== d._id) : [...allowed, d._id])
+            }
+          />
+        ))}
+      </fieldset>
       <fieldset>
         <legend>Agents</legend>
         {agents.length === 0 && <p className="muted">No agents yet: add them on the Agents page.</p>}

@@ -1,0 +1,262 @@
+/**
+ * Custom fields (managers): Rocket.Chat's registry of the livechatData keys a visitor or a room may
+ * carry. Keys that are not registered here are dropped or refused by the livechat API.
+ */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, errorText } from '../../api.ts';
+import { Check, ErrorText, SelectField, TextField, useLoad, useToast } from '../ui.tsx';
+
+export interface CustomField {
+  _id: string;
+  label: string;
+  scope: 'visitor' | 'room';
+  visibility: string;
+  type?: string;
+  regexp?: string;
+  required?: boolean;
+  defaultValue?: string;
+  options?: string;
+  public?: boolean;
+  searchable?: boolean;
+}
+
+interface Draft {
+  field: string;
+  label: string;
+  scope: 'visitor' | 'room';
+  visible: boolean;
+  type: string;
+  regexp: string;
+  required: boolean;
+  defaultValue: string;
+  options: string;
+  public: boolean;
+  searchable: boolean;
+}
+
+const EMPTY: Draft = {
+  field: '',
+  label: '',
+  scope: 'visitor',
+  visible: true,
+  type: 'input',
+  regexp: '',
+  required: false,
+  defaultValue: '',
+  options: '',
+  public: false,
+  searchable: true,
+};
+
+function draftOf(f: CustomField): Draft {
+  return {
+    field: f._id,
+    label: f.label,
+    scope: f.scope,
+    visible: f.visibility !== 'hidden',
+    type: f.type ?? 'input',
+    regexp: f.regexp ?? '',
+    required: f.required ?? false,
+    defaultValue: f.defaultValue ?? '',
+    options: f.options ?? '',
+    public: f.public ?? false,
+    searchable: f.searchable ?? false,
+  };
+}
+
+export function CustomFieldsPage() {
+  const toast = useToast();
+  const [text, setText] = useState('');
+  const list = useLoad(
+    () =>
+      api<{ customFields: CustomField[] }>('GET', 'livechat/custom-fields', {
+        query: { count: 1000, ...(text.trim() ? { text: text.trim() } : {}) },
+      }).then((r) => r.customFields),
+    [text],
+  );
+  const [editing, setEditing] = useState<CustomField | undefined>();
+  const [d, setD] = useState<Draft>(EMPTY);
+  const [error, setError] = useState<unknown>();
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+
+  const edit = (f?: CustomField) => {
+    setEditing(f);
+    setD(f ? draftOf(f) : EMPTY);
+    setError(undefined);
+  };
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      await api('POST', 'livechat/custom-fields.save', {
+        body: {
+          customFieldId: editing ? editing._id : null,
+          customFieldData: {
+            field: d.field,
+            label: d.label,
+            scope: d.scope,
+            visibility: d.visible ? 'visible' : 'hidden',
+            type: d.type,
+            regexp: d.regexp,
+            required: d.required,
+            defaultValue: d.defaultValue,
+            options: d.type === 'select' ? d.options : '',
+            public: d.public,
+            searchable: d.searchable,
+          },
+        },
+      });
+      toast('Saved');
+      edit(undefined);
+      list.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const remove = async (f: CustomField) => {
+    if (!confirm(`Delete the custom field ${f.label}? Values already stored stay on visitors and rooms.`)) return;
+    try {
+      await api('POST', 'livechat/custom-fields.delete', { body: { customFieldId: f._id } });
+      toast('Deleted');
+      if (editing?._id === f._id) edit(undefined);
+      list.reload();
+    } catch (err) {
+      toast(errorText(err), 'error');
+    }
+  };
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>Custom fields</h1>
+      </header>
+      <p className="muted">
+        The extra details a visitor or a chat may carry. Only the fields listed here are stored; a public visitor field
+        also appears on the widget’s registration form.
+      </p>
+      <form className="card" onSubmit={save} aria-label={editing ? 'Edit custom field' : 'New custom field'}>
+        <ErrorText error={error} />
+        <TextField
+          label="Field name"
+          hint="The key in livechatData: letters, digits, - and _. It cannot change later."
+          required
+          maxLength={64}
+          pattern="[0-9a-zA-Z_\-]+"
+          disabled={Boolean(editing)}
+          value={d.field}
+          onChange={(e) => set('field', e.target.value)}
+        />
+        <TextField
+          label="Label"
+          required
+          maxLength={256}
+          value={d.label}
+          onChange={(e) => set('label', e.target.value)}
+        />
+        <SelectField
+          label="Scope"
+          value={d.scope}
+          onChange={(e) => set('scope', e.target.value === 'room' ? 'room' : 'visitor')}
+        >
+          <option value="visitor">Visitor</option>
+          <option value="room">Chat (room)</option>
+        </SelectField>
+        <SelectField label="Type" value={d.type} onChange={(e) => set('type', e.target.value)}>
+          <option value="input">Text</option>
+          <option value="select">Choice</option>
+        </SelectField>
+        {d.type === 'select' && (
+          <TextField
+            label="Options"
+            hint="Comma-separated, e.g. gold, silver, bronze"
+            value={d.options}
+            onChange={(e) => set('options', e.target.value)}
+          />
+        )}
+        <TextField
+          label="Validation (regular expression)"
+          hint="Leave empty to accept any value"
+          maxLength={1000}
+          value={d.regexp}
+          onChange={(e) => set('regexp', e.target.value)}
+        />
+        <TextField label="Default value" value={d.defaultValue} onChange={(e) => set('defaultValue', e.target.value)} />
+        <Check label="Visible" checked={d.visible} onChange={(e) => set('visible', e.target.checked)} />
+        <Check label="Required" checked={d.required} onChange={(e) => set('required', e.target.checked)} />
+        <Check
+          label="Public (on the registration form)"
+          checked={d.public}
+          onChange={(e) => set('public', e.target.checked)}
+        />
+        <Check label="Searchable" checked={d.searchable} onChange={(e) => set('searchable', e.target.checked)} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {editing ? 'Save' : 'Add'}
+          </button>
+          {editing && (
+            <button type="button" onClick={() => edit(undefined)}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </form>
+      <TextField label="Search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+      <ErrorText error={list.error} />
+      {/* a wide table scrolls inside its box instead of widening the page */}
+      <div style={{ overflowX: 'auto' }}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Scope</th>
+              <th scope="col">Flags</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list.data ?? []).map((f) => (
+              <tr key={f._id}>
+                <td>
+                  <strong>{f.label}</strong>
+                  <div className="muted small">{f._id}</div>
+                </td>
+                <td>{f.scope === 'room' ? 'Chat' : 'Visitor'}</td>
+                <td className="small">
+                  {[
+                    f.visibility === 'hidden' ? 'hidden' : 'visible',
+                    f.required ? 'required' : '',
+                    f.public ? 'public' : '',
+                    f.regexp ? 'validated' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                </td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => edit(f)} aria-label={`Edit ${f.label}`}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => void remove(f)}
+                    aria-label={`Delete ${f.label}`}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+            {list.data && list.data.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  {text.trim() ? 'No custom field matches.' : 'No custom fields yet.'}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
