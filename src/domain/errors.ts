@@ -18,6 +18,7 @@ export const ERRORS = {
   'error-user-deactivated': 400, // livechat/agent.status for a deactivated agent (Rocket.Chat's id)
   'invalid-token': 400, // unknown visitor token
   'invalid-room': 400,
+  'invalid-data': 400, // livechat/room.survey with no known item and value (Rocket.Chat's id)
   'error-invalid-room': 400, // livechat/room.join's id for an unknown room (Rocket.Chat's)
   'room-closed': 400,
   'error-room-already-closed': 400, // room.closeByUser on a closed room (Rocket.Chat's id)

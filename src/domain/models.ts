@@ -70,6 +70,8 @@ export interface Room {
   browser?: string;
   queuedAt?: Date;
   source: { type: 'widget' | 'api' };
+  /** The visitor's survey answers, Rocket.Chat's `surveyFeedback` (domain/survey.ts); absent until answered. */
+  surveyFeedback?: Record<string, string>;
   _updatedAt: Date;
 }
 

@@ -132,6 +132,8 @@ export function buildRoomPayload(input: RoomPayloadInput): Record<string, unknow
       : undefined,
     agent: input.agent ? agentPart(input.agent) : undefined,
     crmData: room.crmData,
+    // additive (ours): the visitor's survey answers (domain/survey.ts), absent until answered
+    surveyFeedback: room.surveyFeedback,
     type: input.type,
     ...extraByType(input),
     messages: input.messages.filter(isSentToCrm).map((m) => messagePart(m, visitor.username)),

@@ -123,6 +123,7 @@ export function toRoom(r: RoomRow): Room {
     browser: opt(r.browser),
     queuedAt: optDate(r.queued_at),
     source: { type: r.source_type === 'widget' ? 'widget' : 'api' },
+    surveyFeedback: parseJson<Record<string, string> | undefined>(r.survey_feedback, undefined),
     _updatedAt: date(r.updated_at),
   } satisfies Room);
 }

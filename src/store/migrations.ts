@@ -482,6 +482,18 @@ function roomSource(): Migration {
   };
 }
 
+/**
+ * Issue 15 (0019): the visitor's satisfaction survey on the room, Rocket.Chat's `surveyFeedback`
+ * (JSON object, item name to value; null until answered). See domain/survey.ts.
+ */
+function surveyFeedback(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('rooms').addColumn('survey_feedback', 'text').execute();
+    },
+  };
+}
+
 function transferData(): Migration {
   return {
     async up(db: Db) {
@@ -688,6 +700,7 @@ export function migrationProvider(c: Capabilities): MigrationProvider {
     '0016_department_rules': departmentRules(),
     '0017_custom_fields_permissions': customFieldsAndPermissions(),
     '0018_room_source': roomSource(),
+    '0019_survey_feedback': surveyFeedback(),
   };
   return { getMigrations: async () => list };
 }

@@ -96,7 +96,8 @@ type RoomState =
   | 'updated_at'
   | 'auto_transferred_at'
   | 'transcript_request'
-  | 'source_type';
+  | 'source_type'
+  | 'survey_feedback';
 
 export function newRoomRow(config: Fresh<RoomRow, RoomState>, now: number): RoomRow {
   return {
@@ -125,6 +126,7 @@ export function newRoomRow(config: Fresh<RoomRow, RoomState>, now: number): Room
     auto_transferred_at: null,
     transcript_request: null,
     source_type: 'api',
+    survey_feedback: null,
     ...config,
   };
 }

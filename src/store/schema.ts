@@ -160,6 +160,8 @@ export interface RoomsTable {
   transcript_request: string | null;
   /** Rocket.Chat's `source.type`: 'widget' or 'api' (migration 0018). */
   source_type: string;
+  /** Rocket.Chat's `surveyFeedback`, JSON object (domain/survey.ts), migration 0019. */
+  survey_feedback: string | null;
 }
 
 export interface MessagesTable {

@@ -11,6 +11,7 @@ import { livechatVisitorRoutes } from './livechat-visitor.ts';
 import { livechatAgentRoutes } from './livechat-agent.ts';
 import { livechatOversightRoutes } from './livechat-oversight.ts';
 import { livechatConfigRoutes } from './livechat-config.ts';
+import { livechatSurveyRoutes } from './livechat-survey.ts';
 import { streamRoutes } from './stream.ts';
 import { endpointRoutes } from './endpoints.ts';
 import { metricsRoutes } from './metrics.ts';
@@ -46,6 +47,7 @@ export const routes: RouteRegistrar[] = [
   livechatAgentRoutes,
   livechatOversightRoutes,
   livechatConfigRoutes,
+  livechatSurveyRoutes,
   streamRoutes,
   endpointRoutes,
   metricsRoutes,

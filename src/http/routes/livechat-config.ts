@@ -9,6 +9,7 @@ import { Id, VisitorToken } from '../schemas.ts';
 import type { Services } from '../../services/container.ts';
 import { fail } from '../../domain/errors.ts';
 import { widgetAgent } from '../../services/livechat/agent-info.ts';
+import { SURVEY_CONFIG } from '../../domain/survey.ts';
 
 async function agentInfo(s: Services, agentId: string) {
   return widgetAgent(s, agentId);
@@ -72,6 +73,8 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
           registrationFormMessage: '',
           dataProcessingConsentText: '',
         },
+        // Rocket.Chat's survey items and values, always announced (it has no setting for them)
+        survey: SURVEY_CONFIG,
         departments,
         // the registration form's extra fields: public, visible visitor-scope custom fields
         customFields: await s.customFields.forWidget(),

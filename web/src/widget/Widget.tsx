@@ -15,6 +15,7 @@ import { OfflineForm, RegisterForm } from './Forms.tsx';
 import { TypingSignal, useTypingIndicator } from './typing.ts';
 import { sendFile } from './upload.ts';
 import { PaperclipIcon } from './Attachment.tsx';
+import { Survey } from './Survey.tsx';
 
 const TOKEN_KEY = 'omnihook.widget.token';
 
@@ -251,6 +252,7 @@ export function Widget() {
                 new one.
               </p>
             )}
+            {closed && rid && <Survey token={token} rid={rid} />}
           </>
         )}
         {uploading && (

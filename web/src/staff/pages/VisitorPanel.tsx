@@ -12,6 +12,7 @@ import { ChatActions } from './ChatActions.tsx';
 import { TranscriptActions } from './TranscriptActions.tsx';
 import { FACTS, VisitorContact } from './VisitorContact.tsx';
 import { CrmAnswer, CurrentPage, FieldList, PreviousChats } from './VisitorDetails.tsx';
+import { SurveyFacts } from './SurveyFacts.tsx';
 
 interface Visitor {
   _id: string;
@@ -102,6 +103,7 @@ export function VisitorPanel({
           <FieldList fields={fields} label="Custom fields" />
         </>
       )}
+      <SurveyFacts room={room} />
       <h3>CRM</h3>
       <CrmAnswer crmData={room.crmData} />
       <h3>Previous chats</h3>
