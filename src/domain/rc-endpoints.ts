@@ -124,7 +124,7 @@ const AREAS: Record<string, Record<string, Def>> = {
     'GET livechat/visitors.searchChats/room/:roomId/visitor/:visitorId': impl(),
     'GET livechat/visitors.autocomplete': impl(),
     'GET livechat/visitors.search': impl(),
-    'GET livechat/visitor/:token/room': no(YET),
+    'GET livechat/visitor/:token/room': impl(),
   },
   Contacts: {
     'POST omnichannel/contacts': impl(),
@@ -149,7 +149,7 @@ const AREAS: Record<string, Record<string, Def>> = {
     'GET livechat/users/:type/:_id': impl(),
     'DELETE livechat/users/:type/:_id': impl(),
     'POST livechat/agent.status': impl(),
-    'GET livechat/agents/:agentId/departments': no(YET),
+    'GET livechat/agents/:agentId/departments': impl(),
   },
   Departments: {
     'GET livechat/department': impl(),
@@ -164,7 +164,7 @@ const AREAS: Record<string, Record<string, Def>> = {
     'GET livechat/department.listByIds': impl(),
     'GET livechat/department/:_id/agents': impl(),
     'POST livechat/department/:_id/agents': impl(),
-    'GET livechat/department/isDepartmentCreationAvailable': no(YET),
+    'GET livechat/department/isDepartmentCreationAvailable': impl('answers true: Omnihook has no department cap'),
     'GET livechat/departments.by-unit/': ee(UNITS),
     'GET livechat/units/:unitId/departments': ee(UNITS),
     'GET livechat/units/:unitId/departments/available': ee(UNITS),
@@ -181,8 +181,8 @@ const AREAS: Record<string, Record<string, Def>> = {
     'GET canned-responses': implEe(),
     'POST canned-responses': implEe(),
     'DELETE canned-responses': implEe(),
-    'GET canned-responses/:_id': no(YET),
-    'GET canned-responses.get': no(YET),
+    'GET canned-responses/:_id': implEe(),
+    'GET canned-responses.get': implEe(),
   },
   'Triggers, appearance, business hours': {
     'GET livechat/triggers': no(YET),

@@ -96,20 +96,7 @@ export class CannedService {
     count: number;
     offset: number;
   }): Promise<{ cannedResponses: CannedResponse[]; total: number }> {
-    let q = this.db.selectFrom('canned_responses');
-    if (opts.agentId) {
-      const agentId = opts.agentId;
-      q = q.where((eb) =>
-        eb.or([
-          eb('scope', '=', 'global'),
-          eb(
-            'department_id',
-            'in',
-            eb.selectFrom('department_agents').select('department_id').where('agent_id', '=', agentId),
-          ),
-        ]),
-      );
-    }
+    let q = this.inReach(opts.agentId);
     if (opts.text) q = q.where(lowerContains('canned_responses.shortcut', opts.text));
     const tags = normaliseTags(opts.tags ?? []);
     if (tags.length > 0) {
@@ -118,6 +105,37 @@ export class CannedService {
     const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await q.selectAll().orderBy('shortcut').limit(opts.count).offset(opts.offset).execute();
     return { cannedResponses: rows.map(toCanned), total: Number(totalRow?.n ?? 0) };
+  }
+
+  /**
+   * The responses `agentId` may use: global ones and those of its departments (Rocket.Chat's
+   * findAllCannedResponses filter; Omnihook has no 'user' scope). No agentId: every response.
+   */
+  private inReach(agentId: string | undefined) {
+    const q = this.db.selectFrom('canned_responses');
+    if (!agentId) return q;
+    return q.where((eb) =>
+      eb.or([
+        eb('scope', '=', 'global'),
+        eb(
+          'department_id',
+          'in',
+          eb.selectFrom('department_agents').select('department_id').where('agent_id', '=', agentId),
+        ),
+      ]),
+    );
+  }
+
+  /** Rocket.Chat's canned-responses.get: every response in reach, unpaged, by shortcut. */
+  async allInReach(agentId: string | undefined): Promise<CannedResponse[]> {
+    const rows = await this.inReach(agentId).selectAll().orderBy('shortcut').execute();
+    return rows.map(toCanned);
+  }
+
+  /** Rocket.Chat's findOneCannedResponse: one response, when it is in reach (else undefined, as unknown). */
+  async getInReach(id: string, agentId: string | undefined): Promise<CannedResponse | undefined> {
+    const row = await this.inReach(agentId).selectAll().where('_id', '=', id).executeTakeFirst();
+    return row ? toCanned(row) : undefined;
   }
 
   /** Create (no _id) or update (with _id), as Rocket.Chat's POST canned-responses. */

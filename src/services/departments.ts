@@ -229,6 +229,25 @@ export class DepartmentsService {
     return { agents: rows.map(toAgent), total: Number(totalRow?.n ?? 0) };
   }
 
+  /**
+   * Rocket.Chat's findDepartmentsOfAgent (GET livechat/agents/:agentId/departments): the agent's
+   * links with the department's name and enabled flag; enabledOnly keeps enabled departments. A
+   * link to a department that is gone is left out, as Rocket.Chat's $lookup + $unwind does.
+   */
+  async departmentsOfAgent(
+    agentId: string,
+    enabledOnly: boolean,
+  ): Promise<(DepartmentAgent & { departmentName: string; departmentEnabled: boolean })[]> {
+    let q = this.db
+      .selectFrom('department_agents as l')
+      .innerJoin('departments as d', 'd._id', 'l.department_id')
+      .select(['l.department_id', 'l.agent_id', 'l.username', 'l.count', 'l.order', 'd.name', 'd.enabled'])
+      .where('l.agent_id', '=', agentId);
+    if (enabledOnly) q = q.where('d.enabled', '=', 1);
+    const rows = await q.orderBy('d.name').orderBy('l.department_id').execute();
+    return rows.map((r) => ({ ...toAgent(r), departmentName: r.name, departmentEnabled: Number(r.enabled) === 1 }));
+  }
+
   /** Department ids per agent, for the agent list (one query for a whole page). */
   async departmentIdsByAgent(agentIds: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>(agentIds.map((id) => [id, []]));

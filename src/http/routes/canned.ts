@@ -2,15 +2,22 @@
  * canned-responses, in Rocket.Chat's shapes: GET lists (managers: all; agents: global plus their
  * departments'), POST creates or (with _id) updates, DELETE removes by body `_id`. GET takes
  * Rocket.Chat's `tags` filter (`tags=a&tags=b` or `tags[]=a`): responses carrying any of them.
+ * GET canned-responses/:_id reads one (404 "Resource not found" when unknown or out of reach, as
+ * Rocket.Chat's API.v1.notFound()); GET canned-responses.get lists all in reach as `responses`.
  */
 import { Type } from '@sinclair/typebox';
 import type { RouteRegistrar } from '../schemas.ts';
 import { Id, Paging, paging, staffSecurity } from '../schemas.ts';
 import { can, currentUser, needPermission } from '../plugins/auth.ts';
+import { plainError } from '../../domain/contacts.ts';
+import type { User } from '../../domain/models.ts';
 
 const tags = ['canned-responses'];
 const URL = '/api/v1/canned-responses';
 const TagList = Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20 });
+// managers manage every response; an agent only sees what it may insert (Rocket.Chat's
+// view-all-canned-responses, which Omnihook folds into save-canned-responses)
+const reachOf = (user: User) => (can(user, 'save-canned-responses') ? undefined : user._id);
 
 export const cannedRoutes: RouteRegistrar = (app, s) => {
   app.get(
@@ -33,8 +40,7 @@ export const cannedRoutes: RouteRegistrar = (app, s) => {
     async (request) => {
       const user = currentUser(request);
       const { count, offset } = paging(request.query);
-      // managers manage every response; an agent only sees what it may insert
-      const agentId = can(user, 'save-canned-responses') ? undefined : user._id;
+      const agentId = reachOf(user);
       const { cannedResponses, total } = await s.canned.list({
         agentId,
         text: request.query.shortcut,
@@ -80,6 +86,37 @@ export const cannedRoutes: RouteRegistrar = (app, s) => {
     async (request) => {
       await s.canned.remove(request.body._id);
       return { success: true };
+    },
+  );
+
+  app.get(
+    `${URL}.get`,
+    {
+      preValidation: needPermission('view-canned-responses'),
+      schema: { tags, security: staffSecurity, summary: 'Every canned response in reach, unpaged, as `responses`' },
+    },
+    async (request) => {
+      const responses = await s.canned.allInReach(reachOf(currentUser(request)));
+      return { responses, success: true };
+    },
+  );
+
+  app.get(
+    `${URL}/:_id`,
+    {
+      preValidation: needPermission('view-canned-responses'),
+      schema: {
+        tags,
+        security: staffSecurity,
+        summary: 'One canned response in reach',
+        params: Type.Object({ _id: Type.String({ minLength: 1, maxLength: 64 }) }),
+      },
+    },
+    async (request) => {
+      const cannedResponse = await s.canned.getInReach(request.params._id, reachOf(currentUser(request)));
+      // out of reach reads as unknown, so an agent cannot probe other departments' ids
+      if (!cannedResponse) throw plainError('error-resource-not-found', 'Resource not found');
+      return { cannedResponse, success: true };
     },
   );
 };

@@ -25,6 +25,7 @@ import { livechatExtraRoutes } from './livechat-extra.ts';
 import { livechatNoteRoutes } from './livechat-notes.ts';
 import { livechatHistoryRoutes } from './livechat-history.ts';
 import { livechatDirectoryRoutes } from './livechat-directory.ts';
+import { livechatSmallRoutes } from './livechat-small.ts';
 import { offlineMessageRoutes } from './offline-messages.ts';
 import { ddpRoutes } from './ddp.ts';
 import { cannedRoutes } from './canned.ts';
@@ -64,6 +65,7 @@ export const routes: RouteRegistrar[] = [
   livechatNoteRoutes,
   livechatHistoryRoutes,
   livechatDirectoryRoutes,
+  livechatSmallRoutes,
   offlineMessageRoutes,
   livechatDashboardRoutes,
   customFieldRoutes,
