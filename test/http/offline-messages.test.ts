@@ -1,17 +1,13 @@
 /** Offline messages reach a human: emailed through a real smtp-server, stored, listed, handled (both dialects). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { call, createStaff, makeApp } from '../helpers/app.ts';
 import type { Session, TestApp } from '../helpers/app.ts';
+import { startSmtp, useSmtp } from '../helpers/smtp.ts';
+import type { LocalSmtp } from '../helpers/smtp.ts';
 import { setSetting } from '../helpers/livechat.ts';
 import { dialects } from '../helpers/db.ts';
 import { startLoopbackDns } from '../helpers/dns-server.ts';
 import type { LoopbackDns } from '../helpers/dns-server.ts';
-
-interface Received {
-  to: string[];
-  data: string;
-}
 
 interface Listed {
   _id: string;
@@ -29,10 +25,10 @@ interface Listed {
 for (const dialect of await dialects()) {
   describe(`offline messages (${dialect})`, () => {
     let t: TestApp;
-    let smtp: SMTPServer;
+    let smtp: LocalSmtp;
     let manager: Session;
     let agent: Session;
-    const inbox: Received[] = [];
+    const inbox = () => smtp.inbox;
     let port = 0;
 
     const leave = (payload: Record<string, unknown>) =>
@@ -44,31 +40,15 @@ for (const dialect of await dialects()) {
 
     beforeAll(async () => {
       t = await makeApp({ dialect });
-      smtp = new SMTPServer({
-        disabledCommands: ['STARTTLS', 'AUTH'],
-        onData: (stream, session, cb) => {
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            inbox.push({
-              to: session.envelope.rcptTo.map((r) => r.address),
-              data: Buffer.concat(chunks).toString('utf8'),
-            });
-            cb();
-          });
-        },
-      });
-      await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-      port = (smtp.server.address() as { port: number }).port;
-      await setSetting(t, 'SMTP_Host', '127.0.0.1');
-      await setSetting(t, 'SMTP_Port', port);
-      await setSetting(t, 'SMTP_From', 'chat@omnihook.test');
+      smtp = await startSmtp();
+      port = smtp.port;
+      await useSmtp(t, smtp);
       await setSetting(t, 'Livechat_offline_email', 'support@omnihook.test');
       manager = await createStaff(t, 'off-manager', ['livechat-manager']);
       agent = await createStaff(t, 'off-agent', ['livechat-agent']);
     });
     afterAll(async () => {
-      await new Promise<void>((r) => smtp.close(() => r()));
+      await smtp.close();
       await t.close();
     });
 
@@ -76,8 +56,8 @@ for (const dialect of await dialects()) {
       const r = await leave({ name: 'Vera Visitor', email: 'vera@example.com', message: 'Tom &amp; Jerry, call me' });
       expect(r.status).toBe(200);
       await t.services.offlineMessages.idle();
-      expect(inbox).toHaveLength(1);
-      const mail = inbox[0]!;
+      expect(inbox()).toHaveLength(1);
+      const mail = inbox()[0]!;
       expect(mail.to).toEqual(['support@omnihook.test']);
       expect(mail.data).toMatch(/^Reply-To: .*<?vera@example\.com>?/m);
       expect(mail.data).toContain('Subject: Livechat offline message from Vera Visitor');
@@ -124,7 +104,7 @@ for (const dialect of await dialects()) {
       const r = await leave({ name: 'Sam', email: 'sam@example.com', message: 'pricing?', department: deptId });
       expect(r.status).toBe(200);
       await t.services.offlineMessages.idle();
-      expect(inbox.at(-1)!.to).toEqual(['sales@omnihook.test']);
+      expect(inbox().at(-1)!.to).toEqual(['sales@omnihook.test']);
       const { messages } = await list(manager);
       expect(messages[0]).toMatchObject({
         name: 'Sam',
@@ -136,12 +116,12 @@ for (const dialect of await dialects()) {
     it('SMTP down: the visitor still gets 200 and the row says not emailed', async () => {
       await setSetting(t, 'SMTP_Port', 1);
       try {
-        const before = inbox.length;
+        const before = inbox().length;
         const r = await leave({ name: 'Dora', email: 'dora@example.com', message: 'anyone?' });
         expect(r.status).toBe(200);
         expect(r.body).toMatchObject({ success: true });
         await t.services.offlineMessages.idle();
-        expect(inbox).toHaveLength(before);
+        expect(inbox()).toHaveLength(before);
         const { messages } = await list(manager);
         expect(messages[0]).toMatchObject({ name: 'Dora', mailStatus: 'failed' });
       } finally {

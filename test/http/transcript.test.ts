@@ -4,15 +4,11 @@
  * (`livechat/transcript/:rid`), sent after the close commits, its outcome kept on the request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { call, createStaff, makeApp } from '../helpers/app.ts';
 import type { Session, TestApp } from '../helpers/app.ts';
+import { startSmtp, useSmtp } from '../helpers/smtp.ts';
+import type { LocalSmtp } from '../helpers/smtp.ts';
 import { availableAgent, newVisitor, openRoom, setSetting } from '../helpers/livechat.ts';
-
-interface Received {
-  to: string[];
-  data: string;
-}
 
 async function waitFor<T>(fn: () => T | undefined | Promise<T | undefined>, ms = 5000): Promise<T> {
   const end = Date.now() + ms;
@@ -26,38 +22,22 @@ async function waitFor<T>(fn: () => T | undefined | Promise<T | undefined>, ms =
 
 describe('staff transcripts by email', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
+  let smtp: LocalSmtp;
   let port = 0;
-  const inbox: Received[] = [];
+  const inbox = () => smtp.inbox;
   let agent: Session & { username: string };
   let other: Session & { username: string };
 
   beforeAll(async () => {
     t = await makeApp();
-    smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData: (stream, session, cb) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            data: Buffer.concat(chunks).toString('utf8'),
-          });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    port = (smtp.server.address() as { port: number }).port;
-    await setSetting(t, 'SMTP_Host', '127.0.0.1');
-    await setSetting(t, 'SMTP_Port', port);
-    await setSetting(t, 'SMTP_From', 'chat@omnihook.test');
+    smtp = await startSmtp();
+    port = smtp.port;
+    await useSmtp(t, smtp);
     agent = await availableAgent(t, 'tr-agent');
     other = await createStaff(t, 'tr-other', ['livechat-agent']);
   });
   afterAll(async () => {
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
     await t.close();
   });
 
@@ -95,7 +75,7 @@ describe('staff transcripts by email', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ success: true });
-    const mail = inbox.find((m) => m.to.includes('boss@example.com'))!;
+    const mail = inbox().find((m) => m.to.includes('boss@example.com'))!;
     expect(mail.data).toContain('Subject: Order chat');
     expect(mail.data).toContain('Visitor tok-tr-now: Where is my order & invoice?');
     expect(mail.data).toContain('Content-Type: text/html');
@@ -124,14 +104,14 @@ describe('staff transcripts by email', () => {
       payload: { email: 'visitor-close@example.com', subject: 'Your conversation' },
     });
     expect(req.status).toBe(200);
-    expect(inbox.some((m) => m.to.includes('visitor-close@example.com'))).toBe(false);
+    expect(inbox().some((m) => m.to.includes('visitor-close@example.com'))).toBe(false);
     await call(t, {
       method: 'POST',
       url: '/api/v1/livechat/room.closeByUser',
       as: agent,
       payload: { rid, comment: 'CLOSING-COMMENT-STAFF' },
     });
-    const mail = await waitFor(() => inbox.find((m) => m.to.includes('visitor-close@example.com')));
+    const mail = await waitFor(() => inbox().find((m) => m.to.includes('visitor-close@example.com')));
     expect(mail.data).toContain('Subject: Your conversation');
     expect(mail.data).toContain('-- The chat was closed --');
     expect(mail.data).not.toContain('CLOSING-COMMENT-STAFF');
@@ -141,7 +121,7 @@ describe('staff transcripts by email', () => {
       return tr.status === 'sent' ? tr : undefined;
     });
     expect(view).toMatchObject({ status: 'sent', sentAt: expect.any(String), email: 'visitor-close@example.com' });
-    expect(inbox.filter((m) => m.to.includes('visitor-close@example.com'))).toHaveLength(1);
+    expect(inbox().filter((m) => m.to.includes('visitor-close@example.com'))).toHaveLength(1);
   });
 
   it('a request whose mail fails records the failure; an unreachable SMTP answers 502', async () => {
