@@ -7,6 +7,9 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Store tests on PostgreSQL share one server; files run in parallel but each uses its own schema.
     pool: 'forks',
+    // Two files at a time even on two cores: most files wait on sockets, browsers and child
+    // processes rather than computing, and vitest's default (cores - 1) ran them one by one.
+    maxWorkers: 2,
     reporters: ['default'],
   },
 });

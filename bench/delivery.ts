@@ -4,10 +4,13 @@
  *
  *   (a) raw      undici POSTs straight to the receiver, `concurrency` in flight: the ceiling
  *   (b) bullmq   producers `queue.add` once per event (Redis); a BullMQ Worker (concurrency
- *                `concurrency`) POSTs each job with undici
+ *                `concurrency`) POSTs each job with undici; Redis without persistence (6379)
+ *   (b2)         the same on a second Redis started here with appendonly yes / appendfsync
+ *                everysec (the durable baseline), data in the temp folder, stopped at the end
  *   (c) outbox   Omnihook in this process: producers call services.livechat.messages.sendAsVisitor
  *                as the API does (Webhooks-page URL -> receiver, visitor-message flag on); the
- *                delivery worker (src/delivery/start.ts) runs in-process on a SQLite WAL store
+ *                delivery engine runs on its own worker thread as main.ts starts it (THREAD=0 in
+ *                the environment: on this event loop, the design before issue 16), SQLite WAL
  *   (d) http     the whole path: POST livechat/message to Omnihook in a child process (npm start
  *                style, worker on), producers here
  *
@@ -15,15 +18,16 @@
  * queue depth is the same for all) and at a light paced load (latency without queueing).
  * deliveries/s = receipts / (last receipt - first production). Latency = receipt time at the
  * receiver - creation time carried in the body (set by the producer just before it produces).
- * Targets: (c) >= 40% of (a) and >= 2x (b).
+ * Targets (issue 16): (c) >= 0.50 of (a) and >= 2x (b) and (b2); (d) >= 0.35 of (a).
  *
  *   node --import tsx bench/delivery.ts [--duration 8] [--concurrency 64] [--producers 16]
- *     [--cap 256] [--rooms 256] [--light-rate 100] [--light-duration 3] [--only a,b,c,d]
+ *     [--cap 256] [--rooms 256] [--light-rate 100] [--light-duration 3] [--only a,b,b2,c,c0,d]
  *
  * Exit code 1 when the delivery worker is missing or unusable ((c)/(d) not measured; (a)/(b) still
  * are) or when a check fails (lost, duplicated or out-of-order deliveries).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +53,7 @@ import { migrate, openStore } from '../src/store/open.ts';
 import { createServices } from '../src/services/container.ts';
 import { Hub } from '../src/realtime/hub.ts';
 import type { Services } from '../src/services/container.ts';
-import { buildWorkerDeps } from '../src/main.ts';
+import { buildWorkerDeps, startDelivery } from '../src/main.ts';
 import type { WorkerDeps } from '../src/delivery/ports.ts';
 
 const { values: args } = parseArgs({
@@ -62,7 +66,7 @@ const { values: args } = parseArgs({
     'light-rate': { type: 'string', default: '100' },
     'light-duration': { type: 'string', default: '3' },
     'drain-timeout': { type: 'string', default: '60' },
-    only: { type: 'string', default: 'a,b,c,d' },
+    only: { type: 'string', default: 'a,b,b2,c,c0,d' },
   },
 });
 const DURATION_MS = Number(args.duration) * 1000;
@@ -75,6 +79,7 @@ const LIGHT_MS = Number(args['light-duration']) * 1000;
 const DRAIN_MS = Number(args['drain-timeout']) * 1000;
 const ONLY = new Set(args.only.split(',').map((s) => s.trim()));
 const REDIS = { host: '127.0.0.1', port: 6379 };
+const INPROCESS_LOOP = process.env.THREAD === '0';
 
 function log(line = ''): void {
   process.stdout.write(`${line}\n`);
@@ -214,9 +219,9 @@ async function raw(rcv: Receiver): Promise<Measured> {
   return m;
 }
 
-function redisUp(): Promise<boolean> {
+function redisUp(port = REDIS.port): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = connect(REDIS.port, REDIS.host);
+    const s = connect(port, REDIS.host);
     const done = (ok: boolean) => {
       s.destroy();
       resolve(ok);
@@ -227,19 +232,66 @@ function redisUp(): Promise<boolean> {
   });
 }
 
-async function bullmq(rcv: Receiver): Promise<Measured> {
+/**
+ * A second Redis for the durable baseline: appendonly yes, appendfsync everysec (what a BullMQ
+ * deployment that must not lose jobs runs), its data in the bench's temp folder, stopped at the end.
+ */
+async function startDurableRedis(dir: string): Promise<{ port: number; stop(): Promise<void> } | undefined> {
+  const port = 16_379 + (process.pid % 1000);
+  const data = join(dir, 'redis-aof');
+  mkdirSync(data, { recursive: true });
+  const proc = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--dir',
+      data,
+    ],
+    { stdio: 'ignore' },
+  );
+  const failed = new Promise<boolean>((resolve) => proc.once('error', () => resolve(true)));
+  for (let i = 0; i < 50; i++) {
+    if (await Promise.race([failed, sleep(100).then(() => false)])) return undefined;
+    if (await redisUp(port)) {
+      return {
+        port,
+        stop: async () => {
+          proc.kill('SIGTERM');
+          await Promise.race([new Promise((r) => proc.once('exit', r)), sleep(3000)]);
+          proc.kill('SIGKILL');
+        },
+      };
+    }
+  }
+  proc.kill('SIGKILL');
+  return undefined;
+}
+
+async function bullmq(rcv: Receiver, redis = REDIS, durable = false): Promise<Measured> {
   const m: Measured = {
-    name: '(b) bullmq',
-    note: `queue.add per event, Worker concurrency ${CONCURRENCY}, ${PRODUCERS} producers, cap ${CAP}`,
+    name: durable ? '(b2) bullmq durable' : '(b) bullmq',
+    note: `queue.add per event, Worker concurrency ${CONCURRENCY}, ${PRODUCERS} producers, cap ${CAP}${
+      durable ? ', Redis appendonly yes, appendfsync everysec' : ', Redis without persistence'
+    }`,
     problems: [],
   };
-  if (!(await redisUp())) {
-    m.skipped = `Redis not reachable at ${REDIS.host}:${REDIS.port} (start it: redis-server --daemonize yes --port 6379 --save "" --appendonly no)`;
+  const REDIS_AT = redis;
+  if (!(await redisUp(REDIS_AT.port))) {
+    m.skipped = `Redis not reachable at ${REDIS_AT.host}:${REDIS_AT.port} (start it: redis-server --daemonize yes --port 6379 --save "" --appendonly no)`;
     return m;
   }
   const name = `omnihook-bench-${process.pid}`;
   const pool = new Pool(new URL(rcv.url).origin, { connections: CONCURRENCY });
-  const queue = new Queue<{ body: string }>(name, { connection: REDIS });
+  const queue = new Queue<{ body: string }>(name, { connection: REDIS_AT });
   const worker = new Worker<{ body: string }>(
     name,
     async (job) => {
@@ -252,7 +304,7 @@ async function bullmq(rcv: Receiver): Promise<Measured> {
       await res.body.dump();
       if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
     },
-    { connection: REDIS, concurrency: CONCURRENCY },
+    { connection: REDIS_AT, concurrency: CONCURRENCY },
   );
   try {
     await worker.waitUntilReady();
@@ -282,13 +334,15 @@ async function loadWorker(): Promise<{ startWorker?: StartWorker; why?: string }
   }
 }
 
-async function inProcess(rcv: Receiver, dir: string, startWorker: StartWorker): Promise<Measured> {
+async function inProcess(rcv: Receiver, dir: string, startWorker: StartWorker, onLoop = false): Promise<Measured> {
   const m: Measured = {
-    name: '(c) outbox in-process',
-    note: `sendAsVisitor + worker in this process, SQLite WAL, ${PRODUCERS} producers, cap ${CAP}, ${ROOMS} rooms`,
+    name: onLoop ? '(c0) outbox, one event loop' : '(c) outbox in-process',
+    note: onLoop
+      ? `as (c), the delivery worker on the API's event loop (the design before issue 16)`
+      : `sendAsVisitor in this process, delivery on its own thread, SQLite WAL, ${PRODUCERS} producers, cap ${CAP}, ${ROOMS} rooms`,
     problems: [],
   };
-  const dbPath = join(dir, 'delivery-inprocess.db');
+  const dbPath = join(dir, onLoop ? 'delivery-loop.db' : 'delivery-inprocess.db');
   const config = loadConfig({
     DATABASE_URL: `sqlite:${dbPath}`,
     LOG_LEVEL: 'silent',
@@ -319,7 +373,8 @@ async function inProcess(rcv: Receiver, dir: string, startWorker: StartWorker): 
       rooms.push({ token, rid: room._id });
     }
     const logger = pino({ level: 'error' }) as unknown as FastifyBaseLogger;
-    worker = startWorker(buildWorkerDeps(s, logger));
+    // THREAD=0: the worker on this event loop (the design before issue 16), for comparison
+    worker = onLoop || INPROCESS_LOOP ? startWorker(buildWorkerDeps(s, logger)) : startDelivery(s, logger);
     const send = async (i: number) => {
       const room = rooms[i % rooms.length] as BenchRoom;
       await s.livechat.messages.sendAsVisitor({ token: room.token, rid: room.rid, msg: messageText(i) });
@@ -417,6 +472,18 @@ async function main(): Promise<number> {
     );
     if (ONLY.has('a')) results.push(await raw(rcv));
     if (ONLY.has('b')) results.push(await bullmq(rcv));
+    if (ONLY.has('b2')) {
+      const durable = await startDurableRedis(dir);
+      if (!durable)
+        results.push({ name: '(b2) bullmq durable', note: '', skipped: 'redis-server not found', problems: [] });
+      else {
+        try {
+          results.push(await bullmq(rcv, { host: '127.0.0.1', port: durable.port }, true));
+        } finally {
+          await durable.stop();
+        }
+      }
+    }
     if (ONLY.has('c') || ONLY.has('d')) {
       const w = await loadWorker();
       if (!w.startWorker) {
@@ -428,6 +495,7 @@ async function main(): Promise<number> {
           results.push(c);
           if (c.skipped) workerMissing = c.skipped;
         }
+        if (ONLY.has('c0')) results.push(await inProcess(rcv, dir, w.startWorker, true));
         if (ONLY.has('d') && !workerMissing) results.push(await overHttp(rcv, dir));
         if (workerMissing) log(`\nDELIVERY WORKER NOT USABLE: ${workerMissing}. (c)/(d) results are missing.`);
       }
@@ -478,10 +546,20 @@ async function main(): Promise<number> {
   log('');
   if (c && a)
     log(
-      `target (c) >= 0.40 x (a): ${(rate(c) / rate(a)).toFixed(3)} -> ${rate(c) / rate(a) >= 0.4 ? 'MET' : 'MISSED'}`,
+      `target (c) >= 0.50 x (a): ${(rate(c) / rate(a)).toFixed(3)} -> ${rate(c) / rate(a) >= 0.5 ? 'MET' : 'MISSED'}`,
     );
   if (c && b)
     log(`target (c) >= 2 x (b):    ${(rate(c) / rate(b)).toFixed(3)} -> ${rate(c) / rate(b) >= 2 ? 'MET' : 'MISSED'}`);
+  const b2 = byTag('(b2)');
+  if (c && b2)
+    log(
+      `target (c) >= 2 x (b2):   ${(rate(c) / rate(b2)).toFixed(3)} -> ${rate(c) / rate(b2) >= 2 ? 'MET' : 'MISSED'}`,
+    );
+  const d = byTag('(d)');
+  if (d && a)
+    log(
+      `target (d) >= 0.35 x (a): ${(rate(d) / rate(a)).toFixed(3)} -> ${rate(d) / rate(a) >= 0.35 ? 'MET' : 'MISSED'}`,
+    );
   if (!c) log('targets for (c): not evaluated, (c) was not measured');
   if (c?.saturated && a?.saturated) {
     // (c) runs producers, worker and HTTP client on one event loop: each event costs at least

@@ -2,9 +2,10 @@
  * Composition root: load config, open and migrate the store, build services, start the HTTP API
  * and the delivery worker, and close gracefully on SIGTERM/SIGINT.
  */
-import pino from 'pino';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from './config/index.ts';
+import { createLogger as createConfiguredLogger } from './config/logger.ts';
+import { describeStartupError } from './config/startup-errors.ts';
 import type { Config } from './config/index.ts';
 import { migrate, openStore } from './store/open.ts';
 import { storeOutbox } from './store/outbox/index.ts';
@@ -12,6 +13,8 @@ import { createServices } from './services/container.ts';
 import type { Services } from './services/container.ts';
 import { buildApp } from './http/app.ts';
 import { startWorker } from './delivery/start.ts';
+import type { RunningWorker } from './delivery/start.ts';
+import { startDeliveryThread } from './delivery/thread.ts';
 import type { Log, WorkerDeps } from './delivery/ports.ts';
 import { Hub } from './realtime/hub.ts';
 import { DEFAULT_LIVE_CHANNEL, startBridge } from './realtime/bridge.ts';
@@ -34,31 +37,51 @@ export function buildWorkerDeps(s: Services, log: Log): WorkerDeps {
   };
 }
 
-/** The one logger of the process: the HTTP app and the worker log through it. */
-export function createLogger(level: string): Logger {
-  return pino({ level });
+/**
+ * The delivery engine: on a thread of its own (issue 16) unless turned off or the database is
+ * in memory (a second connection would see another, empty database).
+ */
+export function startDelivery(s: Services, log: Log): RunningWorker {
+  const deps = buildWorkerDeps(s, log);
+  if (!s.config.deliveryThread || s.config.databaseUrl === 'sqlite::memory:') return startWorker(deps);
+  return startDeliveryThread({
+    databaseUrl: s.config.databaseUrl,
+    databaseTimeoutMs: s.config.databaseTimeoutMs,
+    egressAllowlist: deps.egressAllowlist,
+    disableFailingEndpointAfterMs: deps.disableFailingEndpointAfterMs,
+    wakeups: deps.wakeups,
+    live: deps.live,
+    outbox: deps.outbox,
+    rocketchatRetry: deps.rocketchatRetry,
+    log,
+  });
+}
+
+/** The one logger of the process: the HTTP app and the worker log through it (config/logger.ts). */
+export function createLogger(config: Pick<Config, 'logLevel' | 'logFormat'>): Logger {
+  return createConfiguredLogger({ level: config.logLevel, format: config.logFormat });
 }
 
 export async function start(config: Config): Promise<{ close(): Promise<void>; port: number }> {
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config);
   const store = await openStore(config.databaseUrl, {
     timeoutMs: config.databaseTimeoutMs,
     server: true, // SQLite: refuse a second server on the same file
     onError: (err) => log.warn({ err: err.message }, 'database connection lost; reconnecting'),
   });
-  await migrate(store);
+  try {
+    // One round trip first: an unreachable database is reported as such (config/startup-errors.ts),
+    // not as a failed migration.
+    await store.ping();
+    await migrate(store);
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
   const hub = new Hub();
   const services = await createServices(config, store, hub, {
     onError: (err, what) => log.warn({ err: err instanceof Error ? err.message : String(err) }, what),
   });
-  const admin = await services.users.ensureAdmin(config.admin);
-  if (admin.generatedPassword) {
-    // Printed once, on the first start only, to the terminal (not the structured log).
-    process.stdout.write(
-      `\nOmnihook created the admin user "${config.admin.username}" with password: ${admin.generatedPassword}\n` +
-        'Set ADMIN_USERNAME / ADMIN_PASS / ADMIN_EMAIL before the first start to choose it yourself.\n\n',
-    );
-  }
   // A worker-only process (OMNIHOOK_HTTP=false) builds no HTTP app at all.
   const app = config.http ? await buildApp(services, { logger: log }) : undefined;
   // Several processes may share the database: carry live events between them.
@@ -73,16 +96,30 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
         ),
       )
     : undefined;
-  const worker = config.worker
-    ? startWorker(buildWorkerDeps(services, log.child({ component: 'delivery' })))
-    : undefined;
+  const worker = config.worker ? startDelivery(services, log.child({ component: 'delivery' })) : undefined;
   // Presence heartbeats, leave actions, auto-transfers and the queue; claims keep processes apart.
   services.presence.start();
+  // The first admin exists before the port answers, so a client that logs in as soon as it can
+  // connect finds it; a start that then fails (port in use) removes it again, so the password
+  // printed below is always one of a server that runs.
+  const admin = await services.users.ensureAdmin(config.admin);
   let port = 0;
   if (app) {
-    await app.listen({ port: config.port, host: config.host });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (err) {
+      if (admin.created) await services.users.forgetUnusedAdmin(config.admin.username);
+      throw err;
+    }
     const addr = app.server.address();
     port = typeof addr === 'object' && addr ? addr.port : config.port;
+  }
+  if (admin.generatedPassword) {
+    // Printed once, on the first start only, to the terminal (not the structured log).
+    process.stdout.write(
+      `\nOmnihook created the admin user "${config.admin.username}" with password: ${admin.generatedPassword}\n` +
+        'Set ADMIN_USERNAME / ADMIN_PASS / ADMIN_EMAIL before the first start to choose it yourself.\n\n',
+    );
   }
   return {
     port,
@@ -109,7 +146,13 @@ export async function run(): Promise<void> {
     }
     throw err;
   }
-  const server = await start(config);
+  let server: Awaited<ReturnType<typeof start>>;
+  try {
+    server = await start(config);
+  } catch (err) {
+    process.stderr.write(`omnihook: failed to start: ${describeStartupError(err, config)}\n`);
+    process.exit(1);
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

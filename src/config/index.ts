@@ -10,6 +10,8 @@ export interface Config {
   readonly databaseUrl: string;
   readonly admin: { readonly username: string; readonly password?: string; readonly email: string };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `auto`: readable lines (pino-pretty) when stdout is a terminal, JSON lines otherwise. */
+  readonly logFormat: 'auto' | 'pretty' | 'json';
   /** Largest accepted request body, bytes. */
   readonly bodyLimit: number;
   /** Comma-separated hostnames and CIDRs that webhook deliveries may reach even if private. */
@@ -22,6 +24,8 @@ export interface Config {
   readonly disableFailingEndpointAfterMs: number;
   /** Run the delivery worker in this process. */
   readonly worker: boolean;
+  /** Run it on a worker thread of its own (with its own database connection), not on the API's event loop. */
+  readonly deliveryThread: boolean;
   /** Run the HTTP API in this process. */
   readonly http: boolean;
   /**
@@ -50,6 +54,12 @@ function bool(env: NodeJS.ProcessEnv, name: string, def: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function logFormat(raw: string | undefined): Config['logFormat'] {
+  const v = (raw || 'auto').toLowerCase();
+  if (v === 'auto' || v === 'pretty' || v === 'json') return v;
+  throw new ConfigError(`LOG_FORMAT must be pretty, json or auto, got "${raw}"`);
 }
 
 function databaseUrl(raw: string | undefined): string {
@@ -90,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: databaseUrl(env.DATABASE_URL),
     admin: Object.freeze({ username: adminUser, password: env.ADMIN_PASS || undefined, email: adminEmail }),
     logLevel: logLevel as Config['logLevel'],
+    logFormat: logFormat(env.LOG_FORMAT),
     bodyLimit: int(env, 'BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     egressAllowlist: Object.freeze(
       (env.EGRESS_ALLOWLIST ?? '')
@@ -107,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       365 * 86_400_000,
     ),
     worker: bool(env, 'OMNIHOOK_WORKER', true),
+    deliveryThread: bool(env, 'OMNIHOOK_DELIVERY_THREAD', true),
     http: bool(env, 'OMNIHOOK_HTTP', true),
     databaseTimeoutMs: int(env, 'DATABASE_TIMEOUT_MS', 5000, 200, 600_000),
   });

@@ -15,6 +15,7 @@ import { decide } from './decide.ts';
 import type { DeliveryStatus } from './decide.ts';
 import { buildHeaders, redactHeaders } from './http/headers.ts';
 import { breakerRule } from './breaker.ts';
+import type { BreakerChange } from './breaker.ts';
 import { parseSchedule } from './retry.ts';
 import type { RetrySchedule } from './retry.ts';
 import { send } from './http/send.ts';
@@ -26,18 +27,37 @@ export const USER_AGENT = `Omnihook/${VERSION}`;
 /** Largest request body a delivery sends. */
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 
-export type AttemptResult = 'released' | { status: DeliveryStatus; errorClass: string | null };
+/** What an attempt came to, for the live event and the engine's log lines. */
+export interface Attempted {
+  status: DeliveryStatus;
+  errorClass: string | null;
+  errorMessage: string | null;
+  statusCode: number | null;
+  nextAttemptAt: number;
+  /** The endpoint was paused (until) or disabled (reason) by this attempt. */
+  paused?: number;
+  disabled?: string;
+}
+
+export type AttemptResult = 'released' | Attempted;
 
 export async function attemptOnce(
   s: WorkerDeps,
   dispatcher: Dispatcher,
   owner: string,
-  row: ClaimedRow,
+  row: ClaimedRow & { unleased?: boolean },
   target: Target | undefined,
   signal: AbortSignal,
 ): Promise<AttemptResult> {
   // on the worker's clock, like the record's `now`: the breaker compares the two
-  const c: AttemptCtx = { s, owner, row, attempt: row.attempts + 1, startedAt: s.now() };
+  const c: AttemptCtx = {
+    s,
+    owner,
+    row,
+    attempt: row.attempts + 1,
+    startedAt: s.now(),
+    unleased: row.unleased === true,
+  };
   if (!target) {
     // The event or endpoint row is gone (deleted by hand): nothing can ever be sent; park it.
     const now = s.now();
@@ -122,6 +142,7 @@ interface AttemptCtx {
   row: ClaimedRow;
   attempt: number;
   startedAt: number;
+  unleased: boolean;
 }
 
 async function finish(
@@ -137,9 +158,11 @@ async function finish(
   const now = s.now();
   const decision = decide(outcome, attempt, schedule, s.rocketchatRetry(), now);
   const errorClass = outcome.kind === 'success' ? null : outcome.errorClass;
+  let breakerChange: BreakerChange | undefined;
   await s.outbox.record({
     owner,
     now,
+    ...(c.unleased ? { unleased: true } : {}),
     ...(breaker ? { breaker: breakerRule(s.disableFailingEndpointAfterMs), attemptStartedAt: c.startedAt } : {}),
     attempt: {
       deliveryId: row._id,
@@ -158,8 +181,20 @@ async function finish(
     },
     decision,
     ...(crmData ? { crmData } : {}),
+    onBreaker: (change) => (breakerChange = change),
   });
-  return { status: decision.status, errorClass };
+  const done: Attempted = {
+    status: decision.status,
+    errorClass,
+    errorMessage: outcome.kind === 'success' ? null : outcome.message,
+    statusCode: result.statusCode ?? null,
+    nextAttemptAt: decision.nextAttemptAt,
+  };
+  const change = breakerChange as BreakerChange | undefined;
+  if (change?.kind === 'count' && change.pauseUntil !== null) done.paused = change.pauseUntil;
+  else if (change?.kind === 'disable') done.disabled = change.reason;
+  else if (decision.endpoint.kind === 'disable') done.disabled = decision.endpoint.reason;
+  return done;
 }
 
 function emptyResult(now: number): SendResult {

@@ -4,6 +4,7 @@
  * the services or the HTTP app.
  */
 import type { Outbox } from '../store/outbox/index.ts';
+import type { FreshDelivery } from '../store/outbox/enqueue.ts';
 import type { LivePublisher } from '../domain/live-events.ts';
 import type { RocketChatRetry } from './retry.ts';
 
@@ -14,9 +15,12 @@ export interface Log {
   error(obj: object, msg: string): void;
 }
 
-/** Where the worker registers its wake-up: services call it after commits that enqueue. */
+/**
+ * Where the worker registers its wake-up: services call it after commits that enqueue, with the
+ * deliveries the commit made (handed over in memory) or without (a replay, an endpoint enabled).
+ */
 export interface WakeupSlot {
-  set(fn: (() => void) | undefined): void;
+  set(fn: ((fresh?: readonly FreshDelivery[]) => void) | undefined): void;
 }
 
 export interface WorkerDeps {

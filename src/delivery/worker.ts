@@ -3,6 +3,12 @@
  * short transaction), repeat. It polls every `pollMs` and on every wake-up hint; polling alone
  * finds every due delivery, so a lost hint only costs latency.
  *
+ * Hand-off (issue 16): a commit's fresh deliveries arrive in memory (`handoff`) and are leased by
+ * id in one statement per batch, scheduled here per endpoint (max_concurrency, fair share, rate)
+ * and per room (FIFO, handoff.ts); no claim search runs for them. Polling stays the truth for
+ * everything else: retries, start-up, a hand-off dropped or refused. After a completion the poll
+ * claim runs again only while it is finding work (a backlog), not for every delivery.
+ *
  * Failure model: a receiver's failure is an outcome (recorded, retried per schedule). Our own
  * failures — shutting down, a database error while claiming or recording — spend no attempt:
  * the lease is released (or, if the database is gone, simply expires) and the delivery is sent
@@ -13,8 +19,14 @@ import { hostname } from 'node:os';
 import type { Agent } from 'undici';
 import { newId } from '../domain/ids.ts';
 import type { Claimed } from '../store/outbox/claim.ts';
+import type { FreshDelivery } from '../store/outbox/enqueue.ts';
+import type { EndpointLimit } from '../store/outbox/fresh.ts';
+import { endpointPolicy } from '../domain/endpoint-rules.ts';
+import { fairCaps } from '../store/outbox/shares.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { BREAKER_THRESHOLD } from './breaker.ts';
+import { FreshQueue } from './handoff.ts';
+import { logDisabled, logFailedAttempt, logPaused, logResumed } from './log-lines.ts';
 import type { Log, WorkerDeps } from './ports.ts';
 import { createEgressAgent } from './http/guarded-connect.ts';
 import { ShutdownError } from './http/classify.ts';
@@ -51,6 +63,20 @@ export class DeliveryWorker {
   private claimFailures = 0;
   /** performance.now() before which no claim is tried; real time, not the injected clock. */
   private claimPausedUntil = 0;
+  /** The last poll round claimed rows: completions claim again soon (a backlog is draining). */
+  private pollFinding = true;
+
+  // hand-off state
+  private readonly fresh = new FreshQueue();
+  /** Deliveries in flight per endpoint, both paths. */
+  private readonly busy = new Map<string, number>();
+  /** Ids reserved or in flight, both paths: never sent twice at once. */
+  private readonly taken = new Set<string>();
+  private limits = new Map<string, EndpointLimit>();
+  private limitsLoading: Promise<void> | undefined;
+  private dispatching = false;
+  private dispatchAgain = false;
+  private freshFailures = 0;
 
   private readonly log: Log;
 
@@ -80,8 +106,11 @@ export class DeliveryWorker {
       )
       .finally(() => {
         if (this.stopping) return;
-        this.s.wakeups.set(() => this.kick());
-        this.timer = setInterval(() => this.kick(), this.pollMs);
+        this.s.wakeups.set((fresh) => (fresh && fresh.length > 0 ? this.handoff(fresh) : this.kick()));
+        this.timer = setInterval(() => {
+          this.kick();
+          void this.loadLimits();
+        }, this.pollMs);
         this.kick();
       });
   }
@@ -154,41 +183,261 @@ export class DeliveryWorker {
       this.log.info({ failedClaims: this.claimFailures }, 'delivery claims resumed');
       this.claimFailures = 0;
     }
+    this.pollFinding = claimed.length > 0;
     for (const row of claimed) {
-      const p = this.process(row).finally(() => {
-        this.inFlight.delete(row._id);
-        this.kickSoon(); // a slot is free, and the room's next event may now be claimable
-      });
-      this.inFlight.set(row._id, p);
+      // a hand-off taken without a lease (single process) may be found by the claim while in
+      // flight: it is already being sent; its record clears the lease the claim just wrote
+      // (a row only reserved by the hand-off is launched here: the hand-off will find it leased)
+      if (this.inFlight.has(row._id)) continue;
+      this.launch(row);
     }
   }
 
-  private async process(row: Claimed): Promise<void> {
+  /** Sends a leased row; when it is done its slot, endpoint count and room are freed. */
+  private launch(row: Claimed): void {
+    this.taken.add(row._id);
+    this.busy.set(row.endpoint_id, (this.busy.get(row.endpoint_id) ?? 0) + 1);
+    this.fresh.busy(row.endpoint_id, row.order_key);
+    const p = this.process(row).then(
+      (status) => this.finished(row, status !== undefined && status !== 'pending'),
+      () => this.finished(row, false),
+    );
+    this.inFlight.set(row._id, p);
+  }
+
+  private finished(row: Claimed, roomMayGoOn: boolean): void {
+    this.inFlight.delete(row._id);
+    this.taken.delete(row._id);
+    const n = (this.busy.get(row.endpoint_id) ?? 1) - 1;
+    if (n > 0) this.busy.set(row.endpoint_id, n);
+    else this.busy.delete(row.endpoint_id);
+    this.fresh.done(row.endpoint_id, row.order_key, roomMayGoOn);
+    // a retry (or a release) leaves the room's later rows to polling
+    if (!roomMayGoOn) this.pollFinding = true;
+    if (this.fresh.size > 0) this.dispatch();
+    // while polling finds work (a backlog, a room's next row it holds) it claims again soon;
+    // handed-off work alone never runs the claim search
+    if (this.pollFinding) this.kickSoon();
+  }
+
+  /**
+   * Fresh deliveries from a commit (in memory, after it). Beyond the queue's bound they are left
+   * to polling, which finds every due row anyway.
+   */
+  handoff(items: readonly FreshDelivery[]): void {
+    if (this.stopping) return;
+    let dropped = false;
+    for (const d of items) if (!this.fresh.push(d)) dropped = true;
+    if (dropped) this.pollFinding = true;
+    this.dispatch();
+  }
+
+  private async loadLimits(): Promise<void> {
+    this.limitsLoading ??= this.s.outbox
+      .endpointLimits(this.s.now())
+      .then((rows) => {
+        this.limits = new Map(rows.map((r) => [r._id, r]));
+      })
+      .catch(() => undefined) // the next poll tries again; hand-offs wait or go to polling
+      .finally(() => (this.limitsLoading = undefined));
+    return this.limitsLoading;
+  }
+
+  /** Leases and sends what the hand-off queue may send now; calls during a run coalesce. */
+  private dispatch(): void {
+    if (this.stopping) return;
+    if (this.dispatching) {
+      this.dispatchAgain = true;
+      return;
+    }
+    this.dispatching = true;
+    void (async () => {
+      try {
+        do {
+          this.dispatchAgain = false;
+          await this.dispatchOnce();
+        } while (this.dispatchAgain && !this.stopping);
+      } finally {
+        this.dispatching = false;
+      }
+    })();
+  }
+
+  private async dispatchOnce(): Promise<void> {
+    if (this.fresh.size === 0) return;
+    for (const id of this.fresh.endpoints()) {
+      if (!this.limits.has(id)) {
+        await this.loadLimits();
+        break;
+      }
+    }
+    const picked = this.pickFresh();
+    if (picked.length === 0) return;
+    let claimed: Claimed[];
+    try {
+      claimed = await this.s.outbox.leaseFresh({
+        owner: this.owner,
+        now: this.s.now(),
+        leaseMarginMs: this.leaseMarginMs,
+        ids: picked.map((d) => d.id),
+      });
+    } catch (err) {
+      // our failure: the rows stay pending in the store, polling takes them when it can
+      if (this.freshFailures++ === 0)
+        this.log.error({ err: errText(err) }, 'leasing handed-off deliveries failed; left to polling');
+      this.pollFinding = true;
+      for (const d of picked) this.unreserve(d);
+      return;
+    }
+    this.freshFailures = 0;
+    const got = new Set(claimed.map((c) => c._id));
+    for (const d of picked) {
+      this.unreserve(d);
+      // refused (taken by polling meanwhile, or behind an older row the store knows of): polling's
+      if (!got.has(d.id)) this.pollFinding = true;
+    }
+    // polling may have claimed and launched one of them meanwhile (single process, unleased)
+    for (const row of claimed) if (!this.inFlight.has(row._id)) this.launch(row);
+    if (this.fresh.size > 0) this.dispatchAgain = true;
+  }
+
+  /** Reserved while its lease is written: counted against the endpoint's limits and its room. */
+  private reserve(d: FreshDelivery): void {
+    this.taken.add(d.id);
+    this.busy.set(d.endpointId, (this.busy.get(d.endpointId) ?? 0) + 1);
+    this.fresh.busy(d.endpointId, d.orderKey);
+  }
+
+  private unreserve(d: FreshDelivery): void {
+    if (!this.inFlight.has(d.id)) this.taken.delete(d.id); // launch() takes it again if it was leased
+    const n = (this.busy.get(d.endpointId) ?? 1) - 1;
+    if (n > 0) this.busy.set(d.endpointId, n);
+    else this.busy.delete(d.endpointId);
+    // the room goes on only through its leased row (launch marks it busy again) or through polling
+    this.fresh.done(d.endpointId, d.orderKey, true);
+  }
+
+  /**
+   * Takes entries round-robin over endpoints, each up to its room (max_concurrency, or 1 for a
+   * breaker's probe; its fair part of the process's slots, as the claim shares them; its rate),
+   * within the free global slots.
+   */
+  private pickFresh(): FreshDelivery[] {
+    let free = this.maxInFlight - this.inFlight.size;
+    if (free <= 0) return [];
+    const now = this.s.now();
+    const demand: { id: string; cap: number; room: number; rate: number | null }[] = [];
+    for (const id of [...this.fresh.endpoints()]) {
+      const limit = this.limits.get(id);
+      if (!limit) continue;
+      if (!limit.open) {
+        this.fresh.dropEndpoint(id); // paused or disabled: its rows wait in the store
+        this.pollFinding = true;
+        continue;
+      }
+      const probe = endpointPolicy(limit.kind).breaker && limit.consecutive_failures >= BREAKER_THRESHOLD;
+      demand.push({
+        id,
+        cap: probe ? 1 : limit.max_concurrency,
+        room: 0,
+        rate: limit.rate_limit_per_second,
+      });
+    }
+    if (demand.length === 0) return [];
+    const caps = fairCaps(
+      [
+        ...demand.map((e) => ({
+          _id: e.id,
+          max_concurrency: e.cap,
+          leased: this.busy.get(e.id) ?? 0,
+          mine: this.busy.get(e.id) ?? 0,
+          due: true,
+        })),
+        // endpoints busy without queued entries hold their part of the slots too
+        ...[...this.busy.entries()]
+          .filter(([id]) => !demand.some((e) => e.id === id))
+          .map(([id, n]) => ({
+            _id: id,
+            max_concurrency: this.limits.get(id)?.max_concurrency ?? n,
+            leased: n,
+            mine: n,
+            due: false,
+          })),
+      ],
+      this.maxInFlight,
+    );
+    for (const e of demand) {
+      let room = Math.max(0, Math.min(e.cap, caps.get(e.id) ?? 0) - (this.busy.get(e.id) ?? 0));
+      if (room > 0 && e.rate) room = this.rates.take(e.id, e.rate, room, now);
+      e.room = room;
+    }
+    const picked: FreshDelivery[] = [];
+    let progress = true;
+    while (free > 0 && progress) {
+      progress = false;
+      for (const e of demand) {
+        if (free === 0) break;
+        if (e.room === 0) continue;
+        const d = this.fresh.take(e.id);
+        if (!d) {
+          if (e.rate) this.rates.refund(e.id, e.room);
+          e.room = 0;
+          continue;
+        }
+        if (this.taken.has(d.id)) {
+          progress = true; // already in flight by polling: nothing to do for this entry
+          continue;
+        }
+        this.reserve(d);
+        picked.push(d);
+        e.room--;
+        free--;
+        progress = true;
+      }
+    }
+    for (const e of demand) if (e.rate && e.room > 0) this.rates.refund(e.id, e.room);
+    return picked;
+  }
+
+  /** Sends and records one row; resolves to its new status, or undefined if released. */
+  private async process(row: Claimed): Promise<string | undefined> {
     try {
       const result = await attemptOnce(this.s, this.agent, this.owner, row, row.target, this.shutdown.signal);
-      if (result === 'released') return;
+      if (result === 'released') return undefined;
       this.s.live.publish({
         kind: 'delivery',
         deliveryId: row._id,
         endpointId: row.endpoint_id,
         status: result.status,
       });
+      const endpoint = row.target?.endpoint;
       if (result.status !== 'succeeded') {
-        this.log.warn(
-          {
-            deliveryId: row._id,
-            endpointId: row.endpoint_id,
-            attempt: row.attempts + 1,
-            errorClass: result.errorClass,
-            status: result.status,
-          },
-          'webhook delivery attempt failed',
-        );
+        logFailedAttempt(this.log, {
+          deliveryId: row._id,
+          endpoint,
+          endpointId: row.endpoint_id,
+          attempt: row.attempts + 1,
+          errorClass: result.errorClass,
+          errorMessage: result.errorMessage,
+          statusCode: result.statusCode,
+          status: result.status,
+          nextAttemptAt: result.nextAttemptAt,
+        });
+      } else if (
+        endpoint &&
+        endpointPolicy(endpoint.kind).breaker &&
+        endpoint.consecutive_failures >= BREAKER_THRESHOLD
+      ) {
+        logResumed(this.log, row.endpoint_id, endpoint);
       }
+      if (result.paused !== undefined) logPaused(this.log, row.endpoint_id, endpoint, result.paused);
+      if (result.disabled !== undefined) logDisabled(this.log, row.endpoint_id, endpoint, result.disabled);
+      return result.status;
     } catch (err) {
       // Our failure (database): give the lease back without spending an attempt.
       this.log.error({ deliveryId: row._id, err: errText(err) }, 'recording a delivery attempt failed; lease released');
       await this.s.outbox.release(this.owner, [row._id], this.s.now()).catch(() => undefined);
+      return undefined;
     }
   }
 
@@ -196,6 +445,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    this.fresh.clear(); // the rows stay pending in the store
     this.s.wakeups.set(undefined);
     if (this.timer) clearInterval(this.timer);
     if (this.soon) clearTimeout(this.soon);

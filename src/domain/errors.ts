@@ -30,6 +30,7 @@ export const ERRORS = {
   'visitor-has-open-rooms': 400, // DELETE livechat/visitor/:token while a room is open (Rocket.Chat's id)
   'error-invalid-message': 400,
   'error-message-size-exceeded': 400,
+  'message-length-exceeds-character-limit': 400, // Livechat_enable_message_character_limit (Rocket.Chat's id)
   'error-invalid-email': 400,
   'error-invalid-email-address': 400, // offline form: Livechat_validate_offline_email refused it (Rocket.Chat's id)
   'error-invalid-user': 400,
@@ -44,11 +45,14 @@ export const ERRORS = {
   'error-inquiry-taken': 400,
   'error-forwarding-chat': 400,
   'error-invalid-setting': 400,
+  'invalid-setting': 400, // POST livechat/appearance with an id outside its list (Rocket.Chat's id)
   'error-invalid-url': 400,
   'error-webhook-not-configured': 400,
   'error-webhook-test-failed': 400,
   'error-invalid-endpoint': 404,
   'error-invalid-delivery': 404,
+  'error-endpoint-disabled': 409, // Resume now on a disabled endpoint: enable it instead (PATCH enabled: true)
+  'error-delivery-not-in-room': 400, // a room's resend names a delivery of another room
   'error-livechat-disabled': 400,
   'error-type-not-allowed': 400, // upload media type outside FileUpload_MediaTypeWhiteList
   'error-size-not-allowed': 400, // upload larger than FileUpload_MaxFileSize (details: sizeAllowed)
@@ -64,6 +68,7 @@ export const ERRORS = {
   'error-invalid-shortcut': 400, // canned response shortcut already used (Rocket.Chat's id)
   'error-canned-response-not-found': 400,
   'error-invalid-tag': 400, // unknown tag id, or a name already used
+  'error-invalid-trigger': 400, // livechat/triggers: a name, page-url pattern or time-on-site value a widget cannot use
   'error-tags-must-be-assigned-before-closing-chat': 400, // the department requires a tag
   'error-invalid-offline-message': 404, // ours: unknown offline message id
   // custom fields (livechat/custom-fields*, custom.field(s), room.saveInfo: Rocket.Chat's ids)
@@ -77,7 +82,7 @@ export const ERRORS = {
   'error-invalid-role': 400,
   // the staff directory (livechat/:rid/messages, inquiries.queuedForUser: Rocket.Chat's plain-Error ids, 400)
   'not-allowed': 400, // livechat/:rid/messages on a room the caller may not read
-  'error-not-authorized': 400, // inquiries.queuedForUser with a department not the agent's
+  'error-not-authorized': 400, // inquiries.queuedForUser with a department not the agent's; room.closeByUser on a room not served
   // departments and forwarding (issue 14, Rocket.Chat's ids)
   'error-department-not-found': 400, // PUT and the agents route for an unknown department
   'department-not-found': 400, // archive/unarchive an unknown department (Rocket.Chat's id, verbatim)
@@ -97,6 +102,13 @@ export const ERRORS = {
   'error-invalid-contact': 400,
   'error-contact-has-open-rooms': 400,
   'error-invalid-channel': 400,
+  // business hours (Rocket.Chat's ids where it has them)
+  'no-agent-online': 400, // a new chat outside business hours: Rocket.Chat's "Sorry, no online agents"
+  'error-business-hour-finish-time-equals-start-time': 400,
+  'error-business-hour-name-already-in-use': 400,
+  'error-business-hour-name-required': 400, // ours: a custom business hour needs a name
+  'error-invalid-business-hour': 400, // ours: unknown id, or the default one where a custom one is meant
+  'error-invalid-timezone': 400, // ours: not a time zone Intl knows (IANA names)
   'error-resource-not-found': 404, // Rocket.Chat's API.v1.notFound(): "Resource not found"
   'error-conflict': 409,
   'error-unavailable': 503,

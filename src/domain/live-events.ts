@@ -26,6 +26,11 @@ export type LiveEvent =
   /** Someone is (or stopped) typing in a room: the visitor over DDP, an agent over REST. */
   | { kind: 'typing'; audience: RoomAudience; username: string; typing: boolean; from: 'visitor' | 'agent' }
   | { kind: 'inquiry'; inquiry: Inquiry; action: 'queued' | 'taken' }
+  /**
+   * A queued room's place in the queue changed (services/livechat/queue-position.ts), for its
+   * visitor only: Rocket.Chat's `queueData` (spot from 1; the estimate once recent waits are known).
+   */
+  | { kind: 'queue'; audience: RoomAudience; spot: number; estimatedWaitTimeSeconds?: number }
   | { kind: 'agent-status'; agentId: string; status: 'available' | 'not-available' }
   | { kind: 'delivery'; deliveryId: string; endpointId: string; status: string };
 

@@ -84,8 +84,8 @@ const DEFS: Record<string, Def> = {
   Livechat_enabled: impl('boolean', true, '', pub),
   Livechat_title: impl('string', 'Rocket.Chat', 'Livechat', { ...pub, why: "our default is 'Omnihook'" }),
   Livechat_title_color: impl('color', '#C1272D', 'Livechat', { ...pub, why: 'a hex colour only (#rgb to #rrggbbaa)' }),
-  Livechat_enable_message_character_limit: inert('boolean', false, 'Livechat', WIDGET, pub),
-  Livechat_message_character_limit: inert('int', 0, 'Livechat', 'messages are bounded by Message_MaxAllowedSize', pub),
+  Livechat_enable_message_character_limit: impl('boolean', false, 'Livechat', pub),
+  Livechat_message_character_limit: impl('int', 0, 'Livechat', { ...pub, why: '0 means Message_MaxAllowedSize' }),
   Livechat_display_offline_form: impl('boolean', true, 'Livechat', pub),
   Livechat_clear_local_storage_when_chat_ended: inert('boolean', false, 'Livechat', 'a widget-side behaviour', pub),
   Livechat_validate_offline_email: impl('boolean', true, 'Livechat', {
@@ -155,7 +155,10 @@ const DEFS: Record<string, Def> = {
     'pages visited are stored, not posted as messages',
     pub,
   ),
-  Livechat_enable_business_hours: inert('boolean', false, 'Business_Hours', 'business hours are not built yet', pub),
+  Livechat_enable_business_hours: impl('boolean', false, 'Business_Hours', {
+    ...pub,
+    why: 'departments with a schedule of their own follow it whatever Livechat_business_hour_type says',
+  }),
   Livechat_continuous_sound_notification_new_livechat_room: inert(
     'boolean',
     false,
@@ -173,7 +176,7 @@ const DEFS: Record<string, Def> = {
     ...pub,
     why: "Omnihook's default is true: departments could always be deleted here",
   }),
-  Livechat_registration_form_message: inert('string', '', 'Livechat', WIDGET, pub),
+  Livechat_registration_form_message: impl('string', '', 'Livechat', pub),
   Livechat_AllowedDomainsList: impl('string', '', 'Livechat', { ...pub, why: 'not public in Omnihook' }),
   Livechat_OfflineMessageToChannel_enabled: inert(
     'boolean',
@@ -188,12 +191,9 @@ const DEFS: Record<string, Def> = {
     values: ['External', 'Auto_Selection', 'Manual_Selection', 'Load_Balancing', 'Load_Rotation'],
     why: 'Omnihook accepts Auto_Selection and Manual_Selection only',
   }),
-  Livechat_accept_chats_with_no_agents: inert(
-    'boolean',
-    false,
-    'Routing',
-    'a chat is always accepted and waits in the queue',
-  ),
+  Livechat_accept_chats_with_no_agents: impl('boolean', false, 'Routing', {
+    why: 'off, a chat is still accepted (and queued) during business hours with nobody online; Rocket.Chat refuses it',
+  }),
   Livechat_assign_new_conversation_to_bot: inert('boolean', false, 'Routing', 'there are no bot agents'),
   Livechat_guest_pool_max_number_incoming_livechats_displayed: inert(
     'int',
@@ -303,7 +303,12 @@ const DEFS: Record<string, Def> = {
   }),
   Livechat_AdditionalWidgetScripts: ee('string', '', 'Livechat'),
   Livechat_WidgetLayoutClasses: ee('string', '', 'Livechat'),
-  Livechat_widget_position: ee('select', 'right', 'Livechat', { ...pub, values: ['left', 'right'] }),
+  Livechat_widget_position: impl('select', 'right', 'Livechat', {
+    ...pub,
+    values: ['left', 'right'],
+    enterprise: true,
+    why: "Omnihook's launcher; Rocket.Chat's widget 1.13.3 stays on the right",
+  }),
   Livechat_background: ee('string', '', 'Livechat', pub),
   Livechat_hide_watermark: ee('boolean', false, 'Livechat'),
   Omnichannel_contact_manager_routing: ee('boolean', true, 'Routing'),

@@ -37,6 +37,9 @@ export const DEFAULT_PHONE_REGEX =
   '((?:\\([0-9]{1,3}\\)|[0-9]{2})[ \\-]*?[0-9]{4,5}(?:[\\-\\s\\_]{1,2})?[0-9]{4}(?:(?=[^0-9])|$)|[0-9]{4,5}(?:[\\-\\s\\_]{1,2})?[0-9]{4}(?:(?=[^0-9])|$))';
 
 const COLOUR = '^#[0-9A-Fa-f]{3,8}$';
+/** A colour, or '' for "follow the header colour" (the appearance page's extra colours). */
+const COLOUR_OR_EMPTY = '^(#[0-9A-Fa-f]{3,8})?$';
+const FIELD_MODES = ['off', 'optional', 'required'] as const;
 
 export const SETTINGS = {
   Livechat_enabled: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
@@ -46,6 +49,9 @@ export const SETTINGS = {
     values: ['Auto_Selection', 'Manual_Selection'],
     group: 'Omnichannel',
   },
+  // business hours (services/business-hours.ts) and whether a chat may wait when nobody can take it
+  Livechat_enable_business_hours: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
+  Livechat_accept_chats_with_no_agents: { type: 'boolean', default: false, group: 'Omnichannel' },
   Livechat_title: { type: 'string', default: 'Omnihook', public: true, group: 'Omnichannel' },
   Livechat_title_color: { type: 'string', default: '#C1272D', pattern: COLOUR, public: true, group: 'Omnichannel' },
   Livechat_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
@@ -95,7 +101,66 @@ export const SETTINGS = {
   // possible here and archiving is the new, gentler way (docs/decisions.md).
   Omnichannel_enable_department_removal: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
   Livechat_show_agent_email: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
+  // Appearance (issue 15): Rocket.Chat's ids, read by both widgets through livechat/config.
+  Livechat_enable_message_character_limit: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
+  Livechat_message_character_limit: {
+    type: 'int',
+    default: 0,
+    min: 0,
+    max: 1_000_000,
+    public: true,
+    group: 'Omnichannel',
+  },
+  Livechat_registration_form_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
+  // Ours (issue 15): what Rocket.Chat has no setting for. The name and email fields are shown per
+  // Rocket.Chat's booleans above; these say whether a shown one may be left empty (Rocket.Chat's
+  // widget always requires it). Phone and department are off, optional or required.
+  Livechat_name_field_required: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
+  Livechat_email_field_required: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },
+  Livechat_phone_field_registration_form: {
+    type: 'select',
+    default: 'off',
+    values: FIELD_MODES,
+    public: true,
+    group: 'Omnichannel',
+  },
+  Livechat_department_field_registration_form: {
+    type: 'select',
+    default: 'optional',
+    values: FIELD_MODES,
+    public: true,
+    group: 'Omnichannel',
+  },
+  // Rocket.Chat Enterprise's id: which corner Omnihook's launcher sits in.
+  Livechat_widget_position: {
+    type: 'select',
+    default: 'right',
+    values: ['left', 'right'],
+    public: true,
+    group: 'Omnichannel',
+  },
+  /** The greeting above an empty chat in Omnihook's widget. */
+  Livechat_welcome_message: { type: 'string', default: '', public: true, group: 'Omnichannel' },
+  // Colours beyond Rocket.Chat's title colour; '' follows the header colour.
+  Livechat_button_color: { type: 'string', default: '', pattern: COLOUR_OR_EMPTY, public: true, group: 'Omnichannel' },
+  Livechat_agent_bubble_color: {
+    type: 'string',
+    default: '',
+    pattern: COLOUR_OR_EMPTY,
+    public: true,
+    group: 'Omnichannel',
+  },
+  Livechat_visitor_bubble_color: {
+    type: 'string',
+    default: '',
+    pattern: COLOUR_OR_EMPTY,
+    public: true,
+    group: 'Omnichannel',
+  },
   Livechat_guest_count: { type: 'int', default: 1, min: 1, max: 1_000_000_000, group: 'Omnichannel' },
+  // Rocket.Chat's default UI language: the widget and the console use it when none of the
+  // browser's languages is shipped (web/src/i18n).
+  Language: { type: 'string', default: 'en', pattern: '^[a-z]{2,3}(-[A-Za-z]{2,8})?$', public: true, group: 'General' },
   Message_MaxAllowedSize: { type: 'int', default: 5000, min: 1, max: 1_000_000, public: true, group: 'General' },
   // Rocket.Chat Livechat widget (issue 6): framing, uploads, transcripts.
   /** Comma-separated domains allowed to frame /livechat (CSP frame-ancestors); '' = any site. */

@@ -12,6 +12,7 @@ import type { Services } from '../services/container.ts';
 import { validatorCompiler } from './validation.ts';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { requestLogController, requestSerializers } from './plugins/request-log.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { routes } from './routes/index.ts';
 import { DDP_MAX_FRAME_BYTES } from './routes/ddp.ts';
@@ -23,32 +24,15 @@ export interface AppOptions {
   logger?: Logger;
 }
 
-// Visitor and auth tokens travel in query strings on a few Rocket.Chat routes, and in headers
-// everywhere: requests are logged by path only, never with the query or the headers. Some
-// Rocket.Chat routes carry the visitor token in the path itself (livechat/visitor/:token,
-// agent.info/:rid/:token, agent.next/:token): every path segment that the matched route names
-// `:token` is logged as [redacted].
-const serializers = {
-  req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
-    method: req.method,
-    path: redactTokens(req.url.split('?')[0] ?? '', req.routeOptions?.url),
-  }),
-};
-
-function redactTokens(path: string, route: string | undefined): string {
-  if (!route?.includes(':token')) return path;
-  const names = route.split('/');
-  return path
-    .split('/')
-    .map((seg, i) => (names[i] === ':token' ? '[redacted]' : seg))
-    .join('/');
-}
-
+// Requests are logged once each, by plugins/request-log.ts, never with a secret of the URL, never
+// with the headers; the same serializer applies to lines that log a request (the error handler's).
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.logger
-      ? { loggerInstance: opts.logger.child({}, { serializers }) as FastifyBaseLogger }
+      ? { loggerInstance: opts.logger.child({}, { serializers: requestSerializers }) as FastifyBaseLogger }
       : { logger: false }),
+    // Fastify's two lines per request (incoming, completed) become one (plugins/request-log.ts)
+    logController: requestLogController(),
     bodyLimit: services.config.bodyLimit,
     trustProxy: false,
     // SSE streams stay open; on shutdown they are cut rather than waited for.
@@ -57,6 +41,9 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API, they never shape it: fast-json-stringify would drop
+  // undeclared fields and coerce types (null -> ""), changing Rocket.Chat-compatible bytes.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandling(app);
   // Rocket.Chat answers JSON as exactly `application/json`; some of its clients compare the header
   // whole, so Fastify's `; charset=utf-8` suffix is dropped (JSON is UTF-8 by definition, RFC 8259).

@@ -10,7 +10,12 @@ export function visibleTo(viewer: Viewer, e: LiveEvent): boolean {
   if (viewer.kind === 'visitor') {
     // An internal note never reaches a visitor, not even their own room's.
     if (e.kind === 'message' && !visitorView(e.message)) return false;
-    const roomEvent = e.kind === 'message' || e.kind === 'message-deleted' || e.kind === 'room' || e.kind === 'typing';
+    const roomEvent =
+      e.kind === 'message' ||
+      e.kind === 'message-deleted' ||
+      e.kind === 'room' ||
+      e.kind === 'typing' ||
+      e.kind === 'queue';
     return roomEvent && e.audience.visitorToken === viewer.token;
   }
   switch (e.kind) {
@@ -32,6 +37,8 @@ export function visibleTo(viewer: Viewer, e: LiveEvent): boolean {
       return viewer.seeAllRooms || e.agentId === viewer.userId;
     case 'delivery':
       return viewer.seeDeliveries;
+    case 'queue':
+      return false; // a visitor's place in the queue: agents see the queue itself (inquiry events)
   }
 }
 
@@ -40,6 +47,8 @@ export function forViewer(viewer: Viewer, e: LiveEvent): Record<string, unknown>
   const { audience: _audience, ...rest } = e as LiveEvent & { audience?: unknown };
   // A typing signal names its room: a console with several chats open must know which one.
   if (e.kind === 'typing') return { ...rest, rid: e.audience.rid };
+  // The visitor's own room: its id says which chat waits (a widget may hold an older one too).
+  if (e.kind === 'queue') return { ...rest, rid: e.audience.rid };
   if (viewer.kind === 'visitor' && e.kind === 'message') {
     const message = visitorView(e.message);
     // visibleTo already refused notes; an empty frame is the safe answer if a caller skipped it

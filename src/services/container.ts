@@ -12,7 +12,9 @@ import { UsersService } from './users.ts';
 import { UsersAdminService } from './users-admin.ts';
 import { DepartmentsService } from './departments.ts';
 import type { Waker } from './events.ts';
+import type { FreshDelivery } from '../store/outbox/enqueue.ts';
 import { LivechatService } from './livechat/index.ts';
+import { QueuePositions } from './livechat/queue-position.ts';
 import { OfflineMessagesService } from './livechat/offline.ts';
 import { UserStatusService } from './user-status.ts';
 import { PresenceService } from './livechat/presence.ts';
@@ -22,10 +24,13 @@ import { RelayService } from './relay.ts';
 import { egressCheck } from './egress-check.ts';
 import { CannedService } from './canned.ts';
 import { TagsService } from './tags.ts';
+import { TriggersService } from './triggers.ts';
 import { ContactsService } from './contacts.ts';
 import { customFieldsByScope } from '../store/custom-fields.ts';
 import { PermissionsService, bindPermissions } from './permissions.ts';
 import { CustomFieldsService } from './custom-fields.ts';
+import { BusinessHoursService } from './business-hours.ts';
+import { AppearanceService } from './appearance.ts';
 
 export interface Services {
   readonly config: Config;
@@ -38,6 +43,8 @@ export interface Services {
   readonly departments: DepartmentsService;
   readonly hub: LiveEvents;
   readonly livechat: LivechatService;
+  /** Queued visitors' places and estimated waits, told live after each queue change. */
+  readonly queue: QueuePositions;
   /** Offline-form messages: the managers' list and its email outcomes (issue 13). */
   readonly offlineMessages: OfflineMessagesService;
   readonly userStatus: UserStatusService;
@@ -51,23 +58,29 @@ export interface Services {
   /** Canned responses and the tag list (issue 13). */
   readonly canned: CannedService;
   readonly tags: TagsService;
+  /** Proactive triggers (issue 15): kept here, run by the widgets. */
+  readonly triggers: TriggersService;
   /** Rocket.Chat 7's contacts: channels, verification, merging, blocking (issue 14). */
   readonly contacts: ContactsService;
   /** The permission table as edited (issue 14); routes check through plugins/auth.ts. */
   readonly permissions: PermissionsService;
   /** The custom-field registry (issue 14): which livechatData keys a visitor or room may carry. */
   readonly customFields: CustomFieldsService;
+  /** Business hours: the global schedule and departments' own (issue 15). */
+  readonly businessHours: BusinessHoursService;
+  /** The widget's appearance settings as one form (issue 15). */
+  readonly appearance: AppearanceService;
   now(): number;
 }
 
 /** The worker plugs itself in after construction (main.ts decides whether it runs here). */
 export class WakerSlot implements Waker {
-  private target: (() => void) | undefined;
-  set(fn: (() => void) | undefined): void {
+  private target: ((fresh?: readonly FreshDelivery[]) => void) | undefined;
+  set(fn: ((fresh?: readonly FreshDelivery[]) => void) | undefined): void {
     this.target = fn;
   }
-  wake(): void {
-    this.target?.();
+  wake(fresh?: readonly FreshDelivery[]): void {
+    this.target?.(fresh);
   }
 }
 
@@ -90,7 +103,9 @@ export async function createServices(
   // other processes may change settings: pick their writes up
   if (!store.caps.singleProcess) settings.startRefresh(2000);
   await settings.syncBuiltinEndpoint();
-  const hub = live;
+  // Every queue change published through it is followed by the waiting visitors' new places.
+  const queue = new QueuePositions(store.db, live, { onError: opts.onError });
+  const hub = queue;
   const waker = new WakerSlot();
   const now = opts.now ?? Date.now;
   const livechat = new LivechatService({ store, db: store.db, settings, hub, waker, now });
@@ -109,6 +124,7 @@ export async function createServices(
     departments: new DepartmentsService(store.db),
     hub,
     livechat,
+    queue,
     offlineMessages: new OfflineMessagesService(livechat.deps),
     userStatus: new UserStatusService(store.db, now),
     presence,
@@ -118,6 +134,7 @@ export async function createServices(
     waker,
     canned: new CannedService(store.db, now),
     tags: new TagsService(store.db, now),
+    triggers: new TriggersService(store, now),
     contacts: new ContactsService({
       store,
       now,
@@ -126,6 +143,8 @@ export async function createServices(
     }),
     permissions,
     customFields: new CustomFieldsService(store, now),
+    businessHours: new BusinessHoursService({ store, db: store.db, settings, now }),
+    appearance: new AppearanceService(settings),
     now,
   };
 }

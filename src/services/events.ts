@@ -11,14 +11,18 @@ import { toMessage, toRoom, toUser, toVisitor } from '../store/mappers.ts';
 import type { RoomRow, VisitorRow } from '../store/mappers.ts';
 import { first } from '../store/prepared.ts';
 import { userByIdQ } from '../store/statements.ts';
-import { insertDeliveries, insertEvent as storeEvent } from '../store/outbox/enqueue.ts';
+import { enqueueDeliveries, insertEvent as storeEvent } from '../store/outbox/enqueue.ts';
+import type { FreshDelivery } from '../store/outbox/enqueue.ts';
 import { targetsFor } from '../store/outbox/targets.ts';
 import type { Sender } from '../domain/targets.ts';
 import { payloadContact } from './contacts.ts';
 
-/** Wakes the delivery worker after a commit: a latency hint only, polling is the truth. */
+/**
+ * Wakes the delivery worker after a commit: a latency hint only, polling is the truth. `fresh`:
+ * the deliveries the commit made, handed to the delivery engine in memory.
+ */
 export interface Waker {
-  wake(): void;
+  wake(fresh?: readonly FreshDelivery[]): void;
 }
 
 export interface EventDeps {
@@ -134,8 +138,8 @@ async function insertEvent(
     relayed: e.relayed,
   });
   if (targets.length > 0) {
-    await insertDeliveries(tx.x, stored, targets);
-    tx.after(() => deps.waker.wake());
+    const fresh = await enqueueDeliveries(tx.x, stored, targets);
+    tx.after(() => deps.waker.wake(fresh));
   }
   return { _id: stored._id, type: e.type, deliveries: targets.length };
 }

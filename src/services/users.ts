@@ -235,6 +235,21 @@ export class UsersService {
     }
     return { created: true, generatedPassword };
   }
+
+  /**
+   * Undoes ensureAdmin's creation when the server then fails to start (port in use): a generated
+   * password nobody saw must not guard the only admin. Only a user nobody has logged in as yet.
+   */
+  async forgetUnusedAdmin(username: string): Promise<void> {
+    const user = await this.getByUsername(username);
+    if (!user) return;
+    const used = await this.db
+      .selectFrom('auth_tokens')
+      .select('token_hash')
+      .where('user_id', '=', user._id)
+      .executeTakeFirst();
+    if (!used) await this.db.deleteFrom('users').where('_id', '=', user._id).execute();
+  }
 }
 
 // scrypt of a random throwaway password; only used to spend the same time on unknown users.

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Capabilities } from './dialect.ts';
 import { createLivechatStatsIndexes } from './livechat-stats.ts';
+import { businessHoursMigration } from './business-hours.ts';
 
 type Db = Kysely<unknown>;
 
@@ -678,6 +679,65 @@ function departmentRules(): Migration {
   };
 }
 
+/**
+ * Issue 15, triggers (0020): Rocket.Chat's livechat_trigger. Conditions and actions are JSON
+ * lists kept as text (store/triggers.ts reads and writes them); enabled feeds livechat/config.
+ */
+function triggers(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('livechat_triggers')
+        .addColumn('_id', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('description', 'text', (col) => col.notNull().defaultTo(''))
+        .addColumn('enabled', 'integer', (col) => col.notNull().defaultTo(1))
+        .addColumn('run_once', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('conditions', 'text', (col) => col.notNull())
+        .addColumn('actions', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('updated_at', 'bigint', (col) => col.notNull())
+        .execute();
+    },
+  };
+}
+
+/**
+ * Issue 17 (0024): deliveries parked as failed, per endpoint, for the "N failed, needs attention"
+ * count on the endpoints list and the menu (store/outbox/attention.ts). Partial, so only a
+ * delivery parking or leaving 'failed' touches it; the insert path pays nothing.
+ */
+function failedDeliveriesIndex(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createIndex('deliveries_failed')
+        .on('deliveries')
+        .column('endpoint_id')
+        .where(sql<boolean>`status = 'failed'`)
+        .execute();
+    },
+  };
+}
+
+/**
+ * Issue 15 (0023): rooms taken from the queue, newest take first, for the estimated wait
+ * (services/livechat/queue-position.ts reads the last 100 after each queue change). Partial: rooms
+ * an agent got at once (never queued) are not in it.
+ */
+function queueWaitsIndex(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createIndex('rooms_queue_served')
+        .on('rooms')
+        .column('served_by_ts')
+        .where(sql<boolean>`queued_at is not null`)
+        .execute();
+    },
+  };
+}
+
 export function migrationProvider(c: Capabilities): MigrationProvider {
   // Names sort in order; append new migrations, never edit an applied one.
   const list: Record<string, Migration> = {
@@ -701,6 +761,11 @@ export function migrationProvider(c: Capabilities): MigrationProvider {
     '0017_custom_fields_permissions': customFieldsAndPermissions(),
     '0018_room_source': roomSource(),
     '0019_survey_feedback': surveyFeedback(),
+    '0020_triggers': triggers(),
+    // business hours and the departments that follow them (store/business-hours.ts)
+    '0021_business_hours': businessHoursMigration(),
+    '0023_queue_waits_index': queueWaitsIndex(),
+    '0024_failed_deliveries_index': failedDeliveriesIndex(),
   };
   return { getMigrations: async () => list };
 }

@@ -64,6 +64,11 @@ export interface OpenOptions {
   server?: boolean;
   /** Errors of background connections (a pool's idle client lost, ...): already handled, for the log. */
   onError?: (err: Error) => void;
+  /**
+   * SQLite only: false for a second connection of the server's own process (the delivery
+   * thread): the server's checkpointer already checkpoints the file.
+   */
+  checkpoint?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -115,7 +120,9 @@ function openSqlite(path: string, opts: OpenOptions): Store {
     path === ':memory:'
       ? undefined
       : (sqlite.pragma('wal_autocheckpoint = 0'),
-        startCheckpointer(path, { busyTimeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS }));
+        opts.checkpoint === false
+          ? undefined
+          : startCheckpointer(path, { busyTimeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS }));
   return {
     db,
     caps: capabilitiesOf('sqlite'),

@@ -124,7 +124,7 @@ describe.skipIf(skip)('never miss a message', () => {
     await enable.waitFor({ state: 'detached' });
     await agent.getByRole('switch').check();
     await agent.getByText('Available', { exact: true }).waitFor();
-    expect(await agent.title()).toBe('Omnihook');
+    expect(await agent.title()).toMatch(/^[^(].*Omnihook$/); // no unread count
 
     // A visitor starts a chat: the agent is told there is a new chat in the queue, with its first message.
     const visitorCtx = await browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -172,7 +172,7 @@ describe.skipIf(skip)('never miss a message', () => {
     await box.press('Enter');
     await box.fill('Hello?');
     await box.press('Enter');
-    await expect.poll(() => agent.title()).toBe('(2) Omnihook');
+    await expect.poll(() => agent.title()).toMatch(/^\(2\) .*Omnihook$/);
     expect((await notes(agent)).slice(before)).toEqual([
       { title: visitorName, body: 'Any news?' },
       { title: visitorName, body: 'Hello?' },
@@ -188,7 +188,7 @@ describe.skipIf(skip)('never miss a message', () => {
     const [n, toneCount] = [(await notes(agent)).length, await tones(agent)];
     await box.fill('Still there?');
     await box.press('Enter');
-    await expect.poll(() => agent.title()).toBe('(3) Omnihook');
+    await expect.poll(() => agent.title()).toMatch(/^\(3\) .*Omnihook$/);
     expect((await notes(agent)).length).toBe(n);
     expect(await tones(agent)).toBe(toneCount);
     await agent.getByRole('button', { name: 'Mute notifications' }).click();
@@ -196,7 +196,7 @@ describe.skipIf(skip)('never miss a message', () => {
     // Opening the chat clears the count.
     await myRow.getByRole('link', { name: visitorName }).click();
     await agent.getByText('Still there?').waitFor();
-    await expect.poll(() => agent.title()).toBe('Omnihook');
+    await expect.poll(() => agent.title()).toMatch(/^[^(].*Omnihook$/);
 
     // The live stream goes down: the bar shows; a message sent meanwhile appears once it is back.
     await gate.close();
@@ -210,7 +210,7 @@ describe.skipIf(skip)('never miss a message', () => {
     await bar.waitFor({ state: 'detached', timeout: 30_000 });
     await agent.getByText('I wrote this while you were offline').waitFor();
     // It arrived while the chat was in view: read, not unread.
-    expect(await agent.title()).toBe('Omnihook');
+    expect(await agent.title()).toMatch(/^[^(].*Omnihook$/); // no unread count
 
     await agentCtx.close();
     await visitorCtx.close();

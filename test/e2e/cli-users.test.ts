@@ -39,9 +39,13 @@ describe('omnihook users', () => {
     ]);
     expect(c.stdout).toMatch(/^created nina \(\w+\) with roles livechat-agent,livechat-manager$/m);
     expect(await status('nina', 'nina-pass-123')).toBe(200);
-    const table = (await cli(['list'])).stdout.trim().split('\n');
-    expect(table[0]!.split('\t')).toEqual(['USERNAME', 'NAME', 'EMAIL', 'ROLES', 'ACTIVE']);
-    expect(table).toContain('nina\tNina\tnina@corp.test\tlivechat-agent,livechat-manager\tyes');
+    const table = (await cli(['list'])).stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s{2,}/));
+    expect(table[0]).toEqual(['USERNAME', 'NAME', 'EMAIL', 'ROLES', 'ACTIVE']);
+    expect(table).toContainEqual(['nina', 'Nina', 'nina@corp.test', 'livechat-agent,livechat-manager', 'yes']);
+    expect(table.at(-1)).toEqual(['2 of 2']);
     const json = JSON.parse((await cli(['list', '--text', 'NIN', '--json'])).stdout) as {
       users: { username: string }[];
       total: number;

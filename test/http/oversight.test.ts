@@ -342,7 +342,7 @@ describe.each([
       as: carol,
       payload: { rid: queuedRid },
     });
-    expect(byCarol.status).toBe(403);
+    expect(byCarol.status).toBe(400);
     const byManager = await call(t, {
       method: 'POST',
       url: '/api/v1/livechat/room.closeByUser',

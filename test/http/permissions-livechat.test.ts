@@ -52,7 +52,9 @@ describe('permission matrix: livechat staff routes and webhooks', () => {
       'close a room served by someone else',
       'POST',
       async () => ({ url: '/api/v1/livechat/room.closeByUser', payload: { rid: await room() } }),
-      [401, 401, 403, 200, 200],
+      // Rocket.Chat's closeLivechatRoom answers 400 error-not-authorized to an agent who does not
+      // serve the room (apps/meteor/server/lib/omnichannel/closeLivechatRoom.ts)
+      [401, 401, 400, 200, 200],
     ],
     [
       'forward a room served by someone else',

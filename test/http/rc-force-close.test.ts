@@ -43,7 +43,7 @@ for (const dialect of await dialects()) {
       await close(room._id, {});
       const other = await createStaff(t, 'fc-other', ['livechat-agent']);
       const r = await close(room._id, { forceClose: true }, other);
-      expect([r.status, r.body.success]).toEqual([403, false]);
+      expect([r.status, r.body.success]).toEqual([400, false]);
       const unknown = await close('NoSuchRoom', { forceClose: true });
       expect([unknown.status, unknown.body.errorType]).toEqual([400, 'error-invalid-room']);
       const bad = await close(room._id, { forceClose: 'yes' });

@@ -33,7 +33,7 @@ describe('agent uploads (rooms.upload/:rid)', () => {
     const form = new FormData();
     for (const p of parts) {
       if ('value' in p) form.append(p.field, p.value);
-      else form.append(p.field, new Blob([p.body], { type: p.type }), p.name);
+      else form.append(p.field, new Blob([new Uint8Array(p.body)], { type: p.type }), p.name);
     }
     const res = await fetch(`${base}/api/v1/rooms.upload/${room}`, {
       method: 'POST',

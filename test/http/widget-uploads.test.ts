@@ -30,7 +30,7 @@ describe('widget uploads', () => {
 
   async function upload(token: string, room: string, body: Buffer, type: string, name: string) {
     const form = new FormData();
-    form.append('file', new Blob([body], { type }), name);
+    form.append('file', new Blob([new Uint8Array(body)], { type }), name);
     const res = await fetch(`${base}/api/v1/livechat/upload/${room}`, {
       method: 'POST',
       headers: { 'x-visitor-token': token },

@@ -3,6 +3,7 @@
  * errorType }`) so forms can show it verbatim. Staff credentials live in localStorage so a reload
  * keeps the session; the server checks them on every call.
  */
+import { t } from './i18n/index.ts';
 export class ApiError extends Error {
   readonly status: number;
   readonly errorType: string | undefined;
@@ -82,7 +83,7 @@ export async function api<T = Record<string, unknown>>(
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
   } catch {
-    throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
+    throw new ApiError(0, t('common.unreachable'));
   }
   let data: Record<string, unknown> = {};
   try {

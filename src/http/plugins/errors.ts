@@ -4,9 +4,34 @@
  * leaks nothing. The body shape is Rocket.Chat's: { success: false, error, errorType }.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorBody } from '../../domain/errors.ts';
+import { Type } from '@sinclair/typebox';
+import { AppError, ERRORS, errorBody } from '../../domain/errors.ts';
 import type { ErrorCode } from '../../domain/errors.ts';
 import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../../services/health.ts';
+
+/**
+ * The wire shapes this handler answers, as JSON Schema for the OpenAPI document: every error is
+ * Rocket.Chat's `{ success: false, error: "<message> [<code>]", errorType }`, some with details
+ * (e.g. sizeAllowed); a 401 also carries Rocket.Chat's `status: "error"` and `message`.
+ */
+export const ErrorBodySchema = Type.Object({
+  success: Type.Literal(false),
+  error: Type.String({ description: 'A human-readable message ending with the code in brackets' }),
+  errorType: Type.Unsafe<ErrorCode>({
+    type: 'string',
+    enum: Object.keys(ERRORS),
+    description: 'A stable code from the error catalogue (docs/errors.md)',
+  }),
+});
+export const UnauthorizedBodySchema = Type.Object({
+  ...ErrorBodySchema.properties,
+  errorType: Type.Unsafe<ErrorCode>({
+    type: 'string',
+    enum: Object.keys(ERRORS).filter((code) => ERRORS[code as ErrorCode] === 401),
+  }),
+  status: Type.Literal('error'),
+  message: Type.String(),
+});
 
 /** While the database is away every request fails alike: one warning per this many ms, with a count. */
 const UNAVAILABLE_LOG_EVERY_MS = 10_000;

@@ -11,6 +11,7 @@ import { livechatVisitorRoutes } from './livechat-visitor.ts';
 import { livechatAgentRoutes } from './livechat-agent.ts';
 import { livechatOversightRoutes } from './livechat-oversight.ts';
 import { livechatConfigRoutes } from './livechat-config.ts';
+import { livechatAppearanceRoutes } from './livechat-appearance.ts';
 import { livechatSurveyRoutes } from './livechat-survey.ts';
 import { streamRoutes } from './stream.ts';
 import { endpointRoutes } from './endpoints.ts';
@@ -30,10 +31,12 @@ import { offlineMessageRoutes } from './offline-messages.ts';
 import { ddpRoutes } from './ddp.ts';
 import { cannedRoutes } from './canned.ts';
 import { tagRoutes } from './tags.ts';
+import { livechatTriggerRoutes } from './livechat-triggers.ts';
 import { contactRoutes } from './contacts.ts';
 import { livechatDashboardRoutes } from './livechat-dashboard.ts';
 import { customFieldRoutes } from './custom-fields.ts';
 import { permissionRoutes } from './permissions.ts';
+import { livechatBusinessHourRoutes } from './livechat-business-hours.ts';
 import { webRoutes } from './web.ts';
 
 export const routes: RouteRegistrar[] = [
@@ -48,6 +51,7 @@ export const routes: RouteRegistrar[] = [
   livechatAgentRoutes,
   livechatOversightRoutes,
   livechatConfigRoutes,
+  livechatAppearanceRoutes,
   livechatSurveyRoutes,
   streamRoutes,
   endpointRoutes,
@@ -61,6 +65,7 @@ export const routes: RouteRegistrar[] = [
   livechatExtraRoutes,
   cannedRoutes,
   tagRoutes,
+  livechatTriggerRoutes,
   contactRoutes,
   livechatNoteRoutes,
   livechatHistoryRoutes,
@@ -70,6 +75,7 @@ export const routes: RouteRegistrar[] = [
   livechatDashboardRoutes,
   customFieldRoutes,
   permissionRoutes,
+  livechatBusinessHourRoutes,
   ddpRoutes(),
   webRoutes,
 ];

@@ -10,6 +10,7 @@ import type { Services } from '../../services/container.ts';
 import { fail } from '../../domain/errors.ts';
 import { widgetAgent } from '../../services/livechat/agent-info.ts';
 import { SURVEY_CONFIG } from '../../domain/survey.ts';
+import { SOUND_PATH, appearanceTheme, registrationFields, visitorMessageLimit } from '../../services/appearance.ts';
 
 async function agentInfo(s: Services, agentId: string) {
   return widgetAgent(s, agentId);
@@ -35,6 +36,8 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
       const guest = token ? await s.livechat.visitors.find(token) : undefined;
       const openRoom = token ? await s.livechat.openRoomOf(token) : undefined;
       const agent = openRoom?.servedBy ? await agentInfo(s, openRoom.servedBy._id) : undefined;
+      // Rocket.Chat's queueInfo ({ spot, estimatedWaitTimeSeconds }) while the room waits for an agent
+      const queueInfo = openRoom && !openRoom.servedBy ? await s.queue.info(openRoom._id) : undefined;
       // Online only when some agent is available AND connected (of the department asked for, or
       // of the visitor's), so both widgets offer the offline form instead of a chat nobody reads.
       const department = request.query.department ?? guest?.department;
@@ -51,17 +54,23 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
           allowSwitchingDepartments: true,
           showConnecting: false,
           forceAcceptDataProcessingConsent: false,
-          limitTextLength: st.get('Message_MaxAllowedSize'),
+          // Rocket.Chat's rule: off unless the limit is enabled; 0 means Message_MaxAllowedSize
+          limitTextLength: visitorMessageLimit(st),
+          // ours: each registration field off, optional or required (Omnihook's widget)
+          registrationFields: registrationFields(st),
           transcript: st.get('Livechat_enable_transcript'),
+          // Rocket.Chat's: whether the widget offers "Finish this chat" (room.close answers the same)
+          visitorsCanCloseChat: st.get('Omnichannel_allow_visitors_to_close_conversation'),
           agentHiddenInfo: false,
           clearLocalStorageWhenChatEnded: false,
-          language: '',
+          language: st.get('Language'),
         },
         theme: {
           title: st.get('Livechat_title'),
           color: st.get('Livechat_title_color'),
           offlineTitle: st.get('Livechat_offline_title'),
           offlineColor: st.get('Livechat_offline_title_color'),
+          ...appearanceTheme(st),
         },
         messages: {
           offlineMessage: st.get('Livechat_offline_message'),
@@ -70,7 +79,8 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
           conversationFinishedMessage: st.get('Livechat_conversation_finished_message'),
           conversationFinishedText: st.get('Livechat_conversation_finished_text'),
           transcriptMessage: st.get('Livechat_transcript_message'),
-          registrationFormMessage: '',
+          registrationFormMessage: st.get('Livechat_registration_form_message'),
+          welcomeMessage: st.get('Livechat_welcome_message'),
           dataProcessingConsentText: '',
         },
         // Rocket.Chat's survey items and values, always announced (it has no setting for them)
@@ -78,11 +88,14 @@ export const livechatConfigRoutes: RouteRegistrar = (app, s) => {
         departments,
         // the registration form's extra fields: public, visible visitor-scope custom fields
         customFields: await s.customFields.forWidget(),
-        triggers: [],
-        resources: {},
+        // the enabled triggers in Rocket.Chat's pick, run by both widgets (domain/triggers.ts)
+        triggers: await s.triggers.forWidget(),
+        // Rocket.Chat's widget plays this URL as an <audio src> (docs/rocketchat-widget.md, 'livechat/config')
+        resources: { sound: `${request.protocol}://${request.host}${SOUND_PATH}` },
         ...(guest ? { guest } : {}),
         ...(openRoom ? { room: openRoom } : {}),
         ...(agent ? { agent } : {}),
+        ...(queueInfo ? { queueInfo } : {}),
       };
       return { config, success: true };
     },

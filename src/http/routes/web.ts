@@ -16,6 +16,8 @@ import type { FastifyReply } from 'fastify';
 import type { RouteRegistrar } from '../schemas.ts';
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+// Our icon, read from the source tree so it is there without a UI build (the API docs use it too).
+const FAVICON = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/public/favicon.svg');
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Omnihook: UI not built</title>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;line-height:1.5">
@@ -41,10 +43,24 @@ export const webRoutes: RouteRegistrar = async (app) => {
   for (const path of ['/', '/login', '/omnichannel', '/omnichannel/*']) app.get(path, hide, staff);
   app.get('/widget', hide, (_req, reply) => sendFile(reply, 'widget/index.html', 'text/html; charset=utf-8'));
   app.get('/widget/frame', hide, (_req, reply) => sendFile(reply, 'widget/frame.html', 'text/html; charset=utf-8'));
+  // The notification sound both widgets play (scripts/make-sound.ts; config.resources.sound).
+  app.get('/widget/notification.wav', hide, (_req, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    return sendFile(reply, 'widget/notification.wav', 'audio/wav');
+  });
   app.get('/widget/embed.js', hide, (_req, reply) => {
     reply.header('access-control-allow-origin', '*'); // the tag is embedded on other sites
     return sendFile(reply, 'widget/embed.js', 'application/javascript; charset=utf-8');
   });
+
+  app.get('/favicon.svg', hide, async (_req, reply) =>
+    reply
+      .type('image/svg+xml')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await readFile(FAVICON)),
+  );
+  // browsers ask for /favicon.ico on pages that name no icon (the API docs): send them to ours
+  app.get('/favicon.ico', hide, (_req, reply) => reply.redirect('/favicon.svg', 301));
 
   if (existsSync(join(DIST, 'assets'))) {
     await app.register(fastifyStatic, {

@@ -17,6 +17,7 @@ import { toMessage } from '../../store/mappers.ts';
 import type { MessageRow, RoomRow, VisitorRow } from '../../store/mappers.ts';
 import { first } from '../../store/prepared.ts';
 import { bumpRoomQ, insertMessageQ, messageIdTakenQ } from '../../store/statements.ts';
+import { checkVisitorMessageLength } from '../appearance.ts';
 
 export interface NewMessage {
   msg: string;
@@ -97,6 +98,7 @@ export class MessagesService {
     // Rocket.Chat's widget HTML-escapes what the visitor types: store it as typed (docs/decisions.md).
     input = { ...input, msg: unescapeHtml(input.msg) };
     this.checkText(input.msg);
+    checkVisitorMessageLength(this.deps.settings, input.msg);
     return inTx(this.deps.store, async (tx) => {
       const visitor = await visitorByToken(tx, input.token);
       const room = await visitorRoom(tx, input.rid, input.token);

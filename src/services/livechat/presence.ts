@@ -19,6 +19,7 @@ import type { LivechatDeps } from './deps.ts';
 import { drainQueue, runAutoTransfers, runLeaveActions } from './presence-actions.ts';
 import type { OnError } from './presence-actions.ts';
 import { anyAgentOnline } from './routing.ts';
+import { withinBusinessHours } from '../business-hours.ts';
 import { hashToken } from '../users.ts';
 
 export const HEARTBEAT_MS = 5000;
@@ -153,13 +154,23 @@ export class PresenceService {
    * or name, when one is given; an unknown or disabled department has nobody).
    */
   async online(department?: string): Promise<boolean> {
-    if (!department) return anyAgentOnline(this.deps.db, null);
+    if (!department) return this.staffedNow(null);
     const d = await this.deps.db
       .selectFrom('departments')
       .select(['_id', 'enabled'])
       .where((eb) => eb.or([eb('_id', '=', department), eb('name', '=', department)]))
       .executeTakeFirst();
-    return d?.enabled === 1 ? anyAgentOnline(this.deps.db, d._id) : false;
+    return d?.enabled === 1 ? this.staffedNow(d._id) : false;
+  }
+
+  /**
+   * Rocket.Chat's Livechat.online: with Livechat_accept_chats_with_no_agents a chat may always
+   * start (it waits in the queue); otherwise it needs the business hours open and an agent.
+   */
+  private async staffedNow(departmentId: string | null): Promise<boolean> {
+    if (this.deps.settings.read('Livechat_accept_chats_with_no_agents') === true) return true;
+    if (!(await withinBusinessHours(this.deps.db, this.deps, departmentId))) return false;
+    return anyAgentOnline(this.deps.db, departmentId);
   }
 
   /** Number of live connections of a user held by this process. */

@@ -142,8 +142,11 @@ export class RoomsService {
       // Rocket.Chat's closeLivechatRoom ids: error-invalid-room, then error-room-already-closed.
       const room = await tx.db.selectFrom('rooms').selectAll().where('_id', '=', input.rid).executeTakeFirst();
       if (!room) fail('error-invalid-room', 'Invalid room');
+      // Rocket.Chat's closeLivechatRoom asks who may close before whether the room is open, and a
+      // room the user does not serve (a queued one too) is a 400 error-not-authorized there.
+      if (room.served_by_id !== user._id && !canCloseOthers)
+        fail('error-not-authorized', 'You are not serving this room');
       if (room.open !== 1 && !input.forceClose) fail('error-room-already-closed', 'Room already closed');
-      if (room.served_by_id !== user._id && !canCloseOthers) fail('error-not-allowed', 'You are not serving this room');
       if (room.open !== 1) {
         // forceClose on a closed room: Rocket.Chat closes it again to repair a half-closed room. Ours
         // closes in one transaction, so the only leftover there could be is a queue entry.

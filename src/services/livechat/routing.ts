@@ -16,6 +16,7 @@ import { parseJson, toInquiry, toRoom } from '../../store/mappers.ts';
 import type { RoomRow } from '../../store/mappers.ts';
 import { fail } from '../../domain/errors.ts';
 import type { TransferData } from '../../domain/models.ts';
+import { withinBusinessHours } from '../business-hours.ts';
 
 export interface AgentRef {
   _id: string;
@@ -24,8 +25,8 @@ export interface AgentRef {
 
 const AGENT_ROLE = '%"livechat-agent"%';
 
-/** What routing reads besides the database: the limits are settings. */
-export type RoutingDeps = Pick<LivechatDeps, 'settings'>;
+/** What routing reads besides the database: the limits are settings; business hours need the clock. */
+export type RoutingDeps = Pick<LivechatDeps, 'settings' | 'now'>;
 
 /**
  * Agents routing may give a chat to: active agents marked available AND online (a live connection,
@@ -97,6 +98,8 @@ export async function pickAgent(
   departmentId: string | null,
   opts: { exclude?: string; prefer?: string } = {},
 ): Promise<AgentRef | undefined> {
+  // outside the department's business hours nobody is routed (services/business-hours.ts)
+  if (!(await withinBusinessHours(db, deps, departmentId))) return undefined;
   const limits = await chatLimits(db, deps, departmentId);
   let q = routableAgents(db, departmentId)
     .select(['u._id', 'u.username'])
@@ -300,6 +303,13 @@ export function isAutoRouting(deps: LivechatDeps): boolean {
 
 /** Routes a room that has no agent: assign in auto mode when someone is available, else queue. */
 export async function routeRoom(tx: Tx, deps: LivechatDeps, room: RoomRow, preferAgentId?: string): Promise<RoomRow> {
+  // Outside business hours Rocket.Chat's QueueManager refuses a new chat unless
+  // Livechat_accept_chats_with_no_agents lets it wait in the queue; the refusal undoes the room.
+  if (
+    deps.settings.read('Livechat_accept_chats_with_no_agents') !== true &&
+    !(await withinBusinessHours(tx.db, deps, room.department_id))
+  )
+    fail('no-agent-online', 'Sorry, no online agents');
   if (isAutoRouting(deps)) {
     const agent = await pickAgent(tx.db, deps, room.department_id, { prefer: preferAgentId });
     if (agent) return assignAgent(tx, deps, room, agent);

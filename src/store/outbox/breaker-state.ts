@@ -60,6 +60,7 @@ async function breakerFailure(
   startedAt: number,
   now: number,
   breaker: BreakerRule,
+  onChange?: (change: BreakerChange) => void,
 ): Promise<void> {
   const ep = await first(x, breakerStateQ, { id: endpointId });
   if (!ep) return;
@@ -69,6 +70,7 @@ async function breakerFailure(
     mark: ep.mark === null ? null : Number(ep.mark),
   };
   const change = breaker(state, startedAt, now);
+  onChange?.(change);
   const base = { id: endpointId, now };
   if (change.kind === 'ignore') {
     // already counted, but a Retry-After still backs the whole endpoint off

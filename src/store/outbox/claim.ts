@@ -81,6 +81,8 @@ export interface ClaimedRow {
 /** A claimed row with what it is sent from; no target when its event or endpoint row is gone. */
 export interface Claimed extends ClaimedRow {
   target: Target | undefined;
+  /** Taken without a lease (a hand-off in single-process mode, store/outbox/fresh.ts). */
+  unleased?: boolean;
 }
 
 interface ReadyEndpoint extends SlotDemand {
@@ -239,7 +241,7 @@ const eventByIdQ = prepare((db) => db.selectFrom('events').select(['_id', 'rid',
 const eventsByIdsQ = prepareRaw<EventRow>(() => sql`SELECT _id, rid, body FROM events WHERE _id = ANY(${arg('ids')})`);
 
 /** The stored events of a claimed batch, read in the claim's transaction. */
-async function loadEvents(x: Exec, caps: Capabilities, ids: Set<string>): Promise<Map<string, EventRow>> {
+export async function loadEvents(x: Exec, caps: Capabilities, ids: Set<string>): Promise<Map<string, EventRow>> {
   const out = new Map<string, EventRow>();
   if (caps.arrayParams) {
     for (const e of await x.all(eventsByIdsQ, { ids: [...ids] })) out.set(e._id, e);
@@ -287,7 +289,7 @@ export async function claimDue(store: Store, p: ClaimParams): Promise<Claimed[]>
   );
 }
 
-function claimedOf(r: ClaimedRow, event: EventRow | undefined, endpoint: EndpointRow | undefined): Claimed {
+export function claimedOf(r: ClaimedRow, event: EventRow | undefined, endpoint: EndpointRow | undefined): Claimed {
   return {
     seq: Number(r.seq),
     _id: r._id,

@@ -51,6 +51,17 @@ export interface StoredEvent {
   createdAt: number;
 }
 
+/**
+ * A delivery just committed, as the enqueuing thread hands it to the delivery engine in memory
+ * (a hint that saves the engine its search; the row in the store stays the truth).
+ */
+export interface FreshDelivery {
+  id: string;
+  endpointId: string;
+  /** The room the delivery is ordered in, or null. */
+  orderKey: string | null;
+}
+
 export async function insertEvent(x: Exec, e: StoredEvent): Promise<void> {
   await x.run(insertEventQ, {
     _id: e._id,
@@ -72,19 +83,29 @@ export async function insertDeliveries(
   e: Pick<StoredEvent, '_id' | 'type' | 'rid' | 'createdAt'>,
   targets: readonly DeliveryTarget[],
 ): Promise<string[]> {
-  const ids: string[] = [];
+  return (await enqueueDeliveries(x, e, targets)).map((d) => d.id);
+}
+
+/** insertDeliveries, returning what the delivery engine is handed after the commit. */
+export async function enqueueDeliveries(
+  x: Exec,
+  e: Pick<StoredEvent, '_id' | 'type' | 'rid' | 'createdAt'>,
+  targets: readonly DeliveryTarget[],
+): Promise<FreshDelivery[]> {
+  const fresh: FreshDelivery[] = [];
   for (const t of targets) {
     const _id = newSortableId();
+    const orderKey = t.ordered ? e.rid : null;
     await x.run(insertDeliveryQ, {
       _id,
       event_id: e._id,
       endpoint_id: t.endpointId,
       event_type: e.type,
       rid: e.rid,
-      order_key: t.ordered ? e.rid : null,
+      order_key: orderKey,
       now: e.createdAt,
     });
-    ids.push(_id);
+    fresh.push({ id: _id, endpointId: t.endpointId, orderKey });
   }
-  return ids;
+  return fresh;
 }

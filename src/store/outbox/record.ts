@@ -8,7 +8,7 @@ import { arg, prepare, prepareRaw } from '../prepared.ts';
 import type { Exec } from '../prepared.ts';
 import { unholdHead } from './held.ts';
 import { breakerFailure } from './breaker-state.ts';
-import type { BreakerRule } from './breaker-state.ts';
+import type { BreakerChange, BreakerRule } from './breaker-state.ts';
 
 export type { BreakerChange, BreakerRule, BreakerState } from './breaker-state.ts';
 
@@ -49,6 +49,10 @@ export interface RecordInput {
   breaker?: BreakerRule;
   /** When the attempt began, on the clock of `now` (the breaker compares it with its mark); defaults to attempt.startedAt. */
   attemptStartedAt?: number;
+  /** The delivery was taken without a lease (a single-process hand-off). */
+  unleased?: boolean;
+  /** Told what the breaker did, inside the transaction: the caller acts on it once the record resolved. */
+  onBreaker?: (change: BreakerChange) => void;
 }
 
 const insertAttemptQ = prepare((db) =>
@@ -82,6 +86,26 @@ const updateDeliveryQ = prepare((db) =>
     })
     .where('seq', '=', arg('seq'))
     .where('lease_owner', '=', arg('owner')),
+);
+// A hand-off taken without a lease (single process): still pending, and not leased by anyone
+// else meanwhile (polling in the same engine leases with the same owner).
+const updateUnleasedQ = prepare((db) =>
+  db
+    .updateTable('deliveries')
+    .set({
+      status: arg('status'),
+      attempts: arg('attempts'),
+      next_attempt_at: arg('next_attempt_at'),
+      completed_at: arg('completed_at'),
+      lease_owner: null,
+      lease_until: null,
+      last_status_code: arg('last_status_code'),
+      last_error: arg('last_error'),
+      updated_at: arg('now'),
+    })
+    .where('seq', '=', arg('seq'))
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_owner', '=', arg('owner'))])),
 );
 // Skips the write when already healthy: the common case stays a no-op on a hot row. The mark
 // makes failures of attempts that started before this success (in flight meanwhile) not count.
@@ -225,7 +249,7 @@ async function recordIn(x: Exec, input: RecordInput): Promise<boolean> {
     response_headers: a.responseHeaders === null ? null : JSON.stringify(a.responseHeaders),
     response_body: a.responseBody,
   });
-  const updated = await x.run(updateDeliveryQ, {
+  const updated = await x.run(input.unleased ? updateUnleasedQ : updateDeliveryQ, {
     status: d.status,
     attempts: a.attempt,
     next_attempt_at: d.nextAttemptAt,
@@ -246,6 +270,7 @@ async function recordIn(x: Exec, input: RecordInput): Promise<boolean> {
       input.attemptStartedAt ?? a.startedAt,
       now,
       input.breaker,
+      input.onBreaker,
     );
   } else {
     await updateEndpoint(x, a.endpointId, d, now);

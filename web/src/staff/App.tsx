@@ -14,10 +14,13 @@ import { WebhooksPage } from './pages/Webhooks.tsx';
 import { EndpointsPage } from './pages/Endpoints.tsx';
 import { EndpointEditPage } from './pages/EndpointEdit.tsx';
 import { DeliveriesPage } from './pages/Deliveries.tsx';
+import { RoomDeliveriesPage } from './pages/RoomDeliveries.tsx';
+import { FailedMenuBadge } from './pages/Endpoints.tsx';
 import { AgentsPage } from './pages/Agents.tsx';
 import { DepartmentsPage } from './pages/Departments.tsx';
 import { CannedResponsesPage } from './pages/CannedResponses.tsx';
 import { TagsPage } from './pages/Tags.tsx';
+import { TriggersPage } from './pages/Triggers.tsx';
 import { CustomFieldsPage } from './pages/CustomFields.tsx';
 import { PermissionsPage } from './pages/Permissions.tsx';
 import { CurrentChatsPage } from './pages/CurrentChats.tsx';
@@ -28,7 +31,11 @@ import { UsersPage } from './pages/Users.tsx';
 import { ManagersPage } from './pages/Managers.tsx';
 import { AccountPage } from './pages/Account.tsx';
 import { OfflineMessagesPage } from './pages/OfflineMessages.tsx';
+import { AppearancePage } from './pages/Appearance.tsx';
+import { BusinessHoursPage } from './pages/BusinessHours.tsx';
 import { DashboardPage } from './pages/Dashboard.tsx';
+import { usePageTitle } from './page-title.ts';
+import { t } from '../i18n/index.ts';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -88,7 +95,7 @@ export function App() {
       />
     );
   }
-  if (!me || !live || !attention) return <p className="loading">Loading…</p>;
+  if (!me || !live || !attention) return <p className="loading">{t('common.loading')}</p>;
   const logout = () => {
     void api('POST', 'logout').catch(() => undefined);
     saveSession(null);
@@ -124,6 +131,7 @@ function Page({ path, me }: { path: string; me: Me }) {
   const ep = match('/omnichannel/endpoints/:id', p);
   if (ep) return <EndpointEditPage id={ep.id} />;
   if (p === '/omnichannel/deliveries') return <DeliveriesPage />;
+  if (p === '/omnichannel/room-deliveries') return <RoomDeliveriesPage />;
   if (p === '/omnichannel/agents') return <AgentsPage />;
   if (p === '/omnichannel/managers') return <ManagersPage />;
   if (p === '/admin/users') return <UsersPage />;
@@ -131,9 +139,12 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (p === '/omnichannel/departments') return <DepartmentsPage />;
   if (p === '/omnichannel/canned-responses') return <CannedResponsesPage />;
   if (p === '/omnichannel/tags') return <TagsPage />;
+  if (p === '/omnichannel/triggers') return <TriggersPage />;
   if (p === '/omnichannel/custom-fields') return <CustomFieldsPage />;
   if (p === '/admin/permissions') return <PermissionsPage />;
   if (p === '/omnichannel/offline-messages') return <OfflineMessagesPage />;
+  if (p === '/omnichannel/appearance') return <AppearancePage />;
+  if (p === '/omnichannel/business-hours') return <BusinessHoursPage />;
   if (p === '/omnichannel/dashboard') return <DashboardPage />;
   if (p === '/omnichannel/current') return <CurrentChatsPage />;
   if (p === '/omnichannel/chats') return <AllChatsPage />;
@@ -143,28 +154,35 @@ function Page({ path, me }: { path: string; me: Me }) {
   if (chat) return <ChatPage rid={chat.rid!} key={chat.rid} />;
   return (
     <p>
-      Page not found. <Link to={home(me)}>Go to Omnichannel</Link>
+      {t('app.pageNotFound')} <Link to={home(me)}>{t('app.goToOmnichannel')}</Link>
     </p>
   );
 }
 
 function Layout({ me, path, logout, children }: { me: Me; path: string; logout: () => void; children: ReactNode }) {
+  usePageTitle(path);
   const items: [string, string][] = [];
   if (isAgent(me) || isManager(me))
-    items.push(['/omnichannel/current', 'Current Chats'], ['/omnichannel/chats', isManager(me) ? 'Chats' : 'My chats']);
+    items.push(
+      ['/omnichannel/current', t('currentChats.currentChats')],
+      ['/omnichannel/chats', isManager(me) ? t('allChats.chats') : t('app.myChats')],
+    );
   if (isManager(me)) {
     items.push(
-      ['/omnichannel/dashboard', 'Dashboard'],
-      ['/omnichannel/agents', 'Agents'],
-      ...(isAdmin(me) ? ([['/omnichannel/managers', 'Managers']] as [string, string][]) : []),
-      ['/omnichannel/departments', 'Departments'],
-      ['/omnichannel/canned-responses', 'Canned responses'],
-      ['/omnichannel/tags', 'Tags'],
-      ['/omnichannel/custom-fields', 'Custom fields'],
-      ['/omnichannel/offline-messages', 'Offline messages'],
-      ['/omnichannel/webhooks', 'Webhooks'],
-      ['/omnichannel/endpoints', 'Endpoints'],
-      ['/omnichannel/deliveries', 'Deliveries'],
+      ['/omnichannel/dashboard', t('dashboard.dashboard')],
+      ['/omnichannel/agents', t('departments.agents')],
+      ...(isAdmin(me) ? ([['/omnichannel/managers', t('managers.managers')]] as [string, string][]) : []),
+      ['/omnichannel/departments', t('departments.departments')],
+      ['/omnichannel/canned-responses', t('canned.title')],
+      ['/omnichannel/tags', t('common.tags')],
+      ['/omnichannel/triggers', t('triggers.title')],
+      ['/omnichannel/custom-fields', t('customFields.customFields')],
+      ['/omnichannel/offline-messages', t('offlineMessages.offlineMessages')],
+      ['/omnichannel/appearance', t('app.appearance')],
+      ['/omnichannel/business-hours', t('businessHours.title')],
+      ['/omnichannel/webhooks', t('webhooks.webhooks')],
+      ['/omnichannel/endpoints', t('endpoints.title')],
+      ['/omnichannel/deliveries', t('endpoints.deliveries')],
     );
   }
   return (
@@ -177,42 +195,43 @@ function Layout({ me, path, logout, children }: { me: Me; path: string; logout: 
           {me.name || me.username}
         </span>
         <button type="button" className="ghost" onClick={logout}>
-          Log out
+          {t('app.logOut')}
         </button>
       </header>
-      <nav className="sidebar" aria-label="Omnichannel">
-        <h2>Omnichannel</h2>
+      <nav className="sidebar" aria-label={t('app.omnichannel')}>
+        <h2>{t('app.omnichannel')}</h2>
         <ul>
           {items.map(([to, label]) => (
             <li key={to}>
               <Link to={to} aria-current={path.startsWith(to) ? 'page' : undefined}>
                 {label}
               </Link>
+              {to === '/omnichannel/deliveries' && <FailedMenuBadge />}
             </li>
           ))}
         </ul>
         {isAdmin(me) && (
           <>
-            <h2 style={{ marginTop: '1.25rem' }}>Administration</h2>
+            <h2 style={{ marginTop: '1.25rem' }}>{t('app.administration')}</h2>
             <ul>
               <li>
                 <Link to="/admin/users" aria-current={path.startsWith('/admin/users') ? 'page' : undefined}>
-                  Users
+                  {t('users.users')}
                 </Link>
               </li>
               <li>
                 <Link to="/admin/permissions" aria-current={path.startsWith('/admin/permissions') ? 'page' : undefined}>
-                  Permissions
+                  {t('permissions.permissions')}
                 </Link>
               </li>
             </ul>
           </>
         )}
-        <h2 style={{ marginTop: '1.25rem' }}>Account</h2>
+        <h2 style={{ marginTop: '1.25rem' }}>{t('app.account')}</h2>
         <ul>
           <li>
             <Link to="/account" aria-current={path.startsWith('/account') ? 'page' : undefined}>
-              My account
+              {t('account.title')}
             </Link>
           </li>
         </ul>

@@ -8,6 +8,7 @@
 import { useEffect } from 'react';
 import { api } from '../api.ts';
 import { useLoad } from './ui.tsx';
+import { t } from '../i18n/index.ts';
 
 export interface Canned {
   _id: string;
@@ -63,9 +64,9 @@ export function CannedPicker({ text, onChange }: { text: string; onChange: (text
   return (
     // a zero-width anchor first in the composer row; the list floats above the composer
     <div style={{ position: 'relative', width: 0, alignSelf: 'stretch', order: -1 }}>
-      <div className="canned-picker" role="group" aria-label="Canned responses" style={PANEL}>
+      <div className="canned-picker" role="group" aria-label={t('canned.title')} style={PANEL}>
         {matches.length === 0 ? (
-          <span className="muted small">No canned response or tag starts with “!{m[2]}”</span>
+          <span className="muted small">{t('canned.noMatch', { prefix: `!${m[2]}` })}</span>
         ) : (
           matches.map((c) => (
             <button key={c._id} type="button" className="ghost" style={ITEM} onClick={() => insert(c)} title={c.text}>

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { api } from '../api.ts';
 import type { Me, Session } from '../api.ts';
 import { ErrorText, TextField } from './ui.tsx';
+import { t } from '../i18n/index.ts';
 
 export function Login({ onLogin }: { onLogin: (s: Session, me: Me) => void }) {
   const [user, setUser] = useState('');
@@ -30,9 +31,9 @@ export function Login({ onLogin }: { onLogin: (s: Session, me: Me) => void }) {
     <main className="login">
       <form onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">Omnihook</h1>
-        <p className="muted">Log in to Omnichannel</p>
+        <p className="muted">{t('login.subtitle')}</p>
         <TextField
-          label="Username or email"
+          label={t('login.user')}
           autoComplete="username"
           value={user}
           onChange={(e) => setUser(e.target.value)}
@@ -40,7 +41,7 @@ export function Login({ onLogin }: { onLogin: (s: Session, me: Me) => void }) {
           autoFocus
         />
         <TextField
-          label="Password"
+          label={t('login.password')}
           type="password"
           autoComplete="current-password"
           value={password}
@@ -49,7 +50,7 @@ export function Login({ onLogin }: { onLogin: (s: Session, me: Me) => void }) {
         />
         <ErrorText error={error} />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Logging in…' : 'Log in'}
+          {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
     </main>

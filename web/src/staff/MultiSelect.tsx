@@ -3,6 +3,7 @@
  * checkboxes. Native checkboxes keep it keyboard- and screen-reader-friendly (Tab, Space, Escape).
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { t } from '../i18n/index.ts';
 
 export interface Option {
   value: string;
@@ -14,7 +15,7 @@ export function MultiSelect({
   options,
   value,
   onChange,
-  placeholder = 'Select an option',
+  placeholder = t('common.selectOption'),
 }: {
   label: string;
   options: Option[];

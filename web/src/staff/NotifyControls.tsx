@@ -3,6 +3,7 @@
  * permission after a click) and a per-user mute for the tones and desktop notifications.
  */
 import { useAttention } from './notify.ts';
+import { t } from '../i18n/index.ts';
 
 export function NotifyControls() {
   const [state, attention] = useAttention();
@@ -12,27 +13,27 @@ export function NotifyControls() {
         <button
           type="button"
           className="ghost"
-          aria-label="Enable notifications"
+          aria-label={t('notify.enable')}
           onClick={() => void attention.enableNotifications()}
         >
-          <span className="wide-only">Enable notifications</span>
-          <span className="narrow-only">Notify</span>
+          <span className="wide-only">{t('notify.enable')}</span>
+          <span className="narrow-only">{t('notify.enableShort')}</span>
         </button>
       )}
       {state.permission === 'denied' && (
-        <span className="muted small" title="Allow notifications for this site in the browser's settings">
-          Notifications blocked
+        <span className="muted small" title={t('notify.blockedHint')}>
+          {t('notify.blocked')}
         </span>
       )}
       <button
         type="button"
         className="ghost"
-        aria-label="Mute notifications"
+        aria-label={t('notify.mute')}
         aria-pressed={state.muted}
-        title={state.muted ? 'Tones and notifications are off' : 'Tones and notifications are on'}
+        title={state.muted ? t('notify.mutedHint') : t('notify.onHint')}
         onClick={() => attention.setMuted(!state.muted)}
       >
-        {state.muted ? 'Muted' : 'Mute'}
+        {state.muted ? t('notify.muted') : t('notify.muteShort')}
       </button>
     </div>
   );

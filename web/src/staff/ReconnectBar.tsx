@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { useApp } from './app-context.ts';
+import { t } from '../i18n/index.ts';
 
 export function ReconnectBar() {
   const { live } = useApp();
@@ -16,7 +17,7 @@ export function ReconnectBar() {
   return (
     <div className="reconnect-bar" role="status" aria-live="assertive">
       <span className="reconnect-spinner" aria-hidden="true" />
-      Reconnecting… New messages will appear when the connection is back.
+      {t('live.reconnecting')}
     </div>
   );
 }

@@ -5,12 +5,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import type { StaffUser } from './types.ts';
+import { t } from '../i18n/index.ts';
 
 export function UserPicker({
   label,
   onPick,
   exclude = [],
-  placeholder = 'Search by name, username or e-mail',
+  placeholder = t('userPicker.placeholder'),
 }: {
   label: string;
   onPick: (u: StaffUser) => void;
@@ -120,7 +121,9 @@ export function UserPicker({
             </li>
           ))}
           {found.length === 0 && (
-            <li className="muted">{error ?? (foundFor === text.trim() ? 'No matching user' : 'Searching…')}</li>
+            <li className="muted">
+              {error ?? (foundFor === text.trim() ? t('userPicker.none') : t('common.searching'))}
+            </li>
           )}
         </ul>
       )}

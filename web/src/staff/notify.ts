@@ -14,6 +14,8 @@ import type { Me } from '../api.ts';
 import type { LiveStream } from '../live.ts';
 import type { Inquiry, Message, Room } from './types.ts';
 import { playTone, unlockSound } from './sound.ts';
+import { t } from '../i18n/index.ts';
+import { setUnreadInTitle } from './page-title.ts';
 
 export type Permission = NotificationPermission | 'unsupported';
 
@@ -29,8 +31,6 @@ interface Mark {
   n: number;
   last?: string;
 }
-
-const TITLE = 'Omnihook';
 
 function currentPermission(): Permission {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
@@ -67,7 +67,7 @@ export class Attention {
 
   stop(): void {
     this.stops.splice(0).forEach((f) => f());
-    document.title = TITLE;
+    setUnreadInTitle(0);
   }
 
   setMe(me: Me): void {
@@ -118,7 +118,7 @@ export class Attention {
     // replaces the "new chat" notification instead of adding one).
     if (this.awaitingFirst.has(m.rid) && m.token && !m.t) {
       this.awaitingFirst.delete(m.rid);
-      this.alert(`New chat: ${m.u.name || m.u.username}`, m.msg, `inquiry-${m.rid}`, m.rid, 'none');
+      this.alert(t('notify.newChat', { name: m.u.name || m.u.username }), m.msg, `inquiry-${m.rid}`, m.rid, 'none');
     }
     if (!m.token || m.t || !this.myRooms.has(m.rid)) return;
     const mark = this.mark(m.rid);
@@ -126,7 +126,13 @@ export class Attention {
     if (this.inView(m.rid)) mark.n = 0;
     else {
       mark.n += 1;
-      this.alert(this.myRooms.get(m.rid) ?? 'New message', m.msg || 'sent a file', `room-${m.rid}`, m.rid, 'message');
+      this.alert(
+        this.myRooms.get(m.rid) ?? t('notify.newMessage'),
+        m.msg || t('notify.sentFile'),
+        `room-${m.rid}`,
+        m.rid,
+        'message',
+      );
     }
     this.save();
   }
@@ -141,7 +147,7 @@ export class Attention {
       this.save();
     }
     if (mine && !had && action === 'forwarded')
-      this.alert(`Chat forwarded to you: ${room.fname}`, '', `room-${room._id}`, room._id, 'chat');
+      this.alert(t('notify.forwarded', { name: room.fname }), '', `room-${room._id}`, room._id, 'chat');
   }
 
   private onQueued(inq: Inquiry): void {
@@ -149,7 +155,7 @@ export class Attention {
     this.knownInquiries.add(inq._id);
     if (!this.canTake()) return;
     if (!inq.message) this.awaitingFirst.add(inq.rid);
-    this.alert(`New chat in queue: ${inq.name}`, inq.message ?? '', `inquiry-${inq.rid}`, undefined, 'chat');
+    this.alert(t('notify.queued', { name: inq.name }), inq.message ?? '', `inquiry-${inq.rid}`, undefined, 'chat');
   }
 
   /** Only agents who are available are rung for the queue, like Rocket.Chat's routing would. */
@@ -204,7 +210,7 @@ export class Attention {
       if (this.knownInquiries.has(inq._id)) continue;
       this.knownInquiries.add(inq._id);
       if (!first && this.canTake())
-        this.alert(`New chat in queue: ${inq.name}`, inq.message ?? '', `inquiry-${inq.rid}`, undefined, 'chat');
+        this.alert(t('notify.queued', { name: inq.name }), inq.message ?? '', `inquiry-${inq.rid}`, undefined, 'chat');
     }
   }
 
@@ -263,7 +269,7 @@ export class Attention {
 
   private render(): void {
     this.snapshot = this.compute();
-    document.title = this.snapshot.total > 0 ? `(${this.snapshot.total}) ${TITLE}` : TITLE;
+    setUnreadInTitle(this.snapshot.total);
     for (const fn of [...this.listeners]) fn();
   }
 

@@ -1,143 +1,30 @@
 /** The API shapes the staff pages read (the subset they use). */
 import type { ChatAttachment, ChatFile } from '../widget/chat-message.ts';
 import type { TransferDataView } from '../widget/system-text.ts';
-export const EVENT_TYPES = [
-  'LivechatSessionStart',
-  'LivechatSessionQueued',
-  'LivechatSessionTaken',
-  'LivechatSessionForwarded',
-  'LivechatSession',
-  'Message',
-  'LivechatOfflineMessage',
-  'LeadCapture',
-  'LivechatEdit',
-] as const;
+import type { components } from '../api-schema.gen.ts';
+import { t } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
-export interface Health {
-  backlog: number;
-  oldestPendingAgeMs: number | null;
-  attempts24h: number;
-  successRate24h: number | null;
-  lastError?: { at: string; statusCode?: number; errorClass?: string; message?: string };
-}
+/** The server's shapes, generated from its OpenAPI document (npm run gen:api). */
+type Schemas = components['schemas'];
+export { EVENT_TYPES } from '../api-schema.gen.ts';
+export type EventType = Schemas['EventType'];
 
-export interface Endpoint {
-  _id: string;
-  kind: 'rocketchat' | 'custom';
-  url: string;
-  description?: string;
-  events: string[];
-  departmentIds: string[] | null;
-  headers: Record<string, string>;
-  timeoutMs: number;
-  retry: { kind: 'rocketchat' | 'exponential' | 'list'; delaysMs?: number[] };
-  ordering: 'room' | 'none';
-  rateLimitPerSecond: number | null;
-  maxConcurrency: number;
-  enabled: boolean;
-  disabledReason?: string;
-  pausedUntil?: string;
-  failingSince?: string;
-  secretRotation?: { previousExpiresAt: string };
-  health?: Health;
-  secret?: string;
-}
+export type Health = Schemas['EndpointHealth'];
 
-export interface Attempt {
-  attempt: number;
-  startedAt: string;
-  durationMs: number | null;
-  statusCode: number | null;
-  errorClass: string | null;
-  errorMessage: string | null;
-  requestHeaders: Record<string, string>;
-  responseHeaders: Record<string, unknown> | null;
-  responseBody: string | null;
-}
+export type Endpoint = Schemas['Endpoint'];
 
-export interface Delivery {
-  _id: string;
-  eventId: string;
-  endpointId: string;
-  eventType: string;
-  rid: string | null;
-  status: 'pending' | 'succeeded' | 'failed';
-  attemptCount: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  event: { _id: string; type: string; createdAt: string; body: unknown } | null;
-  attempts: Attempt[];
-}
+export type Attempt = Schemas['Attempt'];
 
-export interface Department {
-  _id: string;
-  name: string;
-  enabled: boolean;
-  description?: string;
-  email?: string;
-  showOnRegistration: boolean;
-  showOnOfflineForm: boolean;
-  numAgents: number;
-}
+export type Delivery = Schemas['Delivery'];
 
-export interface Agent {
-  _id: string;
-  username: string;
-  name: string;
-  statusLivechat: 'available' | 'not-available';
-  departments?: string[];
-}
+export type Department = Schemas['Department'];
 
-export interface Room {
-  _id: string;
-  fname: string;
-  open: boolean;
-  ts: string;
-  lm?: string;
-  msgs: number;
-  departmentId?: string;
-  v: { _id: string; username: string; token: string };
-  servedBy?: { _id: string; username: string };
-  tags?: string[];
-  ip?: string;
-  browser?: string;
-  os?: string;
-  closedAt?: string;
-  topic?: string;
-  /** Custom fields of the chat (Rocket.Chat's livechatData) and the CRM's answer, as stored. */
-  livechatData?: Record<string, unknown>;
-  crmData?: string;
-  /** In the chat lists (livechat/rooms): the last plain message; `token` is set when the visitor wrote it. */
-  lastMessage?: {
-    _id: string;
-    msg: string;
-    ts: string;
-    u: { _id: string; username: string; name?: string };
-    token?: string;
-    file?: { name: string };
-  };
-  /** The visitor spoke last and nobody answered yet (Rocket.Chat's flag)... */
-  waitingResponse?: true;
-  /** ...since this first unanswered visitor message (ours). */
-  waitingSince?: string;
-  /** In livechat/rooms: the room's department (Rocket.Chat's findRooms adds it). */
-  department?: { _id: string; name: string };
-  closedBy?: { _id: string; username: string };
-}
+export type Agent = Schemas['Agent'];
 
-export interface Inquiry {
-  _id: string;
-  rid: string;
-  name: string;
-  /** The visitor's first message, once there is one. */
-  message?: string;
-  ts: string;
-  queuedAt?: string;
-  department?: string;
-}
+export type Room = Schemas['Room'];
+
+export type Inquiry = Schemas['Inquiry'];
 
 export interface Message {
   _id: string;
@@ -155,38 +42,69 @@ export interface Message {
 }
 
 export function endpointLabel(e: Pick<Endpoint, 'kind' | 'url' | 'description'>): string {
-  if (e.kind === 'rocketchat') return `Webhooks page${e.url ? ` (${e.url})` : ''}`;
+  if (e.kind === 'rocketchat') return e.url ? t('endpoints.builtinAt', { url: e.url }) : t('endpoints.builtin');
   return e.description ? `${e.description} (${e.url})` : e.url;
 }
 
 /** A staff user as users.list and users.info answer (Rocket.Chat's shape, the fields we show). */
-export interface StaffUser {
-  _id: string;
-  username: string;
-  name: string;
-  emails?: { address: string; verified: boolean }[];
-  roles: string[];
-  active: boolean;
-  statusLivechat: 'available' | 'not-available';
-}
+export type StaffUser = Schemas['StaffUser'];
 
-export const ROLE_LABELS: Record<string, string> = {
-  admin: 'Admin',
-  'livechat-manager': 'Manager',
-  'livechat-agent': 'Agent',
+export const ROLE_LABELS: Record<string, MessageKey> = {
+  admin: 'roles.admin',
+  'livechat-manager': 'roles.manager',
+  'livechat-agent': 'roles.agent',
 };
 
 /** GET livechat/transcript/:rid (ours): the lines as the visitor saw them, and the request on close. */
-export interface Transcript {
-  head: { title: string; facts: string[] };
-  lines: { when: string; who?: string; text: string; files: string[] }[];
-  transcriptRequest: {
-    email: string;
-    subject: string;
-    requestedAt: string;
-    requestedBy: { username: string };
-    status?: 'sending' | 'sent' | 'failed';
-    sentAt?: string;
-    error?: string;
-  } | null;
+export type Transcript = Schemas['Transcript'];
+
+/** A proactive trigger as livechat/triggers answers (Rocket.Chat's ILivechatTrigger). */
+export type TriggerConditionName = 'page-url' | 'time-on-site' | 'chat-opened-by-visitor' | 'after-guest-registration';
+export interface TriggerCondition {
+  name: TriggerConditionName;
+  value: string | null;
+}
+export interface TriggerAction {
+  name: 'send-message' | 'use-external-service';
+  params?: { sender?: 'queue' | 'custom'; name?: string | null; msg?: string; [k: string]: unknown } | null;
+}
+export interface Trigger {
+  _id: string;
+  name: string;
+  description: string;
+  enabled: boolean;
+  runOnce: boolean;
+  conditions: TriggerCondition[];
+  actions: TriggerAction[];
+  _updatedAt: string;
+}
+
+/** Issue 17: what needs attention on the webhook side, as the endpoint's health and a delivery carry it. */
+export interface HealthAttention {
+  /** Deliveries parked as failed (retries spent). */
+  failed: number;
+  /** Failures the breaker counted in the current streak. */
+  consecutiveFailures: number;
+  /** Failing now because the egress policy refuses the address. */
+  blockedByEgress: boolean;
+}
+export type AttentionEndpoint = Endpoint & { health?: Health & Partial<HealthAttention> };
+/** A pending delivery waiting behind an older one of its room names it in `waitingFor`. */
+export type WaitingDelivery = Delivery & { waitingFor?: string | null };
+
+/** Issue 15: a business hour as livechat/business-hour(s) answers it (Rocket.Chat's ILivechatBusinessHour). */
+export interface BusinessHourDay {
+  day: string;
+  open: boolean;
+  start: { time: string };
+  finish: { time: string };
+}
+export interface BusinessHour {
+  _id: string;
+  name: string;
+  type: 'default' | 'custom';
+  active: boolean;
+  timezone: { name: string; utc: string };
+  workHours: BusinessHourDay[];
+  departments?: { _id: string; name: string }[];
 }

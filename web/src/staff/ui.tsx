@@ -150,3 +150,24 @@ export function when(iso: string | null | undefined): string {
 
 /** datetime-local (local time, no zone) -> ISO in UTC, as the API wants. */
 export const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
+
+/**
+ * A wide table's horizontal scroller. Keyboard users must be able to scroll it too, so it takes
+ * focus (WCAG 2.1.1) and is named for screen readers as the region it is.
+ */
+export function TableScroll({
+  label,
+  wide = false,
+  children,
+}: {
+  label: string;
+  /** Wide tables keep their columns and scroll on a phone instead of squeezing. */
+  wide?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className={wide ? 'table-scroll' : 'table-region'} role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { ChatAttachment, ChatMessage } from './chat-message.ts';
 import { fileObjectUrl, humanSize } from './upload.ts';
 import type { FileAuth } from './upload.ts';
+import { t } from '../i18n/index.ts';
 
 /** Drawn, not emoji: a system without an emoji font would show an empty box. */
 export function PaperclipIcon() {
@@ -113,10 +114,14 @@ function ImageAttachment({ a, url, auth }: { a: ChatAttachment; url: string; aut
         type="button"
         className="att-thumb"
         onClick={() => src && setOpen(true)}
-        aria-label={`Open ${title} full size`}
+        aria-label={t('attachment.openTitleFullSize', { title: title })}
         title={title}
       >
-        {src ? <img src={src} alt={title} /> : <span className="att-loading">Loading {title}…</span>}
+        {src ? (
+          <img src={src} alt={title} />
+        ) : (
+          <span className="att-loading">{t('attachment.loading', { title })}</span>
+        )}
       </button>
       {open && src && (
         <div className="att-lightbox" role="dialog" aria-modal="true" aria-label={title} onClick={() => setOpen(false)}>
@@ -124,10 +129,10 @@ function ImageAttachment({ a, url, auth }: { a: ChatAttachment; url: string; aut
           <div className="att-lightbox-bar" onClick={(e) => e.stopPropagation()}>
             <span className="att-name">{title}</span>
             <a href={src} download={title}>
-              Download
+              {t('attachment.download')}
             </a>
             <button type="button" onClick={() => setOpen(false)} autoFocus>
-              Close
+              {t('common.close')}
             </button>
           </div>
         </div>

@@ -11,6 +11,7 @@ import { staffText, visitorText } from './system-text.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { Attachments, attachmentsOf } from './Attachment.tsx';
 import type { FileAuth } from './upload.ts';
+import { t } from '../i18n/index.ts';
 
 export type { ChatMessage };
 
@@ -61,13 +62,13 @@ export function MessageList({
     void end.current?.scrollIntoView({ block: 'end' });
   }, [messages.length]);
   return (
-    <ol className="messages" aria-label="Messages" aria-live="polite">
+    <ol className="messages" aria-label={t('messageList.messages')} aria-live="polite">
       {messages.length === 0 && empty && <li className="system">{empty}</li>}
       {messages.map((m, i) =>
         m.t === NOTE_TYPE ? (
           visitorView ? null : (
             <li key={m._id} className="bubble note" style={noteStyle} data-message-id={m._id}>
-              <span className="author">Internal note · {m.u.name || m.u.username}</span>
+              <span className="author">{t('messageList.note', { name: m.u.name || m.u.username })}</span>
               <span className="text">{m.msg}</span>
               <time dateTime={m.ts}>
                 {new Date(m.ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}

@@ -6,13 +6,14 @@
 import { useState } from 'react';
 import type { CSSProperties, FormEvent } from 'react';
 import { api, errorText } from '../api.ts';
+import { t } from '../i18n/index.ts';
 
 const RATINGS = [
-  { value: '1', label: 'Very dissatisfied' },
-  { value: '2', label: 'Dissatisfied' },
-  { value: '3', label: 'Neutral' },
-  { value: '4', label: 'Satisfied' },
-  { value: '5', label: 'Very satisfied' },
+  { value: '1', label: 'survey.veryDissatisfied' },
+  { value: '2', label: 'survey.dissatisfied' },
+  { value: '3', label: 'survey.neutral' },
+  { value: '4', label: 'survey.satisfied' },
+  { value: '5', label: 'survey.verySatisfied' },
 ] as const;
 
 const row: CSSProperties = { display: 'flex', gap: '0.375rem', flexWrap: 'wrap', border: 0, padding: 0, margin: 0 };
@@ -24,7 +25,7 @@ const box = (on: boolean, focused: boolean): CSSProperties => ({
   alignItems: 'center',
   justifyContent: 'center',
   borderRadius: '0.375rem',
-  border: `2px solid ${on ? '#0b5cd5' : '#6b7280'}`,
+  border: `2px solid ${on ? '#0b5cd5' : '#6b7280'}`, // i18n-ignore: CSS
   background: on ? '#0b5cd5' : '#fff',
   color: on ? '#fff' : '#1f2937',
   fontWeight: 700,
@@ -45,7 +46,7 @@ export function Survey({ token, rid }: { token: string; rid: string }) {
   if (sentFor === rid)
     return (
       <p className="wnote" role="status">
-        Thank you for your feedback.
+        {t('survey.thankYouForYour')}
       </p>
     );
 
@@ -66,13 +67,13 @@ export function Survey({ token, rid }: { token: string; rid: string }) {
 
   const chosen = RATINGS.find((r) => r.value === rating);
   return (
-    <form className="wform" onSubmit={submit} aria-label="Rate this chat" data-testid="survey">
+    <form className="wform" onSubmit={submit} aria-label={t('survey.rateThisChat')} data-testid="survey">
       <fieldset style={row}>
         <legend style={{ fontWeight: 600, marginBottom: '0.5rem', padding: 0 }}>
-          How satisfied are you with this chat?
+          {t('survey.howSatisfiedAreYou')}
         </legend>
         {RATINGS.map((r) => (
-          <label key={r.value} style={box(rating === r.value, focused === r.value)} title={r.label}>
+          <label key={r.value} style={box(rating === r.value, focused === r.value)} title={t(r.label)}>
             <input
               type="radio"
               name="satisfaction"
@@ -82,17 +83,17 @@ export function Survey({ token, rid }: { token: string; rid: string }) {
               onChange={() => setRating(r.value)}
               onFocus={() => setFocused(r.value)}
               onBlur={() => setFocused(undefined)}
-              aria-label={`${r.value} – ${r.label}`}
+              aria-label={`${r.value} – ${t(r.label)}`}
             />
             {r.value}
           </label>
         ))}
       </fieldset>
       <p className="small" style={{ color: '#4b5563', minHeight: '1.25em' }} aria-live="polite">
-        {chosen ? chosen.label : '1 is very dissatisfied, 5 very satisfied'}
+        {chosen ? t(chosen.label) : t('survey.scale')}
       </p>
       <label className="wfield">
-        <span>Comment (optional)</span>
+        <span>{t('survey.commentOptional')}</span>
         <textarea rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
       </label>
       {error && (
@@ -101,7 +102,7 @@ export function Survey({ token, rid }: { token: string; rid: string }) {
         </p>
       )}
       <button type="submit" className="primary" disabled={busy || !rating}>
-        Send rating
+        {t('survey.sendRating')}
       </button>
     </form>
   );

@@ -16,6 +16,18 @@ import { TypingSignal, useTypingIndicator } from './typing.ts';
 import { sendFile } from './upload.ts';
 import { PaperclipIcon } from './Attachment.tsx';
 import { Survey } from './Survey.tsx';
+import { Header, headerState, useFocusWhenShown } from './Header.tsx';
+import { QueueStatus } from './QueueStatus.tsx';
+import type { QueueInfo } from './QueueStatus.tsx';
+import { ChatMenu, TranscriptAfterChat, guestEmail } from './EndChat.tsx';
+import { TriggerMessages, useTriggerMessages } from './TriggerMessage.tsx';
+import type { WidgetTrigger } from './triggers.ts';
+import { launcherTheme, themeStyle } from './theme.ts';
+import type { WidgetTheme } from './theme.ts';
+import { useHostBridge, useNotificationSound } from './sound.ts';
+import { BellIcon } from './Forms.tsx';
+import type { RegistrationFields, WidgetCustomField, WidgetDepartment } from './Forms.tsx';
+import { t } from '../i18n/index.ts';
 
 const TOKEN_KEY = 'omnihook.widget.token';
 
@@ -43,7 +55,21 @@ interface Config {
   guest?: { _id: string; name?: string };
   room?: { _id: string; open: boolean };
   agent?: { username: string; name?: string };
+  triggers?: WidgetTrigger[];
+  // end of chat and queue (EndChat.tsx, QueueStatus.tsx): Rocket.Chat's fields
+  queueInfo?: QueueInfo;
 }
+type EndOfChatSettings = { visitorsCanCloseChat?: boolean; transcript?: boolean };
+type EndOfChatMessages = { transcriptMessage?: string };
+// appearance (issue 15): the registration fields, limit, colours, greeting and sound
+type AppearanceConfig = {
+  settings: { registrationForm?: boolean; registrationFields?: RegistrationFields; limitTextLength?: number | false };
+  theme: WidgetTheme;
+  messages: { registrationFormMessage?: string; welcomeMessage?: string };
+  departments?: WidgetDepartment[];
+  customFields?: WidgetCustomField[];
+  resources?: { sound?: string };
+};
 
 export function Widget() {
   const token = useRef(visitorToken()).current;
@@ -58,6 +84,7 @@ export function Widget() {
   const [uploading, setUploading] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const composer = useRef<HTMLTextAreaElement>(null);
   const ridRef = useRef<string | undefined>(undefined);
   ridRef.current = rid;
   const [agentTyping, onTyping] = useTypingIndicator();
@@ -71,6 +98,11 @@ export function Widget() {
     );
   });
   useEffect(() => () => typing.current?.stop(), []);
+  const look = config as (Config & AppearanceConfig) | undefined;
+  const sound = useNotificationSound(look?.resources?.sound);
+  // an agent's message while the visitor is not looking: the sound, and the launcher's badge
+  const noticeAgentMessage = useHostBridge(sound, launcherTheme(look?.theme));
+  const limit = look?.settings.limitTextLength || undefined;
 
   const loadHistory = useCallback(
     (roomId: string) =>
@@ -111,6 +143,7 @@ export function Widget() {
         if (m.rid !== current) return;
         setMessages((list) => upsertMessage(list, m));
         if (m.u._id !== guest._id) onTyping('', false); // an agent who sent has stopped typing
+        if (m.u._id !== guest._id && !m.t) noticeAgentMessage(m);
       }
       // Our own typing comes back on our stream too: show the agent's only.
       if (kind === 'typing' && data.rid === current && data.from === 'agent')
@@ -124,7 +157,7 @@ export function Widget() {
       }
     });
     return () => live.close();
-  }, [guest, token, loadHistory, onTyping]);
+  }, [guest, token, loadHistory, onTyping, noticeAgentMessage]);
 
   /** The open room, created on first use (a message or a file), as Rocket.Chat's widget does. */
   const ensureRoom = async (): Promise<string> => {
@@ -176,17 +209,29 @@ export function Widget() {
   };
 
   const minimize = () => window.parent.postMessage({ omnihook: 'minimize' }, '*');
+  // End of chat (EndChat.tsx): what Rocket.Chat's config allows, and the composer's focus on open.
+  const endSettings = (config?.settings ?? {}) as EndOfChatSettings;
+  const transcriptMessage = (config?.messages as EndOfChatMessages | undefined)?.transcriptMessage;
+  useFocusWhenShown(composer, config?.enabled === true && !!guest && (config.online || !!rid));
   const online = config?.online ?? false;
   const offline = config && !online && !rid;
   const color = offline ? config.theme.offlineColor : (config?.theme.color ?? '#1d74f5');
-  const title = offline ? config.theme.offlineTitle : (config?.theme.title ?? 'Livechat');
+  const title = offline ? config.theme.offlineTitle : (config?.theme.title ?? t('widget.livechat'));
+  // proactive triggers (TriggerMessage.tsx): shown above the registration form or the chat
+  const triggerMessages = useTriggerMessages({
+    // as Rocket.Chat's widget: no triggers while the widget is offline or disabled
+    triggers: config ? (config.enabled && !offline ? (config.triggers ?? []) : []) : undefined,
+    registered: !!guest,
+    token,
+    fallbackName: config?.theme.title ?? '',
+  });
 
   // Only in a chat the visitor can write to: a file needs a registered visitor and their room.
   const canUpload = config?.enabled === true && config.settings.fileUpload === true && !!guest && !offline;
   const dropProps = canUpload
     ? {
         onDragOver: (e: DragEvent) => {
-          if (!e.dataTransfer.types.includes('Files')) return;
+          if (!e.dataTransfer.types.includes(t('composer.files'))) return;
           e.preventDefault(); // without it the browser opens the file instead of dropping it here
           setDragging(true);
         },
@@ -202,62 +247,93 @@ export function Widget() {
     : {};
 
   return (
-    <div className={`widget${dragging ? ' dropping' : ''}`} {...dropProps}>
+    <div className={`widget${dragging ? ' dropping' : ''}`} style={themeStyle(look?.theme, !!offline)} {...dropProps}>
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
-          Drop the file to send it
+          {t('widget.dropTheFileTo')}
         </div>
       )}
-      <header className="wheader" style={{ background: color }}>
-        <div>
-          <h1>{title}</h1>
-          {agent && !offline && <p className="wsub">Chatting with {agent}</p>}
-          {!agent && rid && !closed && <p className="wsub">Waiting for an agent…</p>}
-        </div>
-        {window.parent !== window && (
-          <button type="button" className="wclose" onClick={minimize} aria-label="Minimize chat">
-            –
-          </button>
-        )}
-      </header>
+      <Header
+        title={title}
+        color={color}
+        state={headerState({ offline: !!offline, rid, closed, agent })}
+        onMinimize={window.parent !== window ? minimize : undefined}
+        actions={
+          rid && !closed && !offline && guest ? (
+            <ChatMenu
+              token={token}
+              rid={rid}
+              email={guestEmail(guest)}
+              canEnd={endSettings.visitorsCanCloseChat === true}
+              transcript={endSettings.transcript === true}
+              onEnded={() => setClosed(true)}
+            />
+          ) : undefined
+        }
+      />
       <div className="wbody">
-        {!config && !error && <p className="wnote">Loading…</p>}
-        {config && !config.enabled && <p className="wnote">Livechat is not available.</p>}
+        {!config && !error && <p className="wnote">{t('common.loading')}</p>}
+        {config && !config.enabled && <p className="wnote">{t('widget.livechatIsNotAvailable')}</p>}
         {config?.enabled && offline && (
           <OfflineForm
             intro={config.messages.offlineMessage}
             success={config.messages.offlineSuccessMessage}
             unavailable={config.messages.offlineUnavailableMessage}
             enabled={config.settings.displayOfflineForm}
+            departments={look?.departments}
           />
         )}
-        {config?.enabled && !offline && !guest && <RegisterForm token={token} onRegistered={setGuest} />}
+        {config?.enabled && !offline && <TriggerMessages items={triggerMessages} />}
+        {config?.enabled && !offline && !guest && (
+          <RegisterForm
+            token={token}
+            onRegistered={setGuest}
+            enabled={look?.settings.registrationForm !== false}
+            fields={look?.settings.registrationFields}
+            message={look?.messages.registrationFormMessage}
+            departments={look?.departments}
+            customFields={look?.customFields}
+          />
+        )}
         {config?.enabled && !offline && guest && (
           <>
+            {rid && !closed && !agent && <QueueStatus token={token} rid={rid} initial={config.queueInfo} />}
             <MessageList
               messages={messages}
               mineId={guest._id}
               visitorId={guest._id}
               visitorToken={token}
-              empty={`Hi${guest.name ? ` ${guest.name}` : ''}! How can we help you?`}
+              empty={
+                look?.messages.welcomeMessage ||
+                (guest.name ? t('widget.hiName', { name: guest.name }) : t('preview.defaultWelcome'))
+              }
             />
             {agentTyping && !closed && (
               <p className="wtyping" aria-live="polite">
-                {agent ?? agentTyping} is typing…
+                {t('widget.typing', { name: agent ?? agentTyping })}
               </p>
             )}
             {closed && (
               <p className="wnote">
-                {config.messages.conversationFinishedMessage || 'The conversation has ended.'} Send a message to start a
-                new one.
+                {config.messages.conversationFinishedMessage || t('widget.theConversationHasEnded')}{' '}
+                {t('widget.startNew')}
               </p>
             )}
             {closed && rid && <Survey token={token} rid={rid} />}
+            {closed && rid && endSettings.transcript === true && (
+              <TranscriptAfterChat
+                key={rid}
+                token={token}
+                rid={rid}
+                email={guestEmail(guest)}
+                message={transcriptMessage}
+              />
+            )}
           </>
         )}
         {uploading && (
           <p className="wnote" role="status">
-            Sending {uploading}…
+            {t('widget.sendingFile', { name: uploading })}
           </p>
         )}
         {error && (
@@ -275,7 +351,7 @@ export function Widget() {
                 type="file"
                 className="sr-only"
                 tabIndex={-1}
-                aria-label="File to attach"
+                aria-label={t('composer.fileToAttach')}
                 onChange={(e) => {
                   void upload(e.target.files?.[0]);
                   e.target.value = ''; // the same file again is a new choice
@@ -284,8 +360,8 @@ export function Widget() {
               <button
                 type="button"
                 className="attach"
-                aria-label="Attach a file"
-                title="Attach a file (or drop it on the chat)"
+                aria-label={t('composer.attachAFile')}
+                title={t('widget.attachAFileOr')}
                 disabled={uploading !== undefined}
                 onClick={() => fileInput.current?.click()}
               >
@@ -294,13 +370,16 @@ export function Widget() {
             </>
           )}
           <label htmlFor="visitor-message" className="sr-only">
-            Type your message
+            {t('widget.typeYourMessage')}
           </label>
           <textarea
+            ref={composer}
             id="visitor-message"
             rows={1}
             value={text}
-            placeholder="Type your message here"
+            placeholder={t('widget.typeYourMessageHere')}
+            maxLength={limit}
+            aria-describedby={limit && text.length > 0 ? 'visitor-message-count' : undefined}
             onChange={(e) => {
               setText(e.target.value);
               typing.current?.input(e.target.value);
@@ -313,8 +392,23 @@ export function Widget() {
               }
             }}
           />
-          <button type="submit" className="primary" disabled={!text.trim()} aria-label="Send">
-            Send
+          {limit && text.length > 0 && (
+            <span id="visitor-message-count" className="wcount" aria-live="polite">
+              {text.length}/{limit}
+            </span>
+          )}
+          <button
+            type="button"
+            className="wmute"
+            aria-pressed={sound.muted}
+            aria-label={sound.muted ? t('widget.turnNotificationSoundOn') : t('widget.turnNotificationSoundOff')}
+            title={sound.muted ? t('widget.soundOff') : t('widget.soundOn')}
+            onClick={sound.toggle}
+          >
+            <BellIcon off={sound.muted} />
+          </button>
+          <button type="submit" className="primary" disabled={!text.trim()} aria-label={t('common.send')}>
+            {t('common.send')}
           </button>
         </form>
       )}

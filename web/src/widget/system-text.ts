@@ -4,6 +4,7 @@
  * visitor copies). A forward's target comes from Rocket.Chat's `transferData` on the message.
  */
 import type { ChatMessage } from './chat-message.ts';
+import { t } from '../i18n/index.ts';
 
 /** Rocket.Chat's `transferData` (server: domain/models.ts TransferData), the fields we word. */
 export interface TransferDataView {
@@ -18,27 +19,34 @@ type SystemMessage = ChatMessage & { transferData?: TransferDataView };
 
 const nameOf = (u: { username: string; name?: string }) => u.name || u.username;
 
-/** "to Bob", "to the Sales department (Bob)", "to the queue", or nothing for an old record. */
-function forwardTarget(d: TransferDataView | undefined): string {
-  if (!d) return '';
-  const agent = d.transferredTo ? nameOf(d.transferredTo) : undefined;
-  if (d.nextDepartment) return ` to the ${d.nextDepartment.name} department${agent ? ` (${agent})` : ''}`;
-  if (agent) return ` to ${agent}`;
-  if (d.scope === 'queue') return ' to the queue';
-  return '';
+/** "alice forwarded the chat to Bob", "... to the Sales department (Bob)", "... to the queue", or no target for an old record. */
+function forwardText(who: string, d: TransferDataView | undefined): string {
+  const agent = d?.transferredTo ? nameOf(d.transferredTo) : undefined;
+  if (d?.nextDepartment)
+    return agent
+      ? t('system.forwardedToDepartmentAgent', { who, department: d.nextDepartment.name, agent })
+      : t('system.forwardedToDepartment', { who, department: d.nextDepartment.name });
+  if (agent) return t('system.forwardedToAgent', { who, agent });
+  if (d?.scope === 'queue') return t('system.forwardedToQueue', { who });
+  return t('system.forwarded', { who });
+}
+
+/** A system line with the comment its author gave, if any. */
+function withComment(text: string, comment: string | undefined): string {
+  return comment ? t('system.withComment', { text, comment }) : text;
 }
 
 export function staffText(m: SystemMessage): string {
   const who = nameOf(m.u);
-  if (m.t === 'livechat-close') return `${who} closed the chat${m.msg ? `: ${m.msg}` : ''}`;
-  if (m.t === 'uj') return `${who} joined the chat`;
+  if (m.t === 'livechat-close') return withComment(t('system.closed', { who }), m.msg);
+  if (m.t === 'uj') return t('system.joined', { who });
   if (m.t === 'livechat_transfer_history') {
     const d = m.transferData;
     // Taking a chat over is a forward to oneself (Rocket.Chat records it the same way).
     const self = d?.transferredTo && d.transferredTo._id === m.u._id && !d.nextDepartment;
     const comment = d?.comment ?? m.msg;
-    const what = self ? `${who} took over the chat` : `${who} forwarded the chat${forwardTarget(d)}`;
-    return `${what}${comment ? `: ${comment}` : ''}`;
+    const what = self ? t('system.tookOver', { who }) : forwardText(who, d);
+    return withComment(what, comment);
   }
   return m.msg || m.t || '';
 }
@@ -48,11 +56,11 @@ export function staffText(m: SystemMessage): string {
  * the agent a chat went to may still pass it on, so the visitor learns a name when it speaks.
  */
 export function visitorText(m: SystemMessage, after: ChatMessage[], visitorId: string): string {
-  if (m.t === 'livechat-close') return 'The chat was closed';
-  if (m.t === 'uj') return `${nameOf(m.u)} joined the chat`;
+  if (m.t === 'livechat-close') return t('system-text.theChatWasClosed');
+  if (m.t === 'uj') return t('system.joined', { who: nameOf(m.u) });
   if (m.t === 'livechat_transfer_history') {
     const next = after.find((x) => !x.t && x.u._id !== visitorId);
-    return next ? `You are now chatting with ${nameOf(next.u)}` : 'Your chat was forwarded';
+    return next ? t('system-text.youAreNowChatting', { v1: nameOf(next.u) }) : t('system-text.yourChatWasForwarded');
   }
   return m.msg || '';
 }

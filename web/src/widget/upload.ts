@@ -6,6 +6,7 @@
  */
 import { ApiError, loadSession } from '../api.ts';
 import type { ChatMessage } from './chat-message.ts';
+import { t } from '../i18n/index.ts';
 
 /** Who is reading or sending: the signed-in staff user, or the visitor of the room. */
 export type FileAuth = { kind: 'staff' } | { kind: 'visitor'; token: string };
@@ -73,9 +74,9 @@ function typeAllowed(type: string, whitelist: string): boolean {
 export async function precheck(file: File): Promise<string | undefined> {
   const r = await uploadRules();
   if (!r) return undefined;
-  if (!r.enabled) return 'File upload is disabled';
-  if (!typeAllowed(file.type, r.whitelist)) return 'This file type is not allowed';
-  if (r.maxSize > 0 && file.size > r.maxSize) return `File too large (max ${humanSize(r.maxSize)})`;
+  if (!r.enabled) return t('upload.fileUploadIsDisabled');
+  if (!typeAllowed(file.type, r.whitelist)) return t('upload.thisFileTypeIs');
+  if (r.maxSize > 0 && file.size > r.maxSize) return t('upload.fileTooLargeMax', { v1: humanSize(r.maxSize) });
   return undefined;
 }
 
@@ -96,7 +97,7 @@ export async function sendFile<M extends ChatMessage = ChatMessage>(
   try {
     res = await fetch(`/api/v1/${path}`, { method: 'POST', headers: headers(auth), body: form });
   } catch {
-    throw new ApiError(0, 'The server cannot be reached. Check your connection and try again.');
+    throw new ApiError(0, t('common.unreachable'));
   }
   let data: Record<string, unknown> = {};
   try {
@@ -105,7 +106,8 @@ export async function sendFile<M extends ChatMessage = ChatMessage>(
     // a proxy's error page (a 413 from a proxy, say)
   }
   if (!res.ok || data.success === false) {
-    const raw = typeof data.error === 'string' ? data.error : `Upload failed (HTTP ${res.status})`;
+    const raw =
+      typeof data.error === 'string' ? data.error : t('upload.uploadFailedHttpStatus', { status: res.status });
     // the server's message ends with "[code]" (Rocket.Chat's wire shape): a person needs the words only
     const message = raw.replace(/\s*\[[\w-]+\]$/, '');
     throw new ApiError(res.status, message, typeof data.errorType === 'string' ? data.errorType : undefined);
@@ -119,8 +121,8 @@ export async function fileObjectUrl(url: string, auth: FileAuth): Promise<string
   try {
     res = await fetch(url, { headers: headers(auth) });
   } catch {
-    throw new Error('The file cannot be loaded');
+    throw new Error(t('upload.theFileCannotBe'));
   }
-  if (!res.ok) throw new Error(res.status === 403 ? 'You may not open this file' : 'The file cannot be loaded');
+  if (!res.ok) throw new Error(res.status === 403 ? t('upload.youMayNotOpen') : t('upload.theFileCannotBe'));
   return URL.createObjectURL(await res.blob());
 }

@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import type { Me } from '../../api.ts';
 import { useApp } from '../app-context.ts';
 import { ErrorText, TextField, useToast } from '../ui.tsx';
+import { t } from '../../i18n/index.ts';
 
 export function AccountPage() {
   const { me, setMe } = useApp();
@@ -22,7 +23,7 @@ export function AccountPage() {
     try {
       const r = await api<{ user: Me }>('POST', 'users.updateOwnBasicInfo', { body: { data: { name: name.trim() } } });
       setMe({ ...me, name: r.user.name });
-      toast('Name saved');
+      toast(t('account.nameSaved'));
     } catch (err) {
       setNameError(err);
     }
@@ -31,7 +32,7 @@ export function AccountPage() {
     e.preventDefault();
     setPwError(undefined);
     if (next !== again) {
-      setPwError(new Error('The two new passwords differ'));
+      setPwError(new Error(t('account.passwordsDiffer')));
       return;
     }
     try {
@@ -41,7 +42,7 @@ export function AccountPage() {
       setCurrent('');
       setNext('');
       setAgain('');
-      toast('Password changed. Your other sessions have ended.');
+      toast(t('account.passwordChanged'));
     } catch (err) {
       setPwError(err);
     }
@@ -50,23 +51,29 @@ export function AccountPage() {
   return (
     <section className="page narrow">
       <header className="page-header">
-        <h1>My account</h1>
+        <h1>{t('account.title')}</h1>
         <span className="muted">@{me.username}</span>
       </header>
-      <form className="card" onSubmit={saveName} aria-label="Name">
-        <h2>Name</h2>
-        <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+      <form className="card" onSubmit={saveName} aria-label={t('common.name')}>
+        <h2>{t('common.name')}</h2>
+        <TextField
+          label={t('common.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="name"
+        />
         <ErrorText error={nameError} />
         <button type="submit" className="primary" disabled={name.trim() === me.name}>
-          Save name
+          {t('account.saveName')}
         </button>
       </form>
-      <form className="card" onSubmit={savePassword} aria-label="Change password">
-        <h2>Change password</h2>
+      <form className="card" onSubmit={savePassword} aria-label={t('account.changePassword')}>
+        <h2>{t('account.changePassword')}</h2>
         {/* lets password managers tie the new password to this account */}
         <input type="text" name="username" value={me.username} autoComplete="username" readOnly hidden />
         <TextField
-          label="Current password"
+          label={t('account.currentPassword')}
           type="password"
           required
           value={current}
@@ -74,17 +81,17 @@ export function AccountPage() {
           autoComplete="current-password"
         />
         <TextField
-          label="New password"
+          label={t('account.newPassword')}
           type="password"
           required
           minLength={8}
           value={next}
           onChange={(e) => setNext(e.target.value)}
           autoComplete="new-password"
-          hint="At least 8 characters."
+          hint={t('account.passwordHint')}
         />
         <TextField
-          label="New password again"
+          label={t('account.newPasswordAgain')}
           type="password"
           required
           minLength={8}
@@ -94,7 +101,7 @@ export function AccountPage() {
         />
         <ErrorText error={pwError} />
         <button type="submit" className="primary">
-          Change password
+          {t('account.changePassword')}
         </button>
       </form>
     </section>

@@ -5,10 +5,11 @@
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { useLive } from '../app-context.ts';
-import { ErrorText, useLoad, useToast } from '../ui.tsx';
+import { ErrorText, TableScroll, useLoad, useToast } from '../ui.tsx';
 import type { Agent, Department, StaffUser } from '../types.ts';
 import { UserPicker } from '../UserPicker.tsx';
 import { RoutingSetting } from './RoutingSetting.tsx';
+import { t } from '../../i18n/index.ts';
 
 /** Rocket.Chat's presence `status` (a live console somewhere) beside the agent's own setting. */
 type Presence = Agent & { status?: 'online' | 'offline' };
@@ -16,12 +17,12 @@ type Presence = Agent & { status?: 'online' | 'offline' };
 /** Available only when routing can reach them: marked available AND connected; marked but gone is away. */
 function availability(a: Presence): { label: string; tone: string; hint: string } {
   if (a.statusLivechat !== 'available')
-    return { label: 'Not available', tone: '', hint: 'Not taking chats (set by the agent or a manager)' };
-  if (a.status === 'online') return { label: 'Available', tone: 'good', hint: 'Taking chats' };
+    return { label: t('dashboard.notAvailable'), tone: '', hint: t('agents.notTakingChatsSet') };
+  if (a.status === 'online') return { label: t('dashboard.available'), tone: 'good', hint: t('agents.takingChats') };
   return {
-    label: 'Away',
+    label: t('dashboard.away'),
     tone: 'warn',
-    hint: 'Marked available, but no console is connected: no chats are routed to them',
+    hint: t('agents.markedAvailableButNo'),
   };
 }
 
@@ -47,7 +48,7 @@ export function AgentsPage() {
     setError(undefined);
     try {
       await api('POST', 'livechat/users/agent', { body: { username: u.username } });
-      toast(`${u.username} is now an agent`);
+      toast(t('agents.nowAgent', { username: u.username }));
       agents.reload();
     } catch (err) {
       setError(err);
@@ -56,17 +57,17 @@ export function AgentsPage() {
   const setNotAvailable = async (a: Agent) => {
     try {
       await api('POST', 'livechat/agent.status', { body: { agentId: a._id, status: 'not-available' } });
-      toast(`${a.username} is not available`);
+      toast(t('agents.notAvailableNow', { username: a.username }));
       agents.reload();
     } catch (err) {
       toast(errorText(err), 'error');
     }
   };
   const remove = async (a: Agent) => {
-    if (!confirm(`Remove ${a.username} from the agents? They also leave every department.`)) return;
+    if (!confirm(t('agents.removeUsernameFromThe', { username: a.username }))) return;
     try {
       await api('DELETE', `livechat/users/agent/${a._id}`);
-      toast(`${a.username} removed`);
+      toast(t('common.removedName', { name: a.username }));
       agents.reload();
     } catch (err) {
       toast(errorText(err), 'error');
@@ -79,24 +80,24 @@ export function AgentsPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Agents</h1>
+        <h1>{t('departments.agents')}</h1>
         <span className="muted" aria-live="polite" data-testid="available-count">
           {agents.data ? `${available.length} of ${list.length} available` : ''}
         </span>
       </header>
-      <div className="card narrow-card" role="group" aria-label="Add agent">
-        <UserPicker label="Add agent" onPick={(u) => void add(u)} exclude={list.map((a) => a._id)} />
+      <div className="card narrow-card" role="group" aria-label={t('agents.addAgent')}>
+        <UserPicker label={t('agents.addAgent')} onPick={(u) => void add(u)} exclude={list.map((a) => a._id)} />
       </div>
       <ErrorText error={error ?? agents.error} />
       {/* a wide table scrolls inside its box instead of widening the page */}
-      <div style={{ overflowX: 'auto' }}>
+      <TableScroll label={t('departments.agents')}>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Agent</th>
-              <th scope="col">Availability</th>
-              <th scope="col">Departments</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('common.agent')}</th>
+              <th scope="col">{t('agents.availability')}</th>
+              <th scope="col">{t('departments.departments')}</th>
+              <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -112,7 +113,7 @@ export function AgentsPage() {
                 </td>
                 <td>
                   {(a.departments ?? []).map((d) => names.get(d) ?? d).join(', ') || (
-                    <span className="muted">none</span>
+                    <span className="muted">{t('common.none')}</span>
                   )}
                 </td>
                 <td>
@@ -121,18 +122,18 @@ export function AgentsPage() {
                       <button
                         type="button"
                         onClick={() => void setNotAvailable(a)}
-                        aria-label={`Set ${a.username} not available`}
+                        aria-label={t('agents.setUsernameNotAvailable', { username: a.username })}
                       >
-                        Set not available
+                        {t('agents.setNotAvailable')}
                       </button>
                     )}
                     <button
                       type="button"
                       className="danger"
                       onClick={() => void remove(a)}
-                      aria-label={`Remove ${a.username}`}
+                      aria-label={t('agents.removeUsername', { username: a.username })}
                     >
-                      Remove
+                      {t('common.remove')}
                     </button>
                   </div>
                 </td>
@@ -141,13 +142,13 @@ export function AgentsPage() {
             {agents.data && list.length === 0 && (
               <tr>
                 <td colSpan={4} className="muted">
-                  No agents yet.
+                  {t('agents.noAgentsYet')}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <RoutingSetting />
     </section>
   );

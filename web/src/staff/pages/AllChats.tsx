@@ -7,9 +7,10 @@ import { useEffect, useRef, useState } from 'react';
 import { api, isManager } from '../../api.ts';
 import { useApp, useLive } from '../app-context.ts';
 import { Link } from '../router.tsx';
-import { ErrorText, SelectField, TextField, useLoad, when } from '../ui.tsx';
+import { ErrorText, SelectField, TableScroll, TextField, useLoad, when } from '../ui.tsx';
 import type { Agent, Department, Room } from '../types.ts';
 import type { Tag } from './Tags.tsx';
+import { t } from '../../i18n/index.ts';
 
 interface Filters {
   status: '' | 'open' | 'queued' | 'closed';
@@ -50,9 +51,12 @@ function statusQuery(s: Filters['status']): Record<string, boolean> {
   return {};
 }
 
+const STATUS_TEXT = { Open: 'common.open', Queued: 'allChats.queued', Closed: 'common.closed' } as const;
+
 export function statusOf(r: Room): 'Open' | 'Queued' | 'Closed' {
-  if (!r.open) return 'Closed';
-  return r.servedBy ? 'Open' : 'Queued';
+  // i18n-ignore: status codes; the page shows them through STATUS_TEXT
+  if (!r.open) return 'Closed'; // i18n-ignore
+  return r.servedBy ? 'Open' : 'Queued'; // i18n-ignore
 }
 
 export function AllChatsPage() {
@@ -128,33 +132,33 @@ export function AllChatsPage() {
   return (
     <section className="page all-chats">
       <header className="page-header">
-        <h1>Chats</h1>
+        <h1>{t('allChats.chats')}</h1>
         <span className="muted" aria-live="polite">
           {list.data ? `${total} ${total === 1 ? 'chat' : 'chats'}` : ''}
         </span>
       </header>
-      {!manager && <p className="muted">Your chats, open and closed.</p>}
-      <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      {!manager && <p className="muted">{t('allChats.yourChatsOpenAnd')}</p>}
+      <form className="filters" aria-label={t('common.filters')} onSubmit={(e) => e.preventDefault()}>
         <TextField
-          label="Search"
+          label={t('common.search')}
           type="search"
-          placeholder="Visitor, email or message text"
+          placeholder={t('allChats.visitorEmailOrMessage')}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
         <SelectField
-          label="Status"
+          label={t('common.status')}
           value={filters.status}
           onChange={(e) => set({ status: e.target.value as Filters['status'] })}
         >
-          <option value="">All</option>
-          <option value="open">Open</option>
-          <option value="queued">Queued</option>
-          <option value="closed">Closed</option>
+          <option value="">{t('common.all')}</option>
+          <option value="open">{t('common.open')}</option>
+          <option value="queued">{t('allChats.queued')}</option>
+          <option value="closed">{t('common.closed')}</option>
         </SelectField>
         {manager && (
-          <SelectField label="Agent" value={filters.agent} onChange={(e) => set({ agent: e.target.value })}>
-            <option value="">Any agent</option>
+          <SelectField label={t('common.agent')} value={filters.agent} onChange={(e) => set({ agent: e.target.value })}>
+            <option value="">{t('allChats.anyAgent')}</option>
             {(agents.data ?? []).map((a) => (
               <option key={a._id} value={a._id}>
                 {a.name && a.name !== a.username ? `${a.name} (${a.username})` : a.username}
@@ -163,19 +167,19 @@ export function AllChatsPage() {
           </SelectField>
         )}
         <SelectField
-          label="Department"
+          label={t('common.department')}
           value={filters.department}
           onChange={(e) => set({ department: e.target.value })}
         >
-          <option value="">Any department</option>
+          <option value="">{t('allChats.anyDepartment')}</option>
           {(deps.data ?? []).map((d) => (
             <option key={d._id} value={d._id}>
               {d.name}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Tag" value={filters.tag} onChange={(e) => set({ tag: e.target.value })}>
-          <option value="">Any tag</option>
+        <SelectField label={t('allChats.tag')} value={filters.tag} onChange={(e) => set({ tag: e.target.value })}>
+          <option value="">{t('allChats.anyTag')}</option>
           {(tags.data ?? []).map((t) => (
             <option key={t._id} value={t.name}>
               {t.name}
@@ -183,28 +187,28 @@ export function AllChatsPage() {
           ))}
         </SelectField>
         <details className="date-filters" open={datesSet}>
-          <summary>Dates{datesSet ? ' (set)' : ''}</summary>
+          <summary>{datesSet ? t('allChats.datesSet') : t('allChats.dates')}</summary>
           <div className="filters">
             <TextField
-              label="Started from"
+              label={t('allChats.startedFrom')}
               type="date"
               value={filters.createdFrom}
               onChange={(e) => set({ createdFrom: e.target.value })}
             />
             <TextField
-              label="Started until"
+              label={t('allChats.startedUntil')}
               type="date"
               value={filters.createdTo}
               onChange={(e) => set({ createdTo: e.target.value })}
             />
             <TextField
-              label="Closed from"
+              label={t('allChats.closedFrom')}
               type="date"
               value={filters.closedFrom}
               onChange={(e) => set({ closedFrom: e.target.value })}
             />
             <TextField
-              label="Closed until"
+              label={t('allChats.closedUntil')}
               type="date"
               value={filters.closedTo}
               onChange={(e) => set({ closedTo: e.target.value })}
@@ -221,22 +225,22 @@ export function AllChatsPage() {
               setOffset(0);
             }}
           >
-            Clear filters
+            {t('allChats.clearFilters')}
           </button>
         )}
       </form>
       <ErrorText error={list.error} />
-      <div className="table-scroll">
+      <TableScroll wide label={t('allChats.chats')}>
         <table className="table chats-table">
           <thead>
             <tr>
-              <th scope="col">Visitor</th>
-              <th scope="col">Agent</th>
-              <th scope="col">Department</th>
-              <th scope="col">Status</th>
-              <th scope="col">Started</th>
-              <th scope="col">Closed</th>
-              <th scope="col">Tags</th>
+              <th scope="col">{t('common.visitor')}</th>
+              <th scope="col">{t('common.agent')}</th>
+              <th scope="col">{t('common.department')}</th>
+              <th scope="col">{t('common.status')}</th>
+              <th scope="col">{t('allChats.started')}</th>
+              <th scope="col">{t('common.closed')}</th>
+              <th scope="col">{t('common.tags')}</th>
             </tr>
           </thead>
           <tbody>
@@ -245,7 +249,10 @@ export function AllChatsPage() {
               return (
                 <tr key={r._id} data-room={r._id}>
                   <td>
-                    <Link to={`/omnichannel/chats/${r._id}`} aria-label={`Open chat with ${r.fname}`}>
+                    <Link
+                      to={`/omnichannel/chats/${r._id}`}
+                      aria-label={t('allChats.openChatWithFname', { fname: r.fname })}
+                    >
                       {r.fname}
                     </Link>
                     {r.lastMessage && (
@@ -260,7 +267,7 @@ export function AllChatsPage() {
                   </td>
                   <td>
                     <span className={`badge ${status === 'Open' ? 'good' : status === 'Queued' ? 'warn' : ''}`}>
-                      {status}
+                      {t(STATUS_TEXT[status])}
                     </span>
                   </td>
                   <td className="small">{when(r.ts)}</td>
@@ -272,22 +279,22 @@ export function AllChatsPage() {
             {list.data && rooms.length === 0 && (
               <tr>
                 <td colSpan={7} className="muted">
-                  {filtered ? 'No chats match these filters.' : 'No chats yet.'}
+                  {filtered ? t('allChats.noChatsMatchThese') : t('allChats.noChatsYet')}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
-      </div>
-      <nav className="pager" aria-label="Pages">
+      </TableScroll>
+      <nav className="pager" aria-label={t('allChats.pages')}>
         <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          Newer
+          {t('allChats.newer')}
         </button>
         <span className="muted">
           {total === 0 ? '' : `${offset + 1}–${Math.min(offset + PAGE, total)} of ${total}`}
         </span>
         <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-          Older
+          {t('allChats.older')}
         </button>
       </nav>
     </section>

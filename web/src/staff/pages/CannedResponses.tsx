@@ -5,9 +5,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, SelectField, TextArea, TextField, useLoad, useToast } from '../ui.tsx';
+import { ErrorText, SelectField, TableScroll, TextArea, TextField, useLoad, useToast } from '../ui.tsx';
 import type { Department } from '../types.ts';
 import type { Canned } from '../CannedPicker.tsx';
+import { t } from '../../i18n/index.ts';
 
 /** "billing, vip" -> ['billing', 'vip']: how the form's one text field holds a list. */
 export function splitTags(text: string): string[] {
@@ -63,7 +64,7 @@ export function CannedResponsesPage() {
           ...(scope === 'global' ? { scope: 'global' } : { scope: 'department', departmentId: scope }),
         },
       });
-      toast('Saved');
+      toast(t('common.saved'));
       edit(undefined);
       list.reload();
     } catch (err) {
@@ -71,78 +72,89 @@ export function CannedResponsesPage() {
     }
   };
   const remove = async (c: Canned) => {
-    if (!confirm(`Delete !${c.shortcut}?`)) return;
+    if (!confirm(t('cannedResponses.deleteShortcut', { shortcut: c.shortcut }))) return;
     try {
       await api('DELETE', 'canned-responses', { body: { _id: c._id } });
-      toast('Deleted');
+      toast(t('common.deleted'));
       list.reload();
     } catch (err) {
       toast(errorText(err), 'error');
     }
   };
-  const depName = (id?: string) => (id ? (deps.data?.find((d) => d._id === id)?.name ?? id) : 'Everyone');
+  const depName = (id?: string) =>
+    id ? (deps.data?.find((d) => d._id === id)?.name ?? id) : t('cannedResponses.everyone');
 
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Canned responses</h1>
+        <h1>{t('canned.title')}</h1>
       </header>
-      <form className="card" onSubmit={save} aria-label={editing ? 'Edit canned response' : 'New canned response'}>
+      <form
+        className="card"
+        onSubmit={save}
+        aria-label={editing ? t('cannedResponses.editCannedResponse') : t('cannedResponses.newCannedResponse')}
+      >
         <ErrorText error={error} />
         <TextField
-          label="Shortcut"
-          hint="Agents type !shortcut then a space"
+          label={t('cannedResponses.shortcut')}
+          hint={t('cannedResponses.agentsTypeShortcutThen')}
           required
           pattern="[A-Za-z0-9_.\-]+"
           maxLength={64}
           value={shortcut}
           onChange={(e) => setShortcut(e.target.value)}
         />
-        <TextArea label="Text" required rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        <TextArea
+          label={t('customFields.text')}
+          required
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <TextField
-          label="Tags"
-          hint="Comma-separated, e.g. billing, refunds. Agents find responses by tag in the !picker."
+          label={t('common.tags')}
+          hint={t('cannedResponses.commaSeparatedEG')}
           maxLength={500}
           value={tags}
           onChange={(e) => setTags(e.target.value)}
         />
-        <SelectField label="Available to" value={scope} onChange={(e) => setScope(e.target.value)}>
-          <option value="global">Everyone</option>
+        <SelectField label={t('cannedResponses.availableTo')} value={scope} onChange={(e) => setScope(e.target.value)}>
+          <option value="global">{t('cannedResponses.everyone')}</option>
           {(deps.data ?? []).map((d) => (
             <option key={d._id} value={d._id}>
-              Department {d.name}
+              {t('cannedResponses.departmentName', { name: d.name })}
             </option>
           ))}
         </SelectField>
         <div className="actions">
           <button type="submit" className="primary">
-            {editing ? 'Save' : 'Add'}
+            {editing ? t('common.save') : t('common.add')}
           </button>
           {editing && (
             <button type="button" onClick={() => edit(undefined)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           )}
         </div>
       </form>
       <ErrorText error={list.error} />
       <TextField
-        label="Filter by tag"
-        hint="Shows responses with any of these tags (comma-separated)"
+        label={t('cannedResponses.filterByTag')}
+        hint={t('cannedResponses.showsResponsesWithAny')}
         type="search"
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
       {/* a wide table scrolls inside its box instead of widening the page */}
-      <div style={{ overflowX: 'auto' }}>
+      <TableScroll label={t('canned.title')}>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Shortcut</th>
-              <th scope="col">Text</th>
-              <th scope="col">Tags</th>
-              <th scope="col">Available to</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('cannedResponses.shortcut')}</th>
+              <th scope="col">{t('customFields.text')}</th>
+              <th scope="col">{t('common.tags')}</th>
+              <th scope="col">{t('cannedResponses.availableTo')}</th>
+              <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -163,16 +175,20 @@ export function CannedResponsesPage() {
                 </td>
                 <td>{depName(c.departmentId)}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => edit(c)} aria-label={`Edit !${c.shortcut}`}>
-                    Edit
+                  <button
+                    type="button"
+                    onClick={() => edit(c)}
+                    aria-label={t('cannedResponses.editShortcut', { shortcut: c.shortcut })}
+                  >
+                    {t('common.edit')}
                   </button>
                   <button
                     type="button"
                     className="danger"
                     onClick={() => void remove(c)}
-                    aria-label={`Delete !${c.shortcut}`}
+                    aria-label={t('cannedResponses.deleteShortcut2', { shortcut: c.shortcut })}
                   >
-                    Delete
+                    {t('common.delete')}
                   </button>
                 </td>
               </tr>
@@ -180,13 +196,15 @@ export function CannedResponsesPage() {
             {list.data && list.data.length === 0 && (
               <tr>
                 <td colSpan={5} className="muted">
-                  {filterTags.length ? 'No canned response has these tags.' : 'No canned responses yet.'}
+                  {filterTags.length
+                    ? t('cannedResponses.noCannedResponseHas')
+                    : t('cannedResponses.noCannedResponsesYet')}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

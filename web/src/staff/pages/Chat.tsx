@@ -15,6 +15,7 @@ import { useTypingIndicator } from '../../widget/typing.ts';
 import { useAttention } from '../notify.ts';
 import { Composer } from './Composer.tsx';
 import { VisitorPanel } from './VisitorPanel.tsx';
+import { t } from '../../i18n/index.ts';
 
 export function ChatPage({ rid }: { rid: string }) {
   const { me } = useApp();
@@ -60,14 +61,14 @@ export function ChatPage({ rid }: { rid: string }) {
       const r = data.room as Room;
       if (r._id !== rid) return;
       setRoom(r);
-      if (data.action === 'closed') setNotice('This conversation is closed.');
+      if (data.action === 'closed') setNotice(t('chat.thisConversationIsClosed'));
       else if (data.action === 'forwarded' && r.servedBy?._id !== me._id)
-        setNotice(`Forwarded${r.servedBy ? ` to ${r.servedBy.username}` : ' to the queue'}.`);
+        setNotice(r.servedBy ? t('chat.forwardedTo', { to: r.servedBy.username }) : t('chat.forwardedToQueue'));
     }
   });
 
   if (error && !room) return <ErrorText error={error} />;
-  if (!room) return <p className="loading">Loading…</p>;
+  if (!room) return <p className="loading">{t('common.loading')}</p>;
   const mine = room.open && room.servedBy?._id === me._id;
   const manager = isManager(me);
   const joined = messages.some((m) => m.t === 'uj' && m.u._id === me._id);
@@ -77,11 +78,11 @@ export function ChatPage({ rid }: { rid: string }) {
     try {
       if (what === 'join') {
         await api('GET', 'livechat/room.join', { query: { roomId: rid } });
-        toast('You joined the chat');
+        toast(t('chat.youJoinedTheChat'));
         void loadMessages();
       } else {
         await api('POST', 'livechat/room.forward', { body: { roomId: rid, userId: me._id } });
-        setNotice('You now serve this chat.');
+        setNotice(t('chat.youNowServeThis'));
         void loadRoom();
       }
     } catch (err) {
@@ -100,24 +101,30 @@ export function ChatPage({ rid }: { rid: string }) {
         {oversee && (
           <div className="row-actions chat-oversee">
             <span className="muted small">
-              {room.servedBy ? `Served by ${room.servedBy.username}` : 'Waiting in the queue'}
+              {room.servedBy
+                ? t('chat.servedByUsername', { username: room.servedBy.username })
+                : t('chat.waitingInTheQueue')}
             </span>
             {!joined && (
               <button type="button" disabled={busy} onClick={() => void act('join')}>
-                Join
+                {t('chat.join')}
               </button>
             )}
             {isAgent(me) && (
               <button type="button" className="primary" disabled={busy} onClick={() => void act('take')}>
-                Take over
+                {t('chat.takeOver')}
               </button>
             )}
           </div>
         )}
+        {/* this conversation's webhook deliveries to every endpoint, with resend (managers) */}
+        {manager && (
+          <Link to={`/omnichannel/room-deliveries?roomId=${encodeURIComponent(rid)}`}>{t('endpoints.deliveries')}</Link>
+        )}
         {mine ? (
-          <Link to="/omnichannel/current">Back to Current Chats</Link>
+          <Link to="/omnichannel/current">{t('chat.backToCurrentChats')}</Link>
         ) : (
-          <Link to="/omnichannel/chats">Back to Chats</Link>
+          <Link to="/omnichannel/chats">{t('chat.backToChats')}</Link>
         )}
       </header>
       {notice && (
@@ -129,17 +136,17 @@ export function ChatPage({ rid }: { rid: string }) {
         <div className="card chat">
           <MessageList messages={messages} mineId={me._id} visitorId={room.v._id} />
           <p className="typing" aria-live="polite">
-            {visitorTyping && room.open ? 'Visitor is typing…' : ''}
+            {visitorTyping && room.open ? t('chat.visitorIsTyping') : ''}
           </p>
-          {!room.open && <p className="muted">Closed {when(room.closedAt)}.</p>}
+          {!room.open && <p className="muted">{t('chat.closedAt', { when: when(room.closedAt) })}</p>}
           {(room.open || canNote) && (
             <Composer rid={rid} mine={mine} canNote={canNote} onSent={(m) => setMessages((l) => upsertMessage(l, m))} />
           )}
         </div>
         <VisitorPanel
           room={room}
-          onForwarded={(to) => setNotice(`Forwarded to ${to}.`)}
-          onClosed={() => setNotice('This conversation is closed.')}
+          onForwarded={(to) => setNotice(t('chat.forwardedTo', { to }))}
+          onClosed={() => setNotice(t('chat.thisConversationIsClosed'))}
         />
       </div>
     </section>

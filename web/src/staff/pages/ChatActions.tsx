@@ -7,6 +7,7 @@ import { ErrorText, SelectField, TextField, useLoad, useToast } from '../ui.tsx'
 import type { Agent, Department, Room } from '../types.ts';
 import { MultiSelect } from '../MultiSelect.tsx';
 import type { Tag } from './Tags.tsx';
+import { t } from '../../i18n/index.ts';
 
 export function ChatActions({
   room,
@@ -60,7 +61,7 @@ export function ChatActions({
         kind === 'agent'
           ? agents.data?.find((a) => a._id === id)?.username
           : deps.data?.find((d) => d._id === id)?.name;
-      toast('Chat forwarded');
+      toast(t('chatActions.chatForwarded'));
       onForwarded(name ?? 'the queue');
     } catch (err) {
       setError(err);
@@ -78,7 +79,7 @@ export function ChatActions({
           ...(list.length ? { tags: list } : {}),
         },
       });
-      toast('Chat closed');
+      toast(t('chatActions.chatClosed'));
       onClosed();
     } catch (err) {
       setError(err);
@@ -93,17 +94,22 @@ export function ChatActions({
     <div className="chat-actions">
       <ErrorText error={error} />
       <form onSubmit={forward} aria-labelledby="forward-title">
-        <h3 id="forward-title">Forward</h3>
-        <SelectField label="Forward to" required value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">Choose…</option>
-          <optgroup label="Agents">
+        <h3 id="forward-title">{t('chatActions.forward')}</h3>
+        <SelectField
+          label={t('chatActions.forwardTo')}
+          required
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+        >
+          <option value="">{t('chatActions.choose')}</option>
+          <optgroup label={t('departments.agents')}>
             {others.map((a) => (
               <option key={a._id} value={`agent:${a._id}`}>
                 {a.username} {a.statusLivechat === 'available' ? '(available)' : '(not available)'}
               </option>
             ))}
           </optgroup>
-          <optgroup label="Departments">
+          <optgroup label={t('departments.departments')}>
             {(deps.data ?? []).map((d) => (
               <option key={d._id} value={`department:${d._id}`}>
                 {d.name}
@@ -111,21 +117,29 @@ export function ChatActions({
             ))}
           </optgroup>
         </SelectField>
-        <TextField label="Forward comment" value={comment} onChange={(e) => setComment(e.target.value)} />
-        <button type="submit">Forward</button>
+        <TextField
+          label={t('chatActions.forwardComment')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+        <button type="submit">{t('chatActions.forward')}</button>
       </form>
       <form onSubmit={close} aria-labelledby="close-title">
-        <h3 id="close-title">Close</h3>
-        <TextField label="Closing comment" value={closeComment} onChange={(e) => setCloseComment(e.target.value)} />
+        <h3 id="close-title">{t('common.close')}</h3>
+        <TextField
+          label={t('chatActions.closingComment')}
+          value={closeComment}
+          onChange={(e) => setCloseComment(e.target.value)}
+        />
         <MultiSelect
-          label={tagsRequired ? 'Tags (required)' : 'Tags'}
-          placeholder={tagList.data?.length === 0 ? 'No tags defined' : 'Select tags'}
+          label={tagsRequired ? t('chatActions.tagsRequired') : t('common.tags')}
+          placeholder={tagList.data?.length === 0 ? t('chatActions.noTagsDefined') : t('chatActions.selectTags')}
           options={(tagList.data ?? []).map((t) => ({ value: t.name, label: t.name }))}
           value={tags}
           onChange={setTags}
         />
         <button type="submit" className="danger">
-          Close chat
+          {t('chatActions.closeChat')}
         </button>
       </form>
     </div>

@@ -13,6 +13,7 @@ import { CannedPicker } from '../CannedPicker.tsx';
 import { TypingSignal } from '../../widget/typing.ts';
 import { humanSize, precheck, sendFile } from '../../widget/upload.ts';
 import { FileIcon, PaperclipIcon } from '../../widget/Attachment.tsx';
+import { t } from '../../i18n/index.ts';
 
 export function Composer({
   rid,
@@ -40,6 +41,10 @@ export function Composer({
     void api('POST', 'livechat/typing', { body: { rid, typing: on } }).catch(() => undefined);
   });
   useEffect(() => () => typing.current?.stop(), []);
+  // The chat just became the agent's (opened after Take, or taken over here): they answer next.
+  useEffect(() => {
+    if (mine) input.current?.focus();
+  }, [mine]);
   const noting = asNote || (!mine && canNote);
   const canSend = noting ? canNote : mine;
   // Files go to the visitor: as for a message, only from the agent serving the chat (never as a note).
@@ -95,7 +100,7 @@ export function Composer({
   const drop = canAttach
     ? {
         onDragOver: (e: DragEvent) => {
-          if (!e.dataTransfer.types.includes('Files')) return;
+          if (!e.dataTransfer.types.includes(t('composer.files'))) return;
           e.preventDefault(); // without it the browser opens the file instead
           setDragging(true);
         },
@@ -113,11 +118,16 @@ export function Composer({
   return (
     <form className={`composer${dragging ? ' dropping' : ''}`} onSubmit={send} {...drop}>
       {withFile && (
-        <div className="composer-file" role="group" aria-label="Selected file">
+        <div className="composer-file" role="group" aria-label={t('composer.selectedFile')}>
           <FileIcon />
           <span className="att-name">{file.name}</span>
           <span className="att-size">{humanSize(file.size)}</span>
-          <button type="button" className="ghost" aria-label={`Remove ${file.name}`} onClick={() => setFile(undefined)}>
+          <button
+            type="button"
+            className="ghost"
+            aria-label={t('composer.removeName', { name: file.name })}
+            onClick={() => setFile(undefined)}
+          >
             ✕
           </button>
         </div>
@@ -129,7 +139,7 @@ export function Composer({
             type="file"
             className="sr-only"
             tabIndex={-1}
-            aria-label="File to attach"
+            aria-label={t('composer.fileToAttach')}
             onChange={(e) => {
               void pick(e.target.files?.[0]);
               e.target.value = ''; // picking the same file again is a new choice
@@ -138,8 +148,8 @@ export function Composer({
           <button
             type="button"
             className="attach"
-            aria-label="Attach a file"
-            title="Attach a file (or drop it here)"
+            aria-label={t('composer.attachAFile')}
+            title={t('composer.attachAFileOr')}
             disabled={busy}
             onClick={() => picker.current?.click()}
           >
@@ -148,7 +158,7 @@ export function Composer({
         </>
       )}
       <label htmlFor="agent-message" className="sr-only">
-        {noting ? 'Internal note' : withFile ? 'Description' : 'Message'}
+        {noting ? t('composer.internalNote') : withFile ? t('common.description') : t('triggerForm.message')}
       </label>
       <textarea
         id="agent-message"
@@ -157,12 +167,12 @@ export function Composer({
         value={text}
         placeholder={
           noting
-            ? 'Internal note: only staff see it'
+            ? t('composer.internalNoteOnlyStaff')
             : withFile
-              ? 'Add a description (optional)'
+              ? t('composer.addADescriptionOptional')
               : mine
-                ? 'Type a message'
-                : 'You do not serve this chat'
+                ? t('composer.typeAMessage')
+                : t('composer.youDoNotServe')
         }
         disabled={!canSend}
         style={noting ? { background: '#fff6d6' } : undefined}
@@ -190,11 +200,17 @@ export function Composer({
               typing.current?.stop();
             }}
           />{' '}
-          Note
+          {t('composer.note')}
         </label>
       )}
       <button type="submit" className="primary" disabled={!canSend || busy || (!withFile && !text.trim())}>
-        {noting ? 'Add note' : withFile ? (busy ? 'Sending…' : 'Send file') : 'Send'}
+        {noting
+          ? t('composer.addNote')
+          : withFile
+            ? busy
+              ? t('common.sending')
+              : t('composer.sendFile')
+            : t('common.send')}
       </button>
     </form>
   );

@@ -10,6 +10,7 @@ import { Link, navigate } from '../router.tsx';
 import { ErrorText, useLoad, useToast, when } from '../ui.tsx';
 import type { Inquiry, Message, Room } from '../types.ts';
 import { useAttention } from '../notify.ts';
+import { t } from '../../i18n/index.ts';
 
 /** Re-renders every `ms` so waiting times move on. */
 function useNow(ms: number): number {
@@ -106,7 +107,7 @@ export function CurrentChatsPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Current Chats</h1>
+        <h1>{t('currentChats.currentChats')}</h1>
         {isAgent(me) && (
           <label className="switch">
             <input
@@ -116,36 +117,36 @@ export function CurrentChatsPage() {
               disabled={busy}
               onChange={(e) => void setAvailable(e.target.checked)}
             />
-            <span>{available ? 'Available' : 'Not available'}</span>
+            <span>{available ? t('dashboard.available') : t('dashboard.notAvailable')}</span>
           </label>
         )}
       </header>
-      {!isAgent(me) && (
-        <p className="muted">You are not an agent: you can watch the queue but not take chats for yourself.</p>
-      )}
+      {!isAgent(me) && <p className="muted">{t('currentChats.youAreNotAn')}</p>}
       <div className="grid2 top">
         <section className="card" aria-labelledby="queue-title">
-          <h2 id="queue-title">Queue</h2>
+          <h2 id="queue-title">{t('currentChats.queue')}</h2>
           <ErrorText error={queue.error} />
-          {queue.data?.length === 0 && <p className="muted">Nobody is waiting.</p>}
+          {queue.data?.length === 0 && <p className="muted">{t('currentChats.nobodyIsWaiting')}</p>}
           <ul className="list">
             {(queue.data ?? []).map((q) => (
               <li key={q._id} data-inquiry={q._id}>
                 <div className="row-main">
                   <strong>{q.name}</strong>{' '}
                   <span className="muted small" title={when(q.queuedAt ?? q.ts)}>
-                    waiting {waited(q.queuedAt ?? q.ts, now)}
+                    {t('currentChats.waiting', { time: waited(q.queuedAt ?? q.ts, now) })}
                   </span>
-                  <div className="preview small">{q.message ?? <span className="muted">No message yet</span>}</div>
+                  <div className="preview small">
+                    {q.message ?? <span className="muted">{t('currentChats.noMessageYet')}</span>}
+                  </div>
                 </div>
                 {isAgent(me) && (
                   <button
                     type="button"
                     className="primary"
                     onClick={() => void take(q)}
-                    aria-label={`Take chat with ${q.name}`}
+                    aria-label={t('currentChats.takeChatWithName', { name: q.name })}
                   >
-                    Take
+                    {t('currentChats.take')}
                   </button>
                 )}
               </li>
@@ -153,14 +154,14 @@ export function CurrentChatsPage() {
           </ul>
         </section>
         <section className="card" aria-labelledby="mine-title">
-          <h2 id="mine-title">My open chats</h2>
+          <h2 id="mine-title">{t('currentChats.myOpenChats')}</h2>
           <p className="small">
             <Link to="/omnichannel/chats">
-              {isManager(me) ? 'All chats, closed ones too' : 'My chats, closed ones too'}
+              {isManager(me) ? t('currentChats.allChatsClosedOnes') : t('currentChats.myChatsClosedOnes')}
             </Link>
           </p>
           <ErrorText error={rooms.error} />
-          {rooms.data?.length === 0 && <p className="muted">No open chats.</p>}
+          {rooms.data?.length === 0 && <p className="muted">{t('currentChats.noOpenChats')}</p>}
           <ul className="list">
             {(rooms.data ?? [])
               .slice()
@@ -177,7 +178,7 @@ export function CurrentChatsPage() {
 
 function MyChatRow({ room: r, unread, meId, now }: { room: Room; unread: number; meId: string; now: number }) {
   const last = r.lastMessage;
-  const who = !last || last.token ? '' : last.u._id === meId ? 'You: ' : `${last.u.username}: `;
+  const who = !last || last.token ? '' : last.u._id === meId ? t('currentChats.you') : `${last.u.username}: `;
   const text = last ? last.msg || last.file?.name || '' : '';
   return (
     <li data-room={r._id} className={r.waitingResponse ? 'waiting' : undefined}>
@@ -188,7 +189,9 @@ function MyChatRow({ room: r, unread, meId, now }: { room: Room; unread: number;
             {unread}
           </span>
         )}
-        <div className="preview small">{last ? `${who}${text}` : <span className="muted">No messages yet</span>}</div>
+        <div className="preview small">
+          {last ? `${who}${text}` : <span className="muted">{t('currentChats.noMessagesYet')}</span>}
+        </div>
       </div>
       <span className="muted small" title={when(r.waitingSince ?? r.lastMessage?.ts ?? r.lm ?? r.ts)}>
         {r.waitingResponse && r.waitingSince ? `waiting ${waited(r.waitingSince, now)}` : when(r.lm ?? r.ts)}

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
-import { Check, ErrorText, SelectField, TextField, useLoad, useToast } from '../ui.tsx';
+import { Check, ErrorText, SelectField, TableScroll, TextField, useLoad, useToast } from '../ui.tsx';
+import { t } from '../../i18n/index.ts';
 
 export interface CustomField {
   _id: string;
@@ -107,7 +108,7 @@ export function CustomFieldsPage() {
           },
         },
       });
-      toast('Saved');
+      toast(t('common.saved'));
       edit(undefined);
       list.reload();
     } catch (err) {
@@ -115,10 +116,10 @@ export function CustomFieldsPage() {
     }
   };
   const remove = async (f: CustomField) => {
-    if (!confirm(`Delete the custom field ${f.label}? Values already stored stay on visitors and rooms.`)) return;
+    if (!confirm(t('customFields.deleteTheCustomField', { label: f.label }))) return;
     try {
       await api('POST', 'livechat/custom-fields.delete', { body: { customFieldId: f._id } });
-      toast('Deleted');
+      toast(t('common.deleted'));
       if (editing?._id === f._id) edit(undefined);
       list.reload();
     } catch (err) {
@@ -129,17 +130,18 @@ export function CustomFieldsPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Custom fields</h1>
+        <h1>{t('customFields.customFields')}</h1>
       </header>
-      <p className="muted">
-        The extra details a visitor or a chat may carry. Only the fields listed here are stored; a public visitor field
-        also appears on the widget’s registration form.
-      </p>
-      <form className="card" onSubmit={save} aria-label={editing ? 'Edit custom field' : 'New custom field'}>
+      <p className="muted">{t('customFields.theExtraDetailsA')}</p>
+      <form
+        className="card"
+        onSubmit={save}
+        aria-label={editing ? t('customFields.editCustomField') : t('customFields.newCustomField')}
+      >
         <ErrorText error={error} />
         <TextField
-          label="Field name"
-          hint="The key in livechatData: letters, digits, - and _. It cannot change later."
+          label={t('customFields.fieldName')}
+          hint={t('customFields.theKeyInLivechatdata')}
           required
           maxLength={64}
           pattern="[0-9a-zA-Z_\-]+"
@@ -148,70 +150,78 @@ export function CustomFieldsPage() {
           onChange={(e) => set('field', e.target.value)}
         />
         <TextField
-          label="Label"
+          label={t('common.label')}
           required
           maxLength={256}
           value={d.label}
           onChange={(e) => set('label', e.target.value)}
         />
         <SelectField
-          label="Scope"
+          label={t('customFields.scope')}
           value={d.scope}
           onChange={(e) => set('scope', e.target.value === 'room' ? 'room' : 'visitor')}
         >
-          <option value="visitor">Visitor</option>
-          <option value="room">Chat (room)</option>
+          <option value="visitor">{t('common.visitor')}</option>
+          <option value="room">{t('customFields.chatRoom')}</option>
         </SelectField>
-        <SelectField label="Type" value={d.type} onChange={(e) => set('type', e.target.value)}>
-          <option value="input">Text</option>
-          <option value="select">Choice</option>
+        <SelectField label={t('common.type')} value={d.type} onChange={(e) => set('type', e.target.value)}>
+          <option value="input">{t('customFields.text')}</option>
+          <option value="select">{t('customFields.choice')}</option>
         </SelectField>
         {d.type === 'select' && (
           <TextField
-            label="Options"
-            hint="Comma-separated, e.g. gold, silver, bronze"
+            label={t('customFields.options')}
+            hint={t('customFields.commaSeparatedEG')}
             value={d.options}
             onChange={(e) => set('options', e.target.value)}
           />
         )}
         <TextField
-          label="Validation (regular expression)"
-          hint="Leave empty to accept any value"
+          label={t('customFields.validationRegularExpression')}
+          hint={t('customFields.leaveEmptyToAccept')}
           maxLength={1000}
           value={d.regexp}
           onChange={(e) => set('regexp', e.target.value)}
         />
-        <TextField label="Default value" value={d.defaultValue} onChange={(e) => set('defaultValue', e.target.value)} />
-        <Check label="Visible" checked={d.visible} onChange={(e) => set('visible', e.target.checked)} />
-        <Check label="Required" checked={d.required} onChange={(e) => set('required', e.target.checked)} />
+        <TextField
+          label={t('customFields.defaultValue')}
+          value={d.defaultValue}
+          onChange={(e) => set('defaultValue', e.target.value)}
+        />
+        <Check label={t('common.visible')} checked={d.visible} onChange={(e) => set('visible', e.target.checked)} />
+        <Check label={t('common.required')} checked={d.required} onChange={(e) => set('required', e.target.checked)} />
         <Check
-          label="Public (on the registration form)"
+          label={t('customFields.publicOnTheRegistration')}
           checked={d.public}
           onChange={(e) => set('public', e.target.checked)}
         />
-        <Check label="Searchable" checked={d.searchable} onChange={(e) => set('searchable', e.target.checked)} />
+        <Check
+          label={t('customFields.searchable')}
+          checked={d.searchable}
+          onChange={(e) => set('searchable', e.target.checked)}
+        />
         <div className="actions">
           <button type="submit" className="primary">
-            {editing ? 'Save' : 'Add'}
+            {editing ? t('common.save') : t('common.add')}
           </button>
           {editing && (
             <button type="button" onClick={() => edit(undefined)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           )}
         </div>
       </form>
-      <TextField label="Search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+      <TextField label={t('common.search')} type="search" value={text} onChange={(e) => setText(e.target.value)} />
       <ErrorText error={list.error} />
       {/* a wide table scrolls inside its box instead of widening the page */}
-      <div style={{ overflowX: 'auto' }}>
+      <TableScroll label={t('customFields.customFields')}>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Flags</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('customFields.field')}</th>
+              <th scope="col">{t('customFields.scope')}</th>
+              <th scope="col">{t('customFields.flags')}</th>
+              <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -221,7 +231,7 @@ export function CustomFieldsPage() {
                   <strong>{f.label}</strong>
                   <div className="muted small">{f._id}</div>
                 </td>
-                <td>{f.scope === 'room' ? 'Chat' : 'Visitor'}</td>
+                <td>{f.scope === 'room' ? t('customFields.chat') : t('common.visitor')}</td>
                 <td className="small">
                   {[
                     f.visibility === 'hidden' ? 'hidden' : 'visible',
@@ -233,16 +243,20 @@ export function CustomFieldsPage() {
                     .join(', ')}
                 </td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => edit(f)} aria-label={`Edit ${f.label}`}>
-                    Edit
+                  <button
+                    type="button"
+                    onClick={() => edit(f)}
+                    aria-label={t('customFields.editLabel', { label: f.label })}
+                  >
+                    {t('common.edit')}
                   </button>
                   <button
                     type="button"
                     className="danger"
                     onClick={() => void remove(f)}
-                    aria-label={`Delete ${f.label}`}
+                    aria-label={t('customFields.deleteLabel', { label: f.label })}
                   >
-                    Delete
+                    {t('common.delete')}
                   </button>
                 </td>
               </tr>
@@ -250,13 +264,13 @@ export function CustomFieldsPage() {
             {list.data && list.data.length === 0 && (
               <tr>
                 <td colSpan={4} className="muted">
-                  {text.trim() ? 'No custom field matches.' : 'No custom fields yet.'}
+                  {text.trim() ? t('customFields.noCustomFieldMatches') : t('customFields.noCustomFieldsYet')}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { api } from '../../api.ts';
 import { useLive } from '../app-context.ts';
 import { ErrorText, useLoad } from '../ui.tsx';
+import { t } from '../../i18n/index.ts';
 
 interface Timing {
   avg: number;
@@ -59,8 +60,8 @@ function Tile({ label, stat, value, note }: { label: string; stat: string; value
 }
 
 function agentBadge(a: Dashboard['agents'][number]): { label: string; tone: string } {
-  if (a.statusLivechat !== 'available') return { label: 'Not available', tone: '' };
-  return a.online ? { label: 'Available', tone: 'good' } : { label: 'Away', tone: 'warn' };
+  if (a.statusLivechat !== 'available') return { label: t('dashboard.notAvailable'), tone: '' };
+  return a.online ? { label: t('dashboard.available'), tone: 'good' } : { label: t('dashboard.away'), tone: 'warn' };
 }
 
 /** Reloads on live events, throttled: the first event reloads at once, later ones once per window. */
@@ -111,9 +112,11 @@ export function DashboardPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Dashboard</h1>
+        <h1>{t('dashboard.dashboard')}</h1>
         <span className="muted small" aria-live="polite">
-          {d ? `Today · updated ${new Date(d.generatedAt).toLocaleTimeString()}` : 'Loading…'}
+          {d
+            ? t('dashboard.todayUpdatedV1', { v1: new Date(d.generatedAt).toLocaleTimeString() })
+            : t('common.loading')}
         </span>
       </header>
       <ErrorText error={data.error} />
@@ -125,46 +128,51 @@ export function DashboardPage() {
           marginBottom: '1.25rem',
         }}
       >
-        <Tile label="Chats today" stat="started" value={n(d?.chats.started)} note={`${n(d?.chats.closed)} closed`} />
         <Tile
-          label="Waiting now"
+          label={t('dashboard.chatsToday')}
+          stat="started"
+          value={n(d?.chats.started)}
+          note={`${n(d?.chats.closed)} closed`}
+        />
+        <Tile
+          label={t('dashboard.waitingNow')}
           stat="waiting"
           value={n(d?.waiting.count)}
-          note={d?.waiting.count ? `oldest ${duration(oldest)}` : 'nobody waits'}
+          note={d?.waiting.count ? t('dashboard.oldest', { time: duration(oldest) }) : t('dashboard.nobodyWaits')}
         />
         <Tile
-          label="Open chats"
+          label={t('dashboard.openChats')}
           stat="open"
           value={n(d?.chats.open)}
-          note={`${Math.max(0, n(d?.chats.open) - n(d?.chats.queued))} with an agent`}
+          note={t('dashboard.withAgent', { n: Math.max(0, n(d?.chats.open) - n(d?.chats.queued)) })}
         />
         <Tile
-          label="Avg first response"
+          label={t('dashboard.avgFirstResponse')}
           stat="first-response"
           value={duration(n(d?.firstResponse.avg))}
-          note={`${n(d?.firstResponse.count)} answered today`}
+          note={t('dashboard.answeredToday', { n: n(d?.firstResponse.count) })}
         />
         <Tile
-          label="Avg chat duration"
+          label={t('dashboard.avgChatDuration')}
           stat="duration"
           value={duration(n(d?.chatDuration.avg))}
-          note={`${n(d?.chatDuration.count)} closed today`}
+          note={t('dashboard.closedToday', { n: n(d?.chatDuration.count) })}
         />
         <Tile
-          label="Agents available"
+          label={t('dashboard.agentsAvailable')}
           stat="available"
           value={n(d?.agentsStatus.available)}
           note={`of ${n(d?.agents.length)} agent${d?.agents.length === 1 ? '' : 's'}, ${n(d?.agentsStatus.connected)} connected`}
         />
       </div>
 
-      <h2>Agents</h2>
-      <table className="table" aria-label="Agents' load">
+      <h2>{t('departments.agents')}</h2>
+      <table className="table" aria-label={t('dashboard.agentsLoad')}>
         <thead>
           <tr>
-            <th>Agent</th>
-            <th>Status</th>
-            <th style={{ textAlign: 'right' }}>Open chats</th>
+            <th>{t('common.agent')}</th>
+            <th>{t('common.status')}</th>
+            <th style={{ textAlign: 'right' }}>{t('dashboard.openChats')}</th>
           </tr>
         </thead>
         <tbody>
@@ -187,20 +195,20 @@ export function DashboardPage() {
           {d && d.agents.length === 0 && (
             <tr>
               <td colSpan={3} className="muted">
-                No agents yet: add them on the Agents page.
+                {t('dashboard.noAgentsYetAdd')}
               </td>
             </tr>
           )}
         </tbody>
       </table>
 
-      <h2>Departments</h2>
-      <table className="table" aria-label="Departments">
+      <h2>{t('departments.departments')}</h2>
+      <table className="table" aria-label={t('departments.departments')}>
         <thead>
           <tr>
-            <th>Department</th>
-            <th style={{ textAlign: 'right' }}>Open</th>
-            <th style={{ textAlign: 'right' }}>Waiting</th>
+            <th>{t('common.department')}</th>
+            <th style={{ textAlign: 'right' }}>{t('common.open')}</th>
+            <th style={{ textAlign: 'right' }}>{t('dashboard.waiting')}</th>
           </tr>
         </thead>
         <tbody>
@@ -214,7 +222,7 @@ export function DashboardPage() {
           {d && d.departments.length === 0 && (
             <tr>
               <td colSpan={3} className="muted">
-                No departments and no open chats.
+                {t('dashboard.noDepartmentsAndNo')}
               </td>
             </tr>
           )}

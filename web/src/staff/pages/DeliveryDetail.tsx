@@ -1,36 +1,45 @@
-/** One delivery: the request as sent (headers, body) and each attempt's response; replay; its chat. */
-import { useState } from 'react';
+/**
+ * One delivery: the request as sent (headers, body) and each attempt's response; replay; its chat.
+ * A held delivery names the one it waits for; a replay that will arrive after newer events of its
+ * room says so next to the button (the server counts it: `arriveLate`).
+ */
+import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { ErrorText, useLoad, useToast, when } from '../ui.tsx';
-import type { Delivery } from '../types.ts';
+import type { WaitingDelivery } from '../types.ts';
 import { Link } from '../router.tsx';
+import { t } from '../../i18n/index.ts';
 
 export function DeliveryDetail({
   id,
   tick,
   onClose,
   onReplayed,
+  onOpen,
 }: {
   id: string;
   tick: number;
   onClose: () => void;
   onReplayed: () => void;
+  onOpen?: (id: string) => void;
 }) {
   const toast = useToast();
-  const {
-    data: d,
-    error,
-    reload,
-  } = useLoad(
-    () => api<{ delivery: Delivery }>('GET', `webhooks/deliveries/${id}`).then((r) => r.delivery),
+  const { data, error, reload } = useLoad(
+    () => api<{ delivery: WaitingDelivery; arriveLate?: number }>('GET', `webhooks/deliveries/${id}`),
     [id, tick],
   );
+  const d = data?.delivery;
+  // below the list on a narrow screen: bring the opened delivery into view
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (window.matchMedia('(max-width: 900px)').matches) box.current?.scrollIntoView({ block: 'start' });
+  }, [id]);
   const [busy, setBusy] = useState(false);
   const replay = async () => {
     setBusy(true);
     try {
       await api('POST', `webhooks/deliveries/${id}/replay`);
-      toast('Replay queued');
+      toast(t('deliveryDetail.queued'));
       reload();
       onReplayed();
     } catch (err) {
@@ -41,52 +50,73 @@ export function DeliveryDetail({
   };
   const last = d?.attempts[d.attempts.length - 1];
   return (
-    <aside className="detail card" aria-label="Delivery">
+    <aside className="detail card" aria-label={t('deliveryDetail.delivery')} ref={box}>
       <header className="page-header">
-        <h2>{d ? d.eventType : 'Delivery'}</h2>
+        <h2>{d ? d.eventType : t('deliveryDetail.delivery')}</h2>
         <div className="actions">
           <button type="button" onClick={replay} disabled={busy || !d}>
-            Replay
+            {t('deliveryDetail.replay')}
           </button>
-          <button type="button" onClick={onClose} aria-label="Close delivery">
+          <button type="button" onClick={onClose} aria-label={t('deliveryDetail.closeDelivery')}>
             ✕
           </button>
         </div>
       </header>
       <ErrorText error={error} />
+      {(data?.arriveLate ?? 0) > 0 && (
+        <p className="notice small" data-testid="arrive-late">
+          {t('deliveryDetail.late')}
+        </p>
+      )}
       {d && (
         <>
           <dl className="facts">
-            <dt>Status</dt>
+            <dt>{t('common.status')}</dt>
             <dd data-testid="delivery-status">{d.status}</dd>
-            <dt>Delivery id</dt>
+            <dt>{t('deliveryDetail.deliveryId')}</dt>
             <dd>{d._id}</dd>
-            <dt>Event id (webhook-id)</dt>
+            <dt>{t('deliveryDetail.eventIdWebhookId')}</dt>
             <dd>{d.eventId}</dd>
             {d.rid && (
               <>
-                <dt>Chat</dt>
+                <dt>{t('customFields.chat')}</dt>
                 <dd>
-                  <Link to={`/omnichannel/chats/${encodeURIComponent(d.rid)}`}>Open the chat</Link>
+                  <Link to={`/omnichannel/chats/${encodeURIComponent(d.rid)}`}>{t('transcript.openTheChat')}</Link>
                 </dd>
               </>
             )}
-            <dt>Created</dt>
+            <dt>{t('common.created')}</dt>
             <dd>{when(d.createdAt)}</dd>
-            {d.nextAttemptAt && (
+            {d.waitingFor ? (
               <>
-                <dt>Next attempt</dt>
-                <dd>{when(d.nextAttemptAt)}</dd>
+                <dt>{t('deliveryDetail.waiting')}</dt>
+                <dd>
+                  {onOpen ? (
+                    <button type="button" className="link" onClick={() => onOpen(d.waitingFor!)}>
+                      {d.waitingFor}
+                    </button>
+                  ) : (
+                    d.waitingFor
+                  )}{' '}
+                  <span className="muted small">({t('deliveryDetail.waitingWhy')})</span>
+                </dd>
               </>
+            ) : (
+              d.nextAttemptAt && (
+                <>
+                  <dt>{t('deliveryDetail.nextAttempt')}</dt>
+                  <dd>{when(d.nextAttemptAt)}</dd>
+                </>
+              )
             )}
             {d.lastError && (
               <>
-                <dt>Last error</dt>
-                <dd>{d.lastError}</dd>
+                <dt>{t('deliveryDetail.lastError')}</dt>
+                <dd className="wrap-words">{d.lastError}</dd>
               </>
             )}
           </dl>
-          <h3>Request</h3>
+          <h3>{t('transcript.request')}</h3>
           {last ? (
             <pre className="code">
               {Object.entries(last.requestHeaders)
@@ -94,10 +124,10 @@ export function DeliveryDetail({
                 .join('\n')}
             </pre>
           ) : (
-            <p className="muted">Not sent yet.</p>
+            <p className="muted">{t('deliveryDetail.notSentYet')}</p>
           )}
           <pre className="code">{JSON.stringify(d.event?.body ?? null, null, 2)}</pre>
-          <h3>Attempts ({d.attempts.length})</h3>
+          <h3>{t('deliveryDetail.attemptsN', { n: d.attempts.length })}</h3>
           <ol className="attempts">
             {d.attempts.map((a) => (
               <li key={a.attempt}>
@@ -108,7 +138,7 @@ export function DeliveryDetail({
                   {when(a.startedAt)}
                   {a.durationMs !== null && ` · ${a.durationMs} ms`}
                 </span>
-                {a.errorMessage && <p className="error">{a.errorMessage}</p>}
+                {a.errorMessage && <p className="error wrap-words">{a.errorMessage}</p>}
                 {a.responseHeaders && (
                   <pre className="code">
                     {Object.entries(a.responseHeaders)
@@ -119,7 +149,7 @@ export function DeliveryDetail({
                 {a.responseBody ? (
                   <pre className="code">{a.responseBody}</pre>
                 ) : (
-                  <p className="muted small">(empty response body)</p>
+                  <p className="muted small">{t('deliveryDetail.emptyResponseBody')}</p>
                 )}
               </li>
             ))}

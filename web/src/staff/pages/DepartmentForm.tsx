@@ -10,6 +10,7 @@ import type { FormEvent } from 'react';
 import { api } from '../../api.ts';
 import { Check, ErrorText, SelectField, TextArea, TextField, useToast } from '../ui.tsx';
 import type { Agent, Department } from '../types.ts';
+import { t } from '../../i18n/index.ts';
 
 /** The department as the API sends it, with the fields this form edits beyond the basics. */
 export type DepartmentWithRules = Department & {
@@ -82,7 +83,7 @@ export function DepartmentForm({
       } else {
         await api('POST', 'livechat/department', { body });
       }
-      toast('Saved');
+      toast(t('common.saved'));
       onDone();
     } catch (err) {
       setError(err);
@@ -90,48 +91,57 @@ export function DepartmentForm({
   };
 
   return (
-    <form className="card" onSubmit={submit} aria-label={department ? `Edit ${department.name}` : 'New department'}>
-      <h2>{department ? `Edit ${department.name}` : 'New department'}</h2>
+    <form
+      className="card"
+      onSubmit={submit}
+      aria-label={department ? t('departments.editName', { name: department.name }) : t('departments.newDepartment')}
+    >
+      <h2>{department ? t('departments.editName', { name: department.name }) : t('departments.newDepartment')}</h2>
       <div className="grid2">
-        <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField label="Email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField label={t('common.name')} required value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField label={t('common.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
       </div>
-      <TextArea label="Description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      <TextArea
+        label={t('common.description')}
+        rows={2}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
       <Check
-        label={department?.archived ? 'Enabled (unarchive it first)' : 'Enabled'}
+        label={department?.archived ? t('departmentForm.enabledUnarchiveItFirst') : t('common.enabled')}
         checked={enabled}
         disabled={department?.archived}
         onChange={(e) => setEnabled(e.target.checked)}
       />
       <Check
-        label="Require a tag before closing a chat"
+        label={t('departmentForm.requireATagBefore')}
         checked={requestTag}
         onChange={(e) => setRequestTag(e.target.checked)}
       />
       <Check
-        label="Show on registration form"
+        label={t('departmentForm.showOnRegistrationForm')}
         checked={showOnRegistration}
         onChange={(e) => setShowOnRegistration(e.target.checked)}
       />
       <Check
-        label="Show on offline form"
+        label={t('departmentForm.showOnOfflineForm')}
         checked={showOnOfflineForm}
         onChange={(e) => setShowOnOfflineForm(e.target.checked)}
       />
       <fieldset>
-        <legend>Forwarding</legend>
+        <legend>{t('departmentForm.forwarding')}</legend>
         <Check
-          label="Accept forwarded chats when no agent is online (they wait in the queue)"
+          label={t('departmentForm.acceptForwardedChatsWhen')}
           checked={offlineForward}
           onChange={(e) => setOfflineForward(e.target.checked)}
         />
         <SelectField
-          label="Fallback department"
-          hint="Where a forwarded chat goes when nobody here can take it"
+          label={t('departmentForm.fallbackDepartment')}
+          hint={t('departmentForm.whereAForwardedChat')}
           value={fallback}
           onChange={(e) => setFallback(e.target.value)}
         >
-          <option value="">None</option>
+          <option value="">{t('departmentForm.none')}</option>
           {others.map((d) => (
             <option key={d._id} value={d._id}>
               {d.name}
@@ -139,8 +149,8 @@ export function DepartmentForm({
             </option>
           ))}
         </SelectField>
-        <p className="muted small">Chats here may be forwarded to (none ticked: any department):</p>
-        {others.length === 0 && <p className="muted small">No other departments yet.</p>}
+        <p className="muted small">{t('departmentForm.chatsHereMayBe')}</p>
+        {others.length === 0 && <p className="muted small">{t('departmentForm.noOtherDepartmentsYet')}</p>}
         {others.map((d) => (
           <Check
             key={d._id}
@@ -153,8 +163,8 @@ export function DepartmentForm({
         ))}
       </fieldset>
       <fieldset>
-        <legend>Agents</legend>
-        {agents.length === 0 && <p className="muted">No agents yet: add them on the Agents page.</p>}
+        <legend>{t('departments.agents')}</legend>
+        {agents.length === 0 && <p className="muted">{t('dashboard.noAgentsYetAdd')}</p>}
         {agents.map((a) => (
           <Check
             key={a._id}
@@ -169,10 +179,10 @@ export function DepartmentForm({
       <ErrorText error={error} />
       <div className="actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="primary">
-          Save
+          {t('common.save')}
         </button>
       </div>
     </form>

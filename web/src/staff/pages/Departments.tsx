@@ -4,10 +4,11 @@
  */
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, useLoad, useToast } from '../ui.tsx';
+import { ErrorText, TableScroll, useLoad, useToast } from '../ui.tsx';
 import type { Agent } from '../types.ts';
 import { DepartmentForm } from './DepartmentForm.tsx';
 import type { DepartmentWithRules as Department } from './DepartmentForm.tsx';
+import { t } from '../../i18n/index.ts';
 
 export function DepartmentsPage() {
   const toast = useToast();
@@ -32,10 +33,10 @@ export function DepartmentsPage() {
   const [editing, setEditing] = useState<Department | 'new'>();
 
   const remove = async (d: Department) => {
-    if (!confirm(`Delete the department ${d.name}?`)) return;
+    if (!confirm(t('departments.deleteTheDepartmentName', { name: d.name }))) return;
     try {
       await api('DELETE', `livechat/department/${d._id}`);
-      toast('Deleted');
+      toast(t('common.deleted'));
       deps.reload();
     } catch (err) {
       toast(errorText(err), 'error');
@@ -45,7 +46,7 @@ export function DepartmentsPage() {
   const setArchived = async (d: Department, archive: boolean) => {
     try {
       await api('POST', `livechat/department/${d._id}/${archive ? 'archive' : 'unarchive'}`);
-      toast(archive ? 'Archived' : 'Unarchived');
+      toast(archive ? t('common.archived') : t('departments.unarchived'));
       deps.reload();
     } catch (err) {
       toast(errorText(err), 'error');
@@ -55,10 +56,10 @@ export function DepartmentsPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Departments</h1>
+        <h1>{t('departments.departments')}</h1>
         <div className="actions">
           <button type="button" className="primary" onClick={() => setEditing('new')}>
-            New department
+            {t('departments.newDepartment')}
           </button>
         </div>
       </header>
@@ -78,15 +79,15 @@ export function DepartmentsPage() {
         />
       )}
       {/* on a phone the table scrolls sideways, the page (and the form above) does not */}
-      <div className="table-scroll">
+      <TableScroll wide label={t('departments.departments')}>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Enabled</th>
-              <th scope="col">Agents</th>
-              <th scope="col">Available now</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('common.name')}</th>
+              <th scope="col">{t('common.enabled')}</th>
+              <th scope="col">{t('departments.agents')}</th>
+              <th scope="col">{t('departments.availableNow')}</th>
+              <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -98,33 +99,39 @@ export function DepartmentsPage() {
                     <strong>{d.name}</strong>
                     {d.description && <div className="muted small">{d.description}</div>}
                   </td>
-                  <td>{d.archived ? 'Archived' : d.enabled ? 'Yes' : 'No'}</td>
-                  <td>{members.map((a) => a.username).join(', ') || <span className="muted">none</span>}</td>
+                  <td>{d.archived ? t('common.archived') : d.enabled ? t('common.yes') : t('common.no')}</td>
+                  <td>
+                    {members.map((a) => a.username).join(', ') || <span className="muted">{t('common.none')}</span>}
+                  </td>
                   <td>
                     {members
                       .filter((a) => a.statusLivechat === 'available')
                       .map((a) => a.username)
-                      .join(', ') || <span className="muted">nobody</span>}
+                      .join(', ') || <span className="muted">{t('departments.nobody')}</span>}
                   </td>
                   <td className="row-actions">
-                    <button type="button" onClick={() => setEditing(d)} aria-label={`Edit ${d.name}`}>
-                      Edit
+                    <button
+                      type="button"
+                      onClick={() => setEditing(d)}
+                      aria-label={t('departments.editName', { name: d.name })}
+                    >
+                      {t('common.edit')}
                     </button>
                     <button
                       type="button"
                       onClick={() => void setArchived(d, !d.archived)}
-                      aria-label={`${d.archived ? 'Unarchive' : 'Archive'} ${d.name}`}
+                      aria-label={`${d.archived ? t('departments.unarchive') : t('departments.archive')} ${d.name}`}
                     >
-                      {d.archived ? 'Unarchive' : 'Archive'}
+                      {d.archived ? t('departments.unarchive') : t('departments.archive')}
                     </button>
                     {removal.data !== false && (
                       <button
                         type="button"
                         className="danger"
                         onClick={() => void remove(d)}
-                        aria-label={`Delete ${d.name}`}
+                        aria-label={t('departments.deleteName', { name: d.name })}
                       >
-                        Delete
+                        {t('common.delete')}
                       </button>
                     )}
                   </td>
@@ -134,13 +141,13 @@ export function DepartmentsPage() {
             {deps.data && deps.data.length === 0 && (
               <tr>
                 <td colSpan={5} className="muted">
-                  No departments yet.
+                  {t('departments.noDepartmentsYet')}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,4 +1,8 @@
-/** Create or edit a webhook endpoint: events, departments, headers, retry schedule, ordering, rate limit. */
+/**
+ * Create or edit a webhook endpoint: events, departments, headers, retry schedule, ordering, rate
+ * limit. The URL is checked against the server's egress policy while it is typed (EgressFlag), so
+ * a loopback or private address is flagged before the save, with the allowlist explained.
+ */
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../../api.ts';
@@ -7,6 +11,7 @@ import { Check, ErrorText, SelectField, TextField } from '../ui.tsx';
 import { EVENT_TYPES } from '../types.ts';
 import type { Department, Endpoint } from '../types.ts';
 import { SecretNotice } from './SecretNotice.tsx';
+import { t } from '../../i18n/index.ts';
 
 interface Form {
   url: string;
@@ -61,7 +66,7 @@ function toBody(f: Form) {
     .filter(Boolean)
     .map((s) => Math.round(Number(s) * 1000));
   if (f.retryKind === 'list' && delaysMs.some((d) => !Number.isFinite(d) || d < 0))
-    throw new Error('Retry delays must be numbers of seconds, separated by commas');
+    throw new Error(t('endpointEdit.retryDelaysMustBe'));
   return {
     url: f.url.trim(),
     description: f.description,
@@ -75,6 +80,49 @@ function toBody(f: Form) {
     maxConcurrency: Number(f.maxConcurrency),
     enabled: f.enabled,
   };
+}
+
+/**
+ * Flags a URL the egress policy would refuse, next to the field, before any save. Asks the server
+ * (GET webhooks/egress-check) 400 ms after the last keystroke; a URL that is not yet a URL says
+ * nothing (the save answers that).
+ */
+export function EgressFlag({ url }: { url: string }) {
+  const [verdict, setVerdict] = useState<{ url: string; allowed: boolean; message?: string; allowlist: string[] }>();
+  useEffect(() => {
+    const u = url.trim();
+    if (!/^https?:\/\/[^/]+/i.test(u)) return setVerdict(undefined);
+    let live = true;
+    const timer = setTimeout(() => {
+      api<{ allowed: boolean; message?: string; allowlist: string[] }>('GET', 'webhooks/egress-check', {
+        query: { url: u },
+      }).then(
+        (r) => live && setVerdict({ url: u, ...r }),
+        () => live && setVerdict(undefined),
+      );
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [url]);
+  if (!verdict || verdict.url !== url.trim() || verdict.allowed) return null;
+  return (
+    <div className="egress-flag" role="alert" data-testid="egress-flag">
+      <p>
+        <strong>{t('endpointEdit.blocked')}</strong> {verdict.message}
+      </p>
+      <p className="small">
+        {t('endpointEdit.why')} {t('endpointEdit.how')} <code>{t('endpointEdit.example')}</code>
+        {verdict.allowlist.length > 0 && (
+          <>
+            {' '}
+            ({t('endpointEdit.allowed')} <code>{verdict.allowlist.join(',')}</code>)
+          </>
+        )}
+      </p>
+    </div>
+  );
 }
 
 const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -95,7 +143,7 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
       api<{ endpoint: Endpoint }>('GET', `webhooks/endpoints/${id}`).then((r) => setForm(toForm(r.endpoint)), setError);
   }, [id]);
 
-  if (!form) return error ? <ErrorText error={error} /> : <p className="loading">Loading…</p>;
+  if (!form) return error ? <ErrorText error={error} /> : <p className="loading">{t('common.loading')}</p>;
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
 
   const submit = async (e: FormEvent) => {
@@ -121,7 +169,7 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
   if (secret) {
     return (
       <section className="page narrow">
-        <h1>Endpoint created</h1>
+        <h1>{t('endpointEdit.endpointCreated')}</h1>
         <SecretNotice secret={secret} onClose={() => navigate('/omnichannel/endpoints')} />
       </section>
     );
@@ -130,29 +178,30 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
   return (
     <section className="page narrow">
       <header className="page-header">
-        <h1>{id ? 'Edit endpoint' : 'New endpoint'}</h1>
+        <h1>{id ? t('endpointEdit.editEndpoint') : t('endpointEdit.newEndpoint')}</h1>
         <div className="actions">
           <Link className="button" to="/omnichannel/endpoints">
-            Cancel
+            {t('common.cancel')}
           </Link>
         </div>
       </header>
       <form className="card" onSubmit={submit}>
         <TextField
-          label="URL"
+          label={t('endpointEdit.url')}
           type="url"
           required
-          placeholder="https://crm.example.com/hooks/omnihook"
+          placeholder={t('endpointEdit.httpsCrmExampleCom')}
           value={form.url}
           onChange={(e) => set({ url: e.target.value })}
         />
+        <EgressFlag url={form.url} />
         <TextField
-          label="Description"
+          label={t('common.description')}
           value={form.description}
           onChange={(e) => set({ description: e.target.value })}
         />
         <fieldset>
-          <legend>Events</legend>
+          <legend>{t('endpointEdit.events')}</legend>
           {EVENT_TYPES.map((t) => (
             <Check
               key={t}
@@ -163,9 +212,9 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
           ))}
         </fieldset>
         <fieldset>
-          <legend>Departments</legend>
-          <p className="hint">None checked: events of every department (and of rooms without one).</p>
-          {departments.length === 0 && <p className="muted">No departments.</p>}
+          <legend>{t('departments.departments')}</legend>
+          <p className="hint">{t('endpointEdit.noneCheckedEventsOf')}</p>
+          {departments.length === 0 && <p className="muted">{t('endpointEdit.noDepartments')}</p>}
           {departments.map((d) => (
             <Check
               key={d._id}
@@ -176,35 +225,35 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
           ))}
         </fieldset>
         <fieldset>
-          <legend>Headers</legend>
+          <legend>{t('endpointEdit.headers')}</legend>
           {form.headers.map((h, i) => (
             <div className="header-row" key={i}>
               <TextField
-                label={`Header ${i + 1} name`}
+                label={t('endpointEdit.headerV1Name', { v1: i + 1 })}
                 value={h.name}
                 onChange={(e) =>
                   set({ headers: form.headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)) })
                 }
               />
               <TextField
-                label={`Header ${i + 1} value`}
+                label={t('endpointEdit.headerV1Value', { v1: i + 1 })}
                 value={h.value}
                 onChange={(e) =>
                   set({ headers: form.headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })
                 }
               />
               <button type="button" onClick={() => set({ headers: form.headers.filter((_, j) => j !== i) })}>
-                Remove
+                {t('common.remove')}
               </button>
             </div>
           ))}
           <button type="button" onClick={() => set({ headers: [...form.headers, { name: '', value: '' }] })}>
-            Add header
+            {t('endpointEdit.addHeader')}
           </button>
         </fieldset>
         <div className="grid2">
           <TextField
-            label="Timeout (ms)"
+            label={t('endpointEdit.timeoutMs')}
             type="number"
             min={100}
             max={60000}
@@ -212,40 +261,40 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
             onChange={(e) => set({ timeoutMs: e.target.value })}
           />
           <SelectField
-            label="Retry schedule"
+            label={t('endpointEdit.retrySchedule')}
             value={form.retryKind}
             onChange={(e) => set({ retryKind: e.target.value as Form['retryKind'] })}
           >
-            <option value="exponential">Exponential backoff</option>
-            <option value="rocketchat">Rocket.Chat's (fixed delay)</option>
-            <option value="list">My own delays</option>
+            <option value="exponential">{t('endpointEdit.exponentialBackoff')}</option>
+            <option value="rocketchat">{t('endpointEdit.rocketChatSFixed')}</option>
+            <option value="list">{t('endpointEdit.myOwnDelays')}</option>
           </SelectField>
           {form.retryKind === 'list' && (
             <TextField
-              label="Retry delays (seconds)"
-              hint="Comma separated, e.g. 10, 60, 300"
+              label={t('endpointEdit.retryDelaysSeconds')}
+              hint={t('endpointEdit.commaSeparatedEG')}
               value={form.delays}
               onChange={(e) => set({ delays: e.target.value })}
             />
           )}
           <SelectField
-            label="Ordering"
+            label={t('endpointEdit.ordering')}
             value={form.ordering}
             onChange={(e) => set({ ordering: e.target.value as Form['ordering'] })}
           >
-            <option value="room">In order per conversation</option>
-            <option value="none">No ordering (fastest)</option>
+            <option value="room">{t('endpointEdit.inOrderPerConversation')}</option>
+            <option value="none">{t('endpointEdit.noOrderingFastest')}</option>
           </SelectField>
           <TextField
-            label="Rate limit (requests per second)"
-            hint="Empty: no limit"
+            label={t('endpointEdit.rateLimitRequestsPer')}
+            hint={t('endpointEdit.emptyNoLimit')}
             type="number"
             min={1}
             value={form.rateLimit}
             onChange={(e) => set({ rateLimit: e.target.value })}
           />
           <TextField
-            label="Max concurrent requests"
+            label={t('endpointEdit.maxConcurrentRequests')}
             type="number"
             min={1}
             max={100}
@@ -253,10 +302,14 @@ export function EndpointEditPage({ id }: { id: string | undefined }) {
             onChange={(e) => set({ maxConcurrency: e.target.value })}
           />
         </div>
-        <Check label="Enabled" checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+        <Check
+          label={t('common.enabled')}
+          checked={form.enabled}
+          onChange={(e) => set({ enabled: e.target.checked })}
+        />
         <ErrorText error={error} />
         <button type="submit" className="primary" disabled={busy}>
-          {id ? 'Save' : 'Create endpoint'}
+          {id ? t('common.save') : t('endpointEdit.createEndpoint')}
         </button>
       </form>
     </section>

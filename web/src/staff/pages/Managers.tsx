@@ -1,9 +1,10 @@
 /** Managers (admins only): who holds livechat-manager; add one by searching users, remove. */
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, useLoad, useToast } from '../ui.tsx';
+import { ErrorText, TableScroll, useLoad, useToast } from '../ui.tsx';
 import type { StaffUser } from '../types.ts';
 import { UserPicker } from '../UserPicker.tsx';
+import { t } from '../../i18n/index.ts';
 
 export function ManagersPage() {
   const toast = useToast();
@@ -16,17 +17,17 @@ export function ManagersPage() {
     setError(undefined);
     try {
       await api('POST', 'livechat/users/manager', { body: { username: u.username } });
-      toast(`${u.username} is now a manager`);
+      toast(t('managers.nowManager', { username: u.username }));
       managers.reload();
     } catch (err) {
       setError(err);
     }
   };
   const remove = async (u: StaffUser) => {
-    if (!confirm(`Remove ${u.username} from the managers?`)) return;
+    if (!confirm(t('managers.removeUsernameFromThe', { username: u.username }))) return;
     try {
       await api('DELETE', `livechat/users/manager/${u._id}`);
-      toast(`${u.username} removed`);
+      toast(t('common.removedName', { name: u.username }));
       managers.reload();
     } catch (err) {
       toast(errorText(err), 'error');
@@ -36,20 +37,20 @@ export function ManagersPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Managers</h1>
+        <h1>{t('managers.managers')}</h1>
       </header>
-      <div className="card narrow-card" role="group" aria-label="Add manager">
-        <UserPicker label="Add manager" onPick={(u) => void add(u)} exclude={list.map((m) => m._id)} />
+      <div className="card narrow-card" role="group" aria-label={t('managers.addManager')}>
+        <UserPicker label={t('managers.addManager')} onPick={(u) => void add(u)} exclude={list.map((m) => m._id)} />
       </div>
       <ErrorText error={error ?? managers.error} />
       {/* a wide table scrolls inside its box instead of widening the page */}
-      <div style={{ overflowX: 'auto' }}>
+      <TableScroll label={t('managers.managers')}>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Manager</th>
-              <th scope="col">Email</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('managers.manager')}</th>
+              <th scope="col">{t('common.email')}</th>
+              <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,15 +59,15 @@ export function ManagersPage() {
                 <td>
                   <strong>{m.name || m.username}</strong> <span className="muted">@{m.username}</span>
                 </td>
-                <td>{m.emails?.[0]?.address ?? <span className="muted">none</span>}</td>
+                <td>{m.emails?.[0]?.address ?? <span className="muted">{t('common.none')}</span>}</td>
                 <td>
                   <button
                     type="button"
                     className="danger"
                     onClick={() => void remove(m)}
-                    aria-label={`Remove ${m.username}`}
+                    aria-label={t('agents.removeUsername', { username: m.username })}
                   >
-                    Remove
+                    {t('common.remove')}
                   </button>
                 </td>
               </tr>
@@ -74,13 +75,13 @@ export function ManagersPage() {
             {managers.data && list.length === 0 && (
               <tr>
                 <td colSpan={3} className="muted">
-                  No managers yet.
+                  {t('managers.noManagersYet')}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

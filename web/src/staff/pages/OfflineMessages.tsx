@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { ErrorText, useLoad, useToast, when } from '../ui.tsx';
+import { t } from '../../i18n/index.ts';
 
 interface OfflineMessage {
   _id: string;
@@ -25,15 +26,29 @@ type Filter = 'open' | 'handled' | 'all';
 const PAGE = 50;
 
 function mailBadge(m: OfflineMessage): { label: string; tone: string; hint: string } {
-  if (m.mailStatus === 'sent') return { label: 'Emailed', tone: 'good', hint: `Sent to ${m.mailTo ?? ''}` };
-  if (m.mailStatus === 'pending') return { label: 'Sending…', tone: '', hint: `To ${m.mailTo ?? ''}` };
+  if (m.mailStatus === 'sent')
+    return {
+      label: t('offlineMessages.emailed'),
+      tone: 'good',
+      hint: t('offlineMessages.sentToV1', { v1: m.mailTo ?? '' }),
+    };
+  if (m.mailStatus === 'pending')
+    return { label: t('common.sending'), tone: '', hint: t('offlineMessages.toV1', { v1: m.mailTo ?? '' }) };
   if (m.mailStatus === 'failed')
-    return { label: 'Not emailed', tone: 'bad', hint: m.mailError ?? 'The SMTP server could not be reached' };
-  return { label: 'Not emailed', tone: 'warn', hint: 'No address: set Livechat_offline_email or a department email' };
+    return {
+      label: t('offlineMessages.notEmailed'),
+      tone: 'bad',
+      hint: m.mailError ?? t('offlineMessages.theSmtpServerCould'),
+    };
+  return {
+    label: t('offlineMessages.notEmailed'),
+    tone: 'warn',
+    hint: 'No address: set Livechat_offline_email or a department email',
+  };
 }
 
 function replyLink(m: OfflineMessage): string {
-  const subject = encodeURIComponent('Re: your message');
+  const subject = encodeURIComponent(t('offlineMessages.reYourMessage'));
   const quoted = m.message
     .split('\n')
     .map((l) => `> ${l}`)
@@ -55,7 +70,11 @@ export function OfflineMessagesPage() {
   const setHandled = async (m: OfflineMessage, handled: boolean) => {
     try {
       await api('POST', `livechat/offline-messages/${m._id}/handled`, { body: { handled } });
-      toast(handled ? `Message from ${m.name} marked handled` : `Message from ${m.name} reopened`);
+      toast(
+        handled
+          ? t('offlineMessages.messageFromNameMarked', { name: m.name })
+          : t('offlineMessages.messageFromNameReopened', { name: m.name }),
+      );
       list.reload();
     } catch (err) {
       toast(errorText(err), 'error');
@@ -67,9 +86,9 @@ export function OfflineMessagesPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Offline messages</h1>
+        <h1>{t('offlineMessages.offlineMessages')}</h1>
         <label>
-          Show{' '}
+          {t('offlineMessages.show')}{' '}
           <select
             value={filter}
             onChange={(e) => {
@@ -77,15 +96,15 @@ export function OfflineMessagesPage() {
               setOffset(0);
             }}
           >
-            <option value="open">Not handled</option>
-            <option value="handled">Handled</option>
-            <option value="all">All</option>
+            <option value="open">{t('offlineMessages.notHandled')}</option>
+            <option value="handled">{t('offlineMessages.handled')}</option>
+            <option value="all">{t('common.all')}</option>
           </select>
         </label>
       </header>
       <ErrorText error={list.error} />
       {/* one card per message: a table would hide the actions off-screen on a phone */}
-      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Offline messages">
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('offlineMessages.offlineMessages')}>
         {messages.map((m) => {
           const mail = mailBadge(m);
           return (
@@ -97,34 +116,44 @@ export function OfflineMessagesPage() {
                 <span className="muted">{when(m.createdAt)}</span>
               </div>
               <div className="row-actions muted" style={{ marginTop: '0.25rem' }}>
-                <span>Department: {m.department?.name ?? 'none'}</span>
+                <span>{t('offlineMessages.department', { name: m.department?.name ?? t('common.none') })}</span>
                 <span className={`badge ${mail.tone}`} title={mail.hint}>
                   {mail.label}
                 </span>
                 {m.mailStatus !== 'sent' && <span className="small">{mail.hint}</span>}
                 {m.handledAt && (
                   <span className="badge">
-                    Handled{m.handledBy ? ` by ${m.handledBy}` : ''}, {when(m.handledAt)}
+                    {m.handledBy
+                      ? t('offlineMessages.handledBy', { name: m.handledBy, when: when(m.handledAt) })
+                      : t('offlineMessages.handledAt', { when: when(m.handledAt) })}
                   </span>
                 )}
               </div>
               <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.message}</p>
               <div className="row-actions">
-                <a className="button" href={replyLink(m)} aria-label={`Reply to ${m.name}`}>
-                  Reply
+                <a
+                  className="button"
+                  href={replyLink(m)}
+                  aria-label={t('offlineMessages.replyToName', { name: m.name })}
+                >
+                  {t('offlineMessages.reply')}
                 </a>
                 {m.handledAt ? (
-                  <button type="button" onClick={() => void setHandled(m, false)} aria-label={`Reopen ${m.name}`}>
-                    Reopen
+                  <button
+                    type="button"
+                    onClick={() => void setHandled(m, false)}
+                    aria-label={t('offlineMessages.reopenName', { name: m.name })}
+                  >
+                    {t('offlineMessages.reopen')}
                   </button>
                 ) : (
                   <button
                     type="button"
                     className="primary"
                     onClick={() => void setHandled(m, true)}
-                    aria-label={`Mark message from ${m.name} handled`}
+                    aria-label={t('offlineMessages.markMessageFromName', { name: m.name })}
                   >
-                    Mark handled
+                    {t('offlineMessages.markHandled')}
                   </button>
                 )}
               </div>
@@ -134,19 +163,19 @@ export function OfflineMessagesPage() {
       </ul>
       {list.data && messages.length === 0 && (
         <p className="muted">
-          {filter === 'open' ? 'Nothing waiting: every offline message is handled.' : 'No offline messages.'}
+          {filter === 'open' ? t('offlineMessages.nothingWaitingEveryOffline') : t('offlineMessages.noOfflineMessages')}
         </p>
       )}
       {total > PAGE && (
         <div className="row-actions">
           <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            Previous
+            {t('common.previous')}
           </button>
           <span className="muted">
-            {offset + 1}–{Math.min(offset + PAGE, total)} of {total}
+            {t('common.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}
           </span>
           <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-            Next
+            {t('common.next')}
           </button>
         </div>
       )}

@@ -4,7 +4,9 @@
  */
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, TextField, useLoad, useToast } from '../ui.tsx';
+import { ErrorText, TableScroll, TextField, useLoad, useToast } from '../ui.tsx';
+import { t } from '../../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 interface Permission {
   _id: string;
@@ -13,10 +15,10 @@ interface Permission {
 }
 
 /** The roles a user can hold here; other Rocket.Chat roles a script set stay stored, unshown. */
-const ROLES: [string, string][] = [
-  ['admin', 'Admin'],
-  ['livechat-manager', 'Manager'],
-  ['livechat-agent', 'Agent'],
+const ROLES: [string, MessageKey][] = [
+  ['admin', 'roles.admin'],
+  ['livechat-manager', 'roles.manager'],
+  ['livechat-agent', 'roles.agent'],
 ];
 
 export function PermissionsPage() {
@@ -35,7 +37,7 @@ export function PermissionsPage() {
     setBusy(`${p._id}/${role}`);
     try {
       await api('POST', 'permissions.update', { body: { permissions: [{ _id: p._id, roles }] } });
-      toast('Saved');
+      toast(t('common.saved'));
       list.reload();
     } catch (err) {
       setPending(({ [p._id]: _dropped, ...rest }) => rest);
@@ -52,19 +54,24 @@ export function PermissionsPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Permissions</h1>
+        <h1>{t('permissions.permissions')}</h1>
       </header>
-      <p className="muted">Which role may do what. A change applies to everyone holding the role at once.</p>
-      <TextField label="Filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <p className="muted">{t('permissions.whichRoleMayDo')}</p>
+      <TextField
+        label={t('permissions.filter')}
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       <ErrorText error={list.error} />
-      <div style={{ overflowX: 'auto' }}>
+      <TableScroll label={t('permissions.permissions')}>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Permission</th>
+              <th scope="col">{t('permissions.permission')}</th>
               {ROLES.map(([id, label]) => (
                 <th scope="col" key={id} style={{ textAlign: 'center' }}>
-                  {label}
+                  {t(label)}
                 </th>
               ))}
             </tr>
@@ -79,12 +86,12 @@ export function PermissionsPage() {
                   <td key={role} style={{ textAlign: 'center' }}>
                     <input
                       type="checkbox"
-                      aria-label={`${label}: ${p._id}`}
+                      aria-label={`${t(label)}: ${p._id}`}
                       checked={rolesOf(p).includes(role)}
                       disabled={busy !== undefined || (p._id === 'access-permissions' && role === 'admin')}
                       title={
                         p._id === 'access-permissions' && role === 'admin'
-                          ? 'Admins always keep this, so permissions stay editable'
+                          ? t('permissions.adminsAlwaysKeepThis')
                           : undefined
                       }
                       onChange={(e) => void toggle(p, role, e.target.checked)}
@@ -96,13 +103,13 @@ export function PermissionsPage() {
             {list.data && shown.length === 0 && (
               <tr>
                 <td colSpan={ROLES.length + 1} className="muted">
-                  No permission matches.
+                  {t('permissions.noPermissionMatches')}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

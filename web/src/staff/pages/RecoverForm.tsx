@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import { ErrorText, SelectField, TextField, toIso, useToast } from '../ui.tsx';
 import { endpointLabel } from '../types.ts';
 import type { Endpoint } from '../types.ts';
+import { t } from '../../i18n/index.ts';
 
 export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDone: () => void }) {
   const toast = useToast();
@@ -19,7 +20,7 @@ export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDo
       const r = await api<{ recovered: number }>('POST', `webhooks/endpoints/${endpointId}/recover`, {
         body: { since: toIso(since), until: toIso(until) },
       });
-      toast(`Recovered ${r.recovered} failed deliveries`);
+      toast(t('recoverForm.recoveredRecoveredFailedDeliveries', { recovered: r.recovered }));
       onDone();
     } catch (err) {
       setError(err);
@@ -27,16 +28,16 @@ export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDo
   };
   return (
     <form className="card recover" onSubmit={submit} aria-labelledby="recover-title">
-      <h2 id="recover-title">Recover a time range</h2>
-      <p className="muted">Sends again every failed delivery of an endpoint created in the range.</p>
+      <h2 id="recover-title">{t('recoverForm.recoverATimeRange')}</h2>
+      <p className="muted">{t('recoverForm.sendsAgainEveryFailed')}</p>
       <div className="filters">
         <SelectField
-          label="Endpoint to recover"
+          label={t('recoverForm.endpointToRecover')}
           required
           value={endpointId}
           onChange={(e) => setEndpointId(e.target.value)}
         >
-          <option value="">Choose…</option>
+          <option value="">{t('chatActions.choose')}</option>
           {endpoints.map((e) => (
             <option key={e._id} value={e._id}>
               {endpointLabel(e)}
@@ -44,19 +45,19 @@ export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDo
           ))}
         </SelectField>
         <TextField
-          label="Failed since"
+          label={t('recoverForm.failedSince')}
           type="datetime-local"
           required
           value={since}
           onChange={(e) => setSince(e.target.value)}
         />
         <TextField
-          label="Until (optional)"
+          label={t('recoverForm.untilOptional')}
           type="datetime-local"
           value={until}
           onChange={(e) => setUntil(e.target.value)}
         />
-        <button type="submit">Recover</button>
+        <button type="submit">{t('recoverForm.recover')}</button>
       </div>
       <ErrorText error={error} />
     </form>

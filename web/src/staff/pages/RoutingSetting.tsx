@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api, errorText } from '../../api.ts';
 import { SelectField, useToast } from '../ui.tsx';
+import { t } from '../../i18n/index.ts';
 
 export function RoutingSetting() {
   const toast = useToast();
@@ -19,7 +20,7 @@ export function RoutingSetting() {
     try {
       await api('POST', 'settings/Livechat_Routing_Method', { body: { value: v } });
       setValue(v);
-      toast('Saved');
+      toast(t('common.saved'));
     } catch (err) {
       toast(errorText(err), 'error');
     }
@@ -27,13 +28,13 @@ export function RoutingSetting() {
   return (
     <div className="card narrow-card">
       <SelectField
-        label="Routing"
+        label={t('routingSetting.routing')}
         value={value}
         onChange={(e) => void change(e.target.value)}
-        hint="Manual: new chats wait in the queue until an agent takes them."
+        hint={t('routingSetting.manualNewChatsWait')}
       >
-        <option value="Auto_Selection">Auto selection</option>
-        <option value="Manual_Selection">Manual selection (queue)</option>
+        <option value="Auto_Selection">{t('routingSetting.autoSelection')}</option>
+        <option value="Manual_Selection">{t('routingSetting.manualSelectionQueue')}</option>
       </SelectField>
     </div>
   );

@@ -5,13 +5,15 @@
 import { Fragment } from 'react';
 import type { Room } from '../types.ts';
 import { FACTS } from './VisitorContact.tsx';
+import { t } from '../../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 
 /** Rocket.Chat's item keys (`agentResposiveness` is its spelling) and how a person reads them. */
-const LABELS: Record<string, string> = {
-  satisfaction: 'Satisfaction',
-  agentKnowledge: 'Knowledge',
-  agentResposiveness: 'Responsiveness',
-  agentFriendliness: 'Friendliness',
+const LABELS: Record<string, MessageKey> = {
+  satisfaction: 'survey.satisfaction',
+  agentKnowledge: 'survey.knowledge',
+  agentResposiveness: 'survey.responsiveness',
+  agentFriendliness: 'survey.friendliness',
 };
 
 export function SurveyFacts({ room }: { room: Room }) {
@@ -19,16 +21,16 @@ export function SurveyFacts({ room }: { room: Room }) {
   const rated = Object.entries(feedback ?? {}).filter(([k]) => k in LABELS);
   const comment = feedback?.additionalFeedback;
   return (
-    <section aria-label="Survey" data-testid="survey-facts">
-      <h3>Survey</h3>
+    <section aria-label={t('survey.title')} data-testid="survey-facts">
+      <h3>{t('survey.title')}</h3>
       {!feedback ? (
-        <p className="muted small">{room.open ? 'Asked when the chat ends.' : 'The visitor did not answer.'}</p>
+        <p className="muted small">{room.open ? t('survey.pending') : t('survey.unanswered')}</p>
       ) : (
         <dl className="facts" style={FACTS}>
           {rated.map(([k, v]) => (
             <Fragment key={k}>
-              <dt>{LABELS[k]}</dt>
-              <dd aria-label={`${LABELS[k]} ${v} out of 5`}>
+              <dt>{t(LABELS[k]!)}</dt>
+              <dd aria-label={t('survey.rating', { item: t(LABELS[k]!), value: v })}>
                 <span aria-hidden="true" style={{ color: '#b45309', letterSpacing: '0.1em' }}>
                   {'★'.repeat(Number(v))}
                   <span style={{ color: '#9ca3af' }}>{'★'.repeat(5 - Number(v))}</span>
@@ -39,7 +41,7 @@ export function SurveyFacts({ room }: { room: Room }) {
           ))}
           {comment && (
             <>
-              <dt>Comment</dt>
+              <dt>{t('survey.comment')}</dt>
               <dd style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{comment}</dd>
             </>
           )}

@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, TextField, useLoad, useToast } from '../ui.tsx';
+import { ErrorText, TableScroll, TextField, useLoad, useToast } from '../ui.tsx';
 import { MultiSelect } from '../MultiSelect.tsx';
 import type { Department } from '../types.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface Tag {
   _id: string;
@@ -32,11 +33,11 @@ export function TagsPage() {
   const [departments, setDepartments] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
 
-  const edit = (t?: Tag) => {
-    setEditing(t);
-    setName(t?.name ?? '');
-    setDescription(t?.description ?? '');
-    setDepartments(t?.departments ?? []);
+  const edit = (tag?: Tag) => {
+    setEditing(tag);
+    setName(tag?.name ?? '');
+    setDescription(tag?.description ?? '');
+    setDepartments(tag?.departments ?? []);
     setError(undefined);
   };
   const save = async (e: FormEvent) => {
@@ -50,18 +51,18 @@ export function TagsPage() {
           tagDepartments: departments,
         },
       });
-      toast('Saved');
+      toast(t('common.saved'));
       edit(undefined);
       list.reload();
     } catch (err) {
       setError(err);
     }
   };
-  const remove = async (t: Tag) => {
-    if (!confirm(`Delete the tag ${t.name}?`)) return;
+  const remove = async (tag: Tag) => {
+    if (!confirm(t('tags.deleteTheTagName', { name: tag.name }))) return;
     try {
-      await api('POST', 'livechat/tags.delete', { body: { id: t._id } });
-      toast('Deleted');
+      await api('POST', 'livechat/tags.delete', { body: { id: tag._id } });
+      toast(t('common.deleted'));
       list.reload();
     } catch (err) {
       toast(errorText(err), 'error');
@@ -69,66 +70,80 @@ export function TagsPage() {
   };
   const names = (ids: string[]) =>
     ids.length === 0
-      ? 'Every department'
+      ? t('tags.everyDepartment')
       : ids.map((id) => deps.data?.find((d) => d._id === id)?.name ?? id).join(', ');
 
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Tags</h1>
+        <h1>{t('common.tags')}</h1>
       </header>
-      <form className="card" onSubmit={save} aria-label={editing ? 'Edit tag' : 'New tag'}>
+      <form className="card" onSubmit={save} aria-label={editing ? t('tags.editTag') : t('tags.newTag')}>
         <ErrorText error={error} />
-        <TextField label="Name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} />
+        <TextField
+          label={t('common.name')}
+          required
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label={t('common.description')}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
         <MultiSelect
-          label="Departments"
-          placeholder="Every department"
+          label={t('departments.departments')}
+          placeholder={t('tags.everyDepartment')}
           options={(deps.data ?? []).map((d) => ({ value: d._id, label: d.name }))}
           value={departments}
           onChange={setDepartments}
         />
         <div className="actions">
           <button type="submit" className="primary">
-            {editing ? 'Save' : 'Add'}
+            {editing ? t('common.save') : t('common.add')}
           </button>
           {editing && (
             <button type="button" onClick={() => edit(undefined)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           )}
         </div>
       </form>
       <ErrorText error={list.error} />
       {/* a wide table scrolls inside its box instead of widening the page */}
-      <div style={{ overflowX: 'auto' }}>
+      <TableScroll label={t('common.tags')}>
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Departments</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('common.name')}</th>
+              <th scope="col">{t('departments.departments')}</th>
+              <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
-            {(list.data ?? []).map((t) => (
-              <tr key={t._id}>
+            {(list.data ?? []).map((tag) => (
+              <tr key={tag._id}>
                 <td>
-                  <strong>{t.name}</strong>
-                  {t.description && <div className="muted small">{t.description}</div>}
+                  <strong>{tag.name}</strong>
+                  {tag.description && <div className="muted small">{tag.description}</div>}
                 </td>
-                <td>{names(t.departments)}</td>
+                <td>{names(tag.departments)}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => edit(t)} aria-label={`Edit ${t.name}`}>
-                    Edit
+                  <button
+                    type="button"
+                    onClick={() => edit(tag)}
+                    aria-label={t('departments.editName', { name: tag.name })}
+                  >
+                    {t('common.edit')}
                   </button>
                   <button
                     type="button"
                     className="danger"
-                    onClick={() => void remove(t)}
-                    aria-label={`Delete ${t.name}`}
+                    onClick={() => void remove(tag)}
+                    aria-label={t('departments.deleteName', { name: tag.name })}
                   >
-                    Delete
+                    {t('common.delete')}
                   </button>
                 </td>
               </tr>
@@ -136,13 +151,13 @@ export function TagsPage() {
             {list.data && list.data.length === 0 && (
               <tr>
                 <td colSpan={3} className="muted">
-                  No tags yet.
+                  {t('tags.noTagsYet')}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

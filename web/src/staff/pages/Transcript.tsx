@@ -11,10 +11,12 @@ import { Link } from '../router.tsx';
 import { ErrorText, TextField, useLoad, useToast, when } from '../ui.tsx';
 import type { Room, Transcript } from '../types.ts';
 import { TranscriptActions } from './TranscriptActions.tsx';
+import { t } from '../../i18n/index.ts';
+import { tRich } from '../../i18n/rich.tsx';
 
 export function TranscriptPage({ rid }: { rid: string }) {
   const { me } = useApp();
-  const t = useLoad(
+  const transcript = useLoad(
     () =>
       api<{ transcript: Transcript }>('GET', `livechat/transcript/${encodeURIComponent(rid)}`).then(
         (r) => r.transcript,
@@ -30,21 +32,21 @@ export function TranscriptPage({ rid }: { rid: string }) {
       ),
     [rid],
   );
-  const tr = t.data;
+  const tr = transcript.data;
   return (
     <section className="page narrow">
       <header className="page-header">
-        <h1>{tr?.head.title ?? 'Transcript'}</h1>
+        <h1>{tr?.head.title ?? t('transcript.transcript')}</h1>
         <div className="actions">
           {room.data && (isManager(me) || room.data.servedBy?._id === me._id) && (
-            <Link to={`/omnichannel/chats/${encodeURIComponent(rid)}`}>Open the chat</Link>
+            <Link to={`/omnichannel/chats/${encodeURIComponent(rid)}`}>{t('transcript.openTheChat')}</Link>
           )}
           <button type="button" className="link" onClick={() => history.back()}>
-            Back
+            {t('common.back')}
           </button>
         </div>
       </header>
-      <ErrorText error={t.error} />
+      <ErrorText error={transcript.error} />
       {tr && (
         <>
           <div className="card">
@@ -54,11 +56,17 @@ export function TranscriptPage({ rid }: { rid: string }) {
               ))}
             </ul>
             <TranscriptActions rid={rid} showView={false} />
-            {room.data?.open && <RequestOnClose rid={rid} request={tr.transcriptRequest} onChange={t.reload} />}
+            {room.data?.open && (
+              <RequestOnClose rid={rid} request={tr.transcriptRequest} onChange={transcript.reload} />
+            )}
             {!room.data?.open && tr.transcriptRequest && <RequestOutcome request={tr.transcriptRequest} />}
           </div>
-          <ol className="card transcript" aria-label="Transcript" style={{ listStyle: 'none', paddingLeft: '1.25rem' }}>
-            {tr.lines.length === 0 && <li className="muted">No messages.</li>}
+          <ol
+            className="card transcript"
+            aria-label={t('transcript.transcript')}
+            style={{ listStyle: 'none', paddingLeft: '1.25rem' }}
+          >
+            {tr.lines.length === 0 && <li className="muted">{t('transcript.noMessages')}</li>}
             {tr.lines.map((l, i) =>
               l.who === undefined ? (
                 <li key={i} className="muted small" style={{ textAlign: 'center', margin: '0.5rem 0' }}>
@@ -72,7 +80,7 @@ export function TranscriptPage({ rid }: { rid: string }) {
                   {l.text && <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{l.text}</div>}
                   {l.files.map((f) => (
                     <div key={f} className="muted">
-                      File: {f}
+                      {t('transcript.file', { name: f })}
                     </div>
                   ))}
                 </li>
@@ -87,18 +95,12 @@ export function TranscriptPage({ rid }: { rid: string }) {
 
 function RequestOutcome({ request }: { request: NonNullable<Transcript['transcriptRequest']> }) {
   if (request.status === 'sent')
-    return (
-      <p className="small">
-        Transcript emailed to {request.email} {when(request.sentAt)}.
-      </p>
-    );
+    return <p className="small">{t('transcript.emailedTo', { email: request.email, when: when(request.sentAt) })}</p>;
   if (request.status === 'failed')
     return (
-      <p className="error small">
-        The transcript for {request.email} could not be sent: {request.error}
-      </p>
+      <p className="error small">{t('transcript.failedTo', { email: request.email, error: request.error ?? '' })}</p>
     );
-  return <p className="small muted">Transcript for {request.email}: sending…</p>;
+  return <p className="small muted">{t('transcript.sendingTo', { email: request.email })}</p>;
 }
 
 function RequestOnClose({
@@ -129,33 +131,38 @@ function RequestOnClose({
   if (request)
     return (
       <p className="small">
-        When the chat closes, the transcript goes to <strong>{request.email}</strong> (asked by{' '}
-        {request.requestedBy.username}).{' '}
+        {tRich('transcript.goesTo', {
+          email: <strong>{request.email}</strong>,
+          username: request.requestedBy.username,
+        })}{' '}
         <button
           type="button"
           className="link"
           disabled={busy}
-          onClick={() => void run(() => api('DELETE', path), 'Request withdrawn')}
+          onClick={() => void run(() => api('DELETE', path), t('transcript.requestWithdrawn'))}
         >
-          Withdraw
+          {t('transcript.withdraw')}
         </button>
       </p>
     );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api('POST', path, { body: { email: email.trim(), subject: '' } }), 'Transcript requested');
+    void run(
+      () => api('POST', path, { body: { email: email.trim(), subject: '' } }),
+      t('transcript.transcriptRequested'),
+    );
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Email when the chat closes">
+    <form className="inline-form" onSubmit={submit} aria-label={t('transcript.emailWhenTheChat')}>
       <TextField
-        label="When the chat closes, email it to"
+        label={t('transcript.whenTheChatCloses')}
         type="email"
         required
         value={email}
         onChange={(e) => setEmail(e.target.value)}
       />
       <button type="submit" disabled={busy || !email.trim()}>
-        Request
+        {t('transcript.request')}
       </button>
     </form>
   );

@@ -7,6 +7,7 @@ import type { FormEvent } from 'react';
 import { ApiError, api, errorText, loadSession } from '../../api.ts';
 import { Link } from '../router.tsx';
 import { TextField, useToast } from '../ui.tsx';
+import { t } from '../../i18n/index.ts';
 
 /**
  * The download goes through fetch so the credentials stay in headers (never in a URL a browser
@@ -48,7 +49,7 @@ export function EmailTranscriptForm({
     setBusy(true);
     try {
       await api('POST', `livechat/transcript/${encodeURIComponent(rid)}/email`, { body: { email: email.trim() } });
-      toast(`Transcript sent to ${email.trim()}`);
+      toast(t('transcript.sent', { email: email.trim() }));
       onDone?.();
     } catch (err) {
       toast(errorText(err), 'error');
@@ -57,16 +58,16 @@ export function EmailTranscriptForm({
     }
   };
   return (
-    <form className="inline-form" onSubmit={send} aria-label="Email the transcript">
+    <form className="inline-form" onSubmit={send} aria-label={t('transcript.emailTitle')}>
       <TextField
-        label="Email the transcript to"
+        label={t('transcript.emailTo')}
         type="email"
         required
         value={email}
         onChange={(e) => setEmail(e.target.value)}
       />
       <button type="submit" disabled={busy || !email.trim()}>
-        Send
+        {t('common.send')}
       </button>
     </form>
   );
@@ -89,18 +90,18 @@ export function TranscriptActions({
     <div className="transcript-actions">
       {showView && (
         <p style={{ margin: '0 0 0.5rem' }}>
-          <Link to={`/omnichannel/transcripts/${encodeURIComponent(rid)}`}>View transcript</Link>
+          <Link to={`/omnichannel/transcripts/${encodeURIComponent(rid)}`}>{t('transcript.view')}</Link>
         </p>
       )}
       <div className="actions">
         <button type="button" onClick={() => void download('txt')}>
-          Download .txt
+          {t('transcript.downloadTxt')}
         </button>
         <button type="button" onClick={() => void download('html')}>
-          Download HTML
+          {t('transcript.downloadHtml')}
         </button>
         <button type="button" aria-expanded={emailing} onClick={() => setEmailing(!emailing)}>
-          Email…
+          {t('transcript.emailMenu')}
         </button>
       </div>
       {emailing && (

@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import { Check, ErrorText, TextField, useToast } from '../ui.tsx';
 import { ROLE_LABELS } from '../types.ts';
 import type { StaffUser } from '../types.ts';
+import { t } from '../../i18n/index.ts';
 
 const ROLES = ['admin', 'livechat-manager', 'livechat-agent'] as const;
 
@@ -61,12 +62,16 @@ export function UserForm({
   };
 
   return (
-    <form className="card" onSubmit={submit} aria-label={user ? `Edit ${user.username}` : 'New user'}>
-      <h2>{user ? `Edit ${user.username}` : 'New user'}</h2>
+    <form
+      className="card"
+      onSubmit={submit}
+      aria-label={user ? t('users.editUsername', { username: user.username }) : t('users.newUser')}
+    >
+      <h2>{user ? t('users.editUsername', { username: user.username }) : t('users.newUser')}</h2>
       <div className="grid2">
         {/* focused on open, which also scrolls the form into view from a long list */}
         <TextField
-          label="Name"
+          label={t('common.name')}
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
@@ -74,16 +79,16 @@ export function UserForm({
           autoFocus
         />
         <TextField
-          label="Username"
+          label={t('common.username')}
           required
           value={username}
           onChange={(e) => setUsername(e.target.value)}
           pattern="[A-Za-z0-9._\-]+"
-          title="Letters, digits, dot, underscore and dash"
+          title={t('userForm.lettersDigitsDotUnderscore')}
           autoComplete="off"
         />
         <TextField
-          label="Email"
+          label={t('common.email')}
           type="email"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
@@ -91,30 +96,35 @@ export function UserForm({
         />
         {!user && (
           <TextField
-            label="Password"
+            label={t('login.password')}
             type="password"
             required
             minLength={8}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            hint="At least 8 characters. Tell it to the person; they can change it under My account."
+            hint={t('userForm.atLeast8Characters')}
             autoComplete="new-password"
           />
         )}
       </div>
       <fieldset>
-        <legend>Roles</legend>
+        <legend>{t('common.roles')}</legend>
         {ROLES.map((r) => (
-          <Check key={r} label={ROLE_LABELS[r] ?? r} checked={roles.includes(r)} onChange={() => toggle(r)} />
+          <Check
+            key={r}
+            label={ROLE_LABELS[r] ? t(ROLE_LABELS[r]) : r}
+            checked={roles.includes(r)}
+            onChange={() => toggle(r)}
+          />
         ))}
       </fieldset>
       <ErrorText error={error} />
       <div className="actions">
         <button type="submit" className="button primary" disabled={busy}>
-          {user ? 'Save' : 'Create user'}
+          {user ? t('common.save') : t('userForm.createUser')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -11,6 +11,7 @@ import { ErrorText, TextField, useLoad, useToast } from '../ui.tsx';
 import { ROLE_LABELS } from '../types.ts';
 import type { StaffUser } from '../types.ts';
 import { UserForm } from './UserForm.tsx';
+import { t } from '../../i18n/index.ts';
 
 type Panel = { kind: 'new' } | { kind: 'edit'; user: StaffUser } | { kind: 'password'; user: StaffUser } | null;
 
@@ -28,11 +29,10 @@ export function UsersPage() {
     users.reload();
   };
   const setActive = async (u: StaffUser, active: boolean) => {
-    if (!active && !confirm(`Deactivate ${u.username}? Their sessions end and their open chats go back to the queue.`))
-      return;
+    if (!active && !confirm(t('users.deactivateUsernameTheirSessions', { username: u.username }))) return;
     try {
       await api('POST', 'users.setActiveStatus', { body: { userId: u._id, activeStatus: active } });
-      toast(`${u.username} ${active ? 'reactivated' : 'deactivated'}`);
+      toast(t(active ? 'users.reactivatedName' : 'users.deactivatedName', { username: u.username }));
       users.reload();
     } catch (err) {
       toast(errorText(err), 'error');
@@ -44,13 +44,13 @@ export function UsersPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Users</h1>
+        <h1>{t('users.users')}</h1>
         <div className="actions" style={{ alignItems: 'center' }}>
           <span className="muted" aria-live="polite" data-testid="users-count">
             {users.data ? `${list.length} of ${users.data.total}` : ''}
           </span>
           <button type="button" className="primary" onClick={() => setPanel({ kind: 'new' })}>
-            New user
+            {t('users.newUser')}
           </button>
         </div>
       </header>
@@ -63,11 +63,11 @@ export function UsersPage() {
       )}
       <div className="filters" role="search">
         <TextField
-          label="Search users"
+          label={t('users.searchUsers')}
           type="search"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          placeholder="Name, username or e-mail"
+          placeholder={t('users.nameUsernameOrE')}
           style={{ minWidth: '15rem' }}
         />
       </div>
@@ -77,11 +77,11 @@ export function UsersPage() {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">User</th>
-              {!narrow && <th scope="col">Email</th>}
-              {!narrow && <th scope="col">Roles</th>}
-              {!narrow && <th scope="col">Status</th>}
-              <th scope="col">Actions</th>
+              <th scope="col">{t('users.user')}</th>
+              {!narrow && <th scope="col">{t('common.email')}</th>}
+              {!narrow && <th scope="col">{t('common.roles')}</th>}
+              {!narrow && <th scope="col">{t('common.status')}</th>}
+              <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,8 +96,8 @@ export function UsersPage() {
                     </div>
                   )}
                 </td>
-                {!narrow && <td>{u.emails?.[0]?.address ?? <span className="muted">none</span>}</td>}
-                {!narrow && <td>{roleNames(u) || <span className="muted">none</span>}</td>}
+                {!narrow && <td>{u.emails?.[0]?.address ?? <span className="muted">{t('common.none')}</span>}</td>}
+                {!narrow && <td>{roleNames(u) || <span className="muted">{t('common.none')}</span>}</td>}
                 {!narrow && (
                   <td>
                     <StatusBadge active={u.active} />
@@ -108,18 +108,18 @@ export function UsersPage() {
                     <button
                       type="button"
                       onClick={() => setPanel({ kind: 'edit', user: u })}
-                      aria-label={`Edit ${u.username}`}
+                      aria-label={t('users.editUsername', { username: u.username })}
                     >
-                      Edit
+                      {t('common.edit')}
                     </button>
                     {/* one's own password and status are changed under My account, not here */}
                     {u._id !== me._id && (
                       <button
                         type="button"
                         onClick={() => setPanel({ kind: 'password', user: u })}
-                        aria-label={`Reset password of ${u.username}`}
+                        aria-label={t('users.resetPasswordOfUsername', { username: u.username })}
                       >
-                        Reset password
+                        {t('users.resetPassword')}
                       </button>
                     )}
                     {u._id !== me._id && (
@@ -127,9 +127,9 @@ export function UsersPage() {
                         type="button"
                         className={u.active ? 'danger' : ''}
                         onClick={() => void setActive(u, !u.active)}
-                        aria-label={`${u.active ? 'Deactivate' : 'Reactivate'} ${u.username}`}
+                        aria-label={`${u.active ? t('users.deactivate') : t('users.reactivate')} ${u.username}`}
                       >
-                        {u.active ? 'Deactivate' : 'Reactivate'}
+                        {u.active ? t('users.deactivate') : t('users.reactivate')}
                       </button>
                     )}
                   </div>
@@ -139,7 +139,7 @@ export function UsersPage() {
             {users.data && list.length === 0 && (
               <tr>
                 <td colSpan={narrow ? 2 : 5} className="muted">
-                  No user matches.
+                  {t('users.noUserMatches')}
                 </td>
               </tr>
             )}
@@ -152,14 +152,14 @@ export function UsersPage() {
 
 const StatusBadge = ({ active }: { active: boolean }) => (
   <span className={`badge ${active ? 'good' : 'bad'}`} style={{ whiteSpace: 'nowrap' }}>
-    {active ? 'Active' : 'Deactivated'}
+    {active ? t('common.active') : t('users.deactivated')}
   </span>
 );
 
 const roleNames = (u: StaffUser) =>
   u.roles
     .filter((r) => ROLE_LABELS[r])
-    .map((r) => ROLE_LABELS[r])
+    .map((r) => t(ROLE_LABELS[r]!))
     .join(', ');
 
 /** Phone width: the e-mail and roles move under the name, so the table fits without scrolling. */
@@ -191,7 +191,7 @@ function PasswordPanel({ user, onClose }: { user: StaffUser; onClose: () => void
         setGenerated(r.password);
       } else {
         await api('POST', 'users.update', { body: { userId: user._id, data: { password } } });
-        toast(`Password of ${user.username} changed`);
+        toast(t('users.passwordOfUsernameChanged', { username: user.username }));
         onClose();
       }
     } catch (err) {
@@ -202,26 +202,30 @@ function PasswordPanel({ user, onClose }: { user: StaffUser; onClose: () => void
     return (
       <div className="notice" role="alert">
         <p>
-          <strong>New password of {user.username}, shown only once:</strong>{' '}
+          <strong>{t('users.newPasswordOf', { username: user.username })}</strong>{' '}
           <code className="secret" data-testid="generated-password">
             {generated}
           </code>{' '}
           <button type="button" onClick={() => void navigator.clipboard?.writeText(generated)}>
-            Copy
+            {t('common.copy')}
           </button>{' '}
           <button type="button" onClick={onClose}>
-            Done
+            {t('common.done')}
           </button>
         </p>
-        <p className="small">Their sessions have ended. They can change it under My account.</p>
+        <p className="small">{t('users.theirSessionsHaveEnded')}</p>
       </div>
     );
   }
   return (
-    <form className="card" onSubmit={submit} aria-label={`Reset password of ${user.username}`}>
-      <h2>Reset password of {user.username}</h2>
+    <form
+      className="card"
+      onSubmit={submit}
+      aria-label={t('users.resetPasswordOfUsername', { username: user.username })}
+    >
+      <h2>{t('users.resetPasswordOfUsername', { username: user.username })}</h2>
       <fieldset>
-        <legend>New password</legend>
+        <legend>{t('account.newPassword')}</legend>
         <label className="check">
           <input
             type="radio"
@@ -230,32 +234,33 @@ function PasswordPanel({ user, onClose }: { user: StaffUser; onClose: () => void
             onChange={() => setMode('generate')}
             autoFocus
           />{' '}
-          Generate one (shown once)
+          {t('users.generateOne')}
         </label>
         <label className="check">
-          <input type="radio" name="mode" checked={mode === 'set'} onChange={() => setMode('set')} /> Set one
+          <input type="radio" name="mode" checked={mode === 'set'} onChange={() => setMode('set')} />{' '}
+          {t('users.setOne')}
         </label>
       </fieldset>
       {mode === 'set' && (
         <TextField
-          label="Password"
+          label={t('login.password')}
           type="password"
           required
           minLength={8}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           autoComplete="new-password"
-          hint="At least 8 characters."
+          hint={t('account.passwordHint')}
         />
       )}
-      <p className="small muted">Their sessions end: they log in again with the new password.</p>
+      <p className="small muted">{t('users.theirSessionsEndThey')}</p>
       <ErrorText error={error} />
       <div className="actions">
         <button type="submit" className="primary">
-          {mode === 'generate' ? 'Generate password' : 'Set password'}
+          {mode === 'generate' ? t('users.generatePassword') : t('users.setPassword')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

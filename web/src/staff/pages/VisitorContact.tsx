@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
 import { TextField, useToast } from '../ui.tsx';
+import { t } from '../../i18n/index.ts';
 
 /** The panel's fact lists share their first column, so contact and details line up. */
 export const FACTS = { gridTemplateColumns: '6.5rem minmax(0, 1fr)' };
@@ -50,7 +51,7 @@ export function VisitorContact({
           roomData: { _id: rid },
         },
       });
-      toast('Contact saved');
+      toast(t('contact.saved'));
       setEditing(false);
       onSaved();
     } catch (err) {
@@ -64,37 +65,37 @@ export function VisitorContact({
     return (
       <>
         <dl className="facts" style={FACTS}>
-          <dt>Name</dt>
+          <dt>{t('common.name')}</dt>
           <dd>{contact.name || '–'}</dd>
-          <dt>Email</dt>
+          <dt>{t('common.email')}</dt>
           <dd>{contact.email || '–'}</dd>
-          <dt>Phone</dt>
+          <dt>{t('common.phone')}</dt>
           <dd>{contact.phone || '–'}</dd>
         </dl>
         <button type="button" className="link" onClick={start}>
-          Edit contact
+          {t('contact.edit')}
         </button>
       </>
     );
   }
   return (
-    <form onSubmit={save} aria-label="Edit contact">
+    <form onSubmit={save} aria-label={t('contact.edit')}>
       <TextField
-        label="Name"
+        label={t('common.name')}
         required
         maxLength={256}
         value={form.name ?? ''}
         onChange={(e) => setForm({ ...form, name: e.target.value })}
       />
       <TextField
-        label="Email"
+        label={t('common.email')}
         type="email"
         maxLength={320}
         value={form.email ?? ''}
         onChange={(e) => setForm({ ...form, email: e.target.value })}
       />
       <TextField
-        label="Phone"
+        label={t('common.phone')}
         type="tel"
         maxLength={64}
         value={form.phone ?? ''}
@@ -102,10 +103,10 @@ export function VisitorContact({
       />
       <div className="actions">
         <button type="submit" disabled={busy || !form.name?.trim()}>
-          Save
+          {t('common.save')}
         </button>
         <button type="button" className="ghost" onClick={() => setEditing(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

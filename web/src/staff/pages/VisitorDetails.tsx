@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { Link } from '../router.tsx';
 import { useLoad, when } from '../ui.tsx';
 import type { Room } from '../types.ts';
+import { t } from '../../i18n/index.ts';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -24,7 +25,7 @@ export function FieldList({ fields, label }: { fields: Record<string, unknown>; 
 
 /** The CRM's answer to the chat's webhook: key/values when it is a JSON object, its text otherwise. */
 export function CrmAnswer({ crmData }: { crmData?: string }) {
-  if (!crmData) return <p className="muted small">No answer from the CRM.</p>;
+  if (!crmData) return <p className="muted small">{t('visitor.noCrmAnswer')}</p>;
   let parsed: unknown;
   try {
     parsed = JSON.parse(crmData);
@@ -32,7 +33,7 @@ export function CrmAnswer({ crmData }: { crmData?: string }) {
     parsed = undefined;
   }
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-    return <FieldList fields={parsed as Record<string, unknown>} label="CRM answer" />;
+    return <FieldList fields={parsed as Record<string, unknown>} label={t('visitor.crmAnswer')} />;
   return <pre className="code">{parsed === undefined ? crmData : JSON.stringify(parsed, null, 2)}</pre>;
 }
 
@@ -82,22 +83,22 @@ export function PreviousChats({ room }: { room: Room }) {
     [room._id, room.v._id],
   );
   const others = (list.data?.history ?? []).filter((r) => r._id !== room._id);
-  if (!list.data) return <p className="muted small">{list.error ? 'Previous chats could not be loaded.' : '…'}</p>;
-  if (others.length === 0) return <p className="muted small">No previous chats.</p>;
+  if (!list.data) return <p className="muted small">{list.error ? t('visitor.previousFailed') : '…'}</p>;
+  if (others.length === 0) return <p className="muted small">{t('visitor.noPrevious')}</p>;
   return (
-    <ul className="previous-chats" aria-label="Previous chats" style={{ margin: 0, paddingLeft: '1.1rem' }}>
+    <ul className="previous-chats" aria-label={t('visitor.previous')} style={{ margin: 0, paddingLeft: '1.1rem' }}>
       {others.map((r) => (
         <li key={r._id}>
           <Link to={`/omnichannel/transcripts/${encodeURIComponent(r._id)}`}>{when(r.ts)}</Link>
           <span className="muted small">
             {' '}
-            · {r.servedBy?.username ?? 'no agent'}
-            {r.open ? ' · open' : ''}
+            · {r.servedBy?.username ?? t('visitor.noAgent')}
+            {r.open ? ` · ${t('visitor.open')}` : ''}
           </span>
         </li>
       ))}
       {list.data.total > list.data.history.length && (
-        <li className="muted small">and {list.data.total - list.data.history.length} older</li>
+        <li className="muted small">{t('visitor.older', { n: list.data.total - list.data.history.length })}</li>
       )}
     </ul>
   );

@@ -13,6 +13,7 @@ import { TranscriptActions } from './TranscriptActions.tsx';
 import { FACTS, VisitorContact } from './VisitorContact.tsx';
 import { CrmAnswer, CurrentPage, FieldList, PreviousChats } from './VisitorDetails.tsx';
 import { SurveyFacts } from './SurveyFacts.tsx';
+import { t } from '../../i18n/index.ts';
 
 interface Visitor {
   _id: string;
@@ -55,8 +56,8 @@ export function VisitorPanel({
   const email = v?.visitorEmails?.[0]?.address;
   const fields = { ...(v?.livechatData ?? {}), ...(room.livechatData ?? {}) };
   return (
-    <aside className="card info" aria-label="Visitor">
-      <h2>Visitor</h2>
+    <aside className="card info" aria-label={t('common.visitor')}>
+      <h2>{t('common.visitor')}</h2>
       <VisitorContact
         key={`${v?._id}-${v?.name}-${email}-${v?.phone?.[0]?.phoneNumber}`}
         rid={room._id}
@@ -65,19 +66,19 @@ export function VisitorPanel({
         onSaved={visitor.reload}
       />
       <dl className="facts" style={{ ...FACTS, marginTop: '0.75rem' }}>
-        <dt>Department</dt>
+        <dt>{t('common.department')}</dt>
         <dd>{department.data ?? '–'}</dd>
-        <dt>Current page</dt>
+        <dt>{t('visitorPanel.currentPage')}</dt>
         <dd>
           <CurrentPage rid={room._id} />
         </dd>
-        <dt>Started</dt>
+        <dt>{t('allChats.started')}</dt>
         <dd>{when(room.ts)}</dd>
-        <dt>Agent</dt>
+        <dt>{t('common.agent')}</dt>
         <dd>{room.servedBy?.username ?? 'waiting in queue'}</dd>
         {room.browser && (
           <>
-            <dt>Browser</dt>
+            <dt>{t('visitorPanel.browser')}</dt>
             <dd>
               {room.browser}
               {room.os ? ` on ${room.os}` : ''}
@@ -86,34 +87,34 @@ export function VisitorPanel({
         )}
         {room.ip && (
           <>
-            <dt>IP</dt>
+            <dt>{t('visitorPanel.ip')}</dt>
             <dd>{room.ip}</dd>
           </>
         )}
         {room.tags && room.tags.length > 0 && (
           <>
-            <dt>Tags</dt>
+            <dt>{t('common.tags')}</dt>
             <dd>{room.tags.join(', ')}</dd>
           </>
         )}
       </dl>
       {Object.keys(fields).length > 0 && (
         <>
-          <h3>Custom fields</h3>
-          <FieldList fields={fields} label="Custom fields" />
+          <h3>{t('customFields.customFields')}</h3>
+          <FieldList fields={fields} label={t('customFields.customFields')} />
         </>
       )}
       <SurveyFacts room={room} />
-      <h3>CRM</h3>
+      <h3>{t('visitorPanel.crm')}</h3>
       <CrmAnswer crmData={room.crmData} />
-      <h3>Previous chats</h3>
+      <h3>{t('visitor.previous')}</h3>
       <PreviousChats room={room} />
-      <h3>Transcript</h3>
+      <h3>{t('transcript.transcript')}</h3>
       <TranscriptActions rid={room._id} visitorEmail={email} />
       {isManager(me) && (
         <p className="small">
           <Link to={`/omnichannel/deliveries?roomId=${encodeURIComponent(room._id)}`}>
-            Webhook deliveries of this chat
+            {t('visitorPanel.webhookDeliveriesOfThis')}
           </Link>
         </p>
       )}

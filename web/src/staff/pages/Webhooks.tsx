@@ -1,23 +1,31 @@
 /**
  * Omnichannel > Webhooks, as in Rocket.Chat: the one Webhook URL, its secret token, which events
  * to send and the HTTP timeout. Reset when the form is changed; Send Test when a URL is saved and
- * the form is unchanged (so the test hits what is saved); Save writes every field.
+ * the form is unchanged (so the test hits what is saved); Save writes every field. A loopback or
+ * private URL is flagged before the save (EgressFlag); a failed test stays on the page with its
+ * reason until the next try, not only in a toast that vanishes.
  */
 import { useEffect, useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, TextField, useToast } from '../ui.tsx';
+import { ErrorText, TextField, useLoad, useToast } from '../ui.tsx';
 import { MultiSelect } from '../MultiSelect.tsx';
+import { EgressFlag } from './EndpointEdit.tsx';
+import { FailedLink, State } from './Endpoints.tsx';
+import type { AttentionEndpoint } from '../types.ts';
+import { useLive } from '../app-context.ts';
+import { t } from '../../i18n/index.ts';
+import { tRich } from '../../i18n/rich.tsx';
 
 /** Rocket.Chat's order and labels; [setting id, body key, label]. */
 const SEND_ON = [
-  ['Livechat_webhook_on_start', 'LivechatWebhookOnStart', 'Chat Start'],
-  ['Livechat_webhook_on_close', 'LivechatWebhookOnClose', 'Chat Close'],
-  ['Livechat_webhook_on_chat_taken', 'LivechatWebhookOnChatTaken', 'Chat Taken'],
-  ['Livechat_webhook_on_chat_queued', 'LivechatWebhookOnChatQueued', 'Chat Queued'],
-  ['Livechat_webhook_on_forward', 'LivechatWebhookOnForward', 'Forwarding'],
-  ['Livechat_webhook_on_offline_msg', 'LivechatWebhookOnOfflineMsg', 'Offline Messages'],
-  ['Livechat_webhook_on_visitor_message', 'LivechatWebhookOnVisitorMessage', 'Visitor Messages'],
-  ['Livechat_webhook_on_agent_message', 'LivechatWebhookOnAgentMessage', 'Agent Messages'],
+  ['Livechat_webhook_on_start', 'LivechatWebhookOnStart', 'webhooks.onStart'],
+  ['Livechat_webhook_on_close', 'LivechatWebhookOnClose', 'webhooks.onClose'],
+  ['Livechat_webhook_on_chat_taken', 'LivechatWebhookOnChatTaken', 'webhooks.onTaken'],
+  ['Livechat_webhook_on_chat_queued', 'LivechatWebhookOnChatQueued', 'webhooks.onQueued'],
+  ['Livechat_webhook_on_forward', 'LivechatWebhookOnForward', 'webhooks.onForward'],
+  ['Livechat_webhook_on_offline_msg', 'LivechatWebhookOnOfflineMsg', 'webhooks.onOffline'],
+  ['Livechat_webhook_on_visitor_message', 'LivechatWebhookOnVisitorMessage', 'webhooks.onVisitorMessage'],
+  ['Livechat_webhook_on_agent_message', 'LivechatWebhookOnAgentMessage', 'webhooks.onAgentMessage'],
 ] as const;
 
 interface Form {
@@ -41,6 +49,18 @@ export function WebhooksPage() {
   const [loadError, setLoadError] = useState<unknown>();
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
   const [tokenMasked, setTokenMasked] = useState(false);
+  const [testError, setTestError] = useState<string>();
+  // the built-in endpoint's state and parked deliveries, as on the Endpoints page
+  const builtin = useLoad(
+    () =>
+      api<{ endpoints: AttentionEndpoint[] }>('GET', 'webhooks/endpoints').then((r) =>
+        r.endpoints.find((e) => e.kind === 'rocketchat'),
+      ),
+    [],
+  );
+  useLive((kind) => {
+    if (kind === 'delivery') builtin.reload();
+  });
 
   useEffect(() => {
     api<{ settings: { _id: string; value: unknown; masked?: boolean }[] }>(
@@ -61,7 +81,7 @@ export function WebhooksPage() {
   }, []);
 
   if (loadError) return <ErrorText error={loadError} />;
-  if (!form || !saved) return <p className="loading">Loading…</p>;
+  if (!form || !saved) return <p className="loading">{t('common.loading')}</p>;
   const dirty = !same(form, saved);
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
 
@@ -85,7 +105,7 @@ export function WebhooksPage() {
       const next = { ...form, url: form.url.trim() };
       setSaved(next);
       setForm(next);
-      toast('Saved');
+      toast(t('common.saved'));
     } catch (err) {
       toast(errorText(err), 'error');
     } finally {
@@ -95,11 +115,13 @@ export function WebhooksPage() {
 
   const test = async () => {
     setBusy('test');
+    setTestError(undefined);
     try {
       await api('POST', 'livechat/webhook.test');
-      toast('It works');
+      toast(t('webhooks.itWorks'));
     } catch (err) {
       toast(errorText(err), 'error');
+      setTestError(errorText(err));
     } finally {
       setBusy(null);
     }
@@ -108,19 +130,31 @@ export function WebhooksPage() {
   return (
     <section className="page narrow">
       <header className="page-header">
-        <h1>Webhooks</h1>
+        <h1>{t('webhooks.webhooks')}</h1>
         <div className="actions">
           <button type="button" onClick={() => setForm(saved)} disabled={!dirty || busy !== null}>
-            Reset
+            {t('common.reset')}
           </button>
           <button type="button" onClick={test} disabled={dirty || saved.url === '' || busy !== null}>
-            {busy === 'test' ? 'Sending…' : 'Send Test'}
+            {busy === 'test' ? t('common.sending') : t('webhooks.sendTest')}
           </button>
           <button type="button" className="primary" onClick={save} disabled={!dirty || busy !== null}>
-            {busy === 'save' ? 'Saving…' : 'Save'}
+            {busy === 'save' ? t('common.saving') : t('common.save')}
           </button>
         </div>
       </header>
+      {builtin.data && saved.url !== '' && (
+        <div className="row-actions webhook-state" data-testid="webhook-state">
+          <span className="muted">{t('webhooks.deliveryStatus')}</span>
+          <State e={builtin.data} />
+          <FailedLink e={builtin.data} />
+        </div>
+      )}
+      {testError && (
+        <p className="error wrap-words" role="alert" data-testid="webhook-test-error">
+          {t('webhooks.testFailed', { error: testError })}
+        </p>
+      )}
       <form
         className="card"
         onSubmit={(e) => {
@@ -129,39 +163,36 @@ export function WebhooksPage() {
         }}
       >
         <TextField
-          label="Webhook URL"
+          label={t('webhooks.webhookUrl')}
           type="url"
-          placeholder="https://yourdomain.com/webhook/entrypoint"
+          placeholder={t('webhooks.httpsYourdomainComWebhook')}
           value={form.url}
           onChange={(e) => set({ url: e.target.value })}
         />
+        <EgressFlag url={form.url} />
         <TextField
-          label="Secret Token"
+          label={t('webhooks.secretToken')}
           value={form.token}
-          placeholder={tokenMasked ? 'Set (hidden); type to replace' : undefined}
+          placeholder={tokenMasked ? t('webhooks.setHiddenTypeTo') : undefined}
           autoComplete="off"
           onChange={(e) => set({ token: e.target.value })}
         />
         <MultiSelect
-          label="Send Request on"
-          options={SEND_ON.map(([id, , label]) => ({ value: id, label }))}
+          label={t('webhooks.sendRequestOn')}
+          options={SEND_ON.map(([id, , label]) => ({ value: id, label: t(label) }))}
           value={form.sendOn}
           onChange={(sendOn) => set({ sendOn })}
         />
         <TextField
-          label="HTTP timeout"
-          hint="In milliseconds"
+          label={t('webhooks.httpTimeout')}
+          hint={t('webhooks.inMilliseconds')}
           type="number"
           min={1}
           step={1}
           value={form.timeout}
           onChange={(e) => set({ timeout: e.target.value })}
         />
-        <p className="muted">
-          The Secret Token is sent in the <code>X-RocketChat-Livechat-Token</code> header so your receiver can check
-          that a request comes from Omnihook. More endpoints, signatures and the delivery log are under Endpoints and
-          Deliveries.
-        </p>
+        <p className="muted">{tRich('webhooks.tokenHint', { header: <code>X-RocketChat-Livechat-Token</code> })}</p>
       </form>
     </section>
   );

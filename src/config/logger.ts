@@ -1,0 +1,50 @@
+/**
+ * The process's logger, built from its settings (LOG_LEVEL, LOG_FORMAT). One pino logger per
+ * process: the HTTP app, the delivery worker and the start-up code log through it.
+ *
+ * On a terminal a person reads the lines, so they are formatted by pino-pretty (time, level,
+ * message, then the fields); piped to a file or a log collector they stay JSON, one object a line,
+ * which is what those tools parse. LOG_FORMAT overrides the guess either way.
+ *
+ * pino-pretty runs in this thread, as a stream, not as a pino transport: a transport is a worker
+ * thread of its own, and lines written just before a crash or an exit could be lost with it.
+ */
+import pino from 'pino';
+import type { DestinationStream, Logger } from 'pino';
+import pretty from 'pino-pretty';
+import type { Config } from './index.ts';
+
+export type ResolvedLogFormat = 'pretty' | 'json';
+
+/** `auto` becomes pretty on a terminal, JSON anywhere else. */
+export function resolveLogFormat(
+  format: Config['logFormat'],
+  isTty = process.stdout.isTTY === true,
+): ResolvedLogFormat {
+  if (format !== 'auto') return format;
+  return isTty ? 'pretty' : 'json';
+}
+
+export interface LoggerOptions {
+  level: Config['logLevel'];
+  format: Config['logFormat'];
+  /** Where lines go; stdout when omitted. Tests pass a stream to read the lines back. */
+  destination?: DestinationStream;
+}
+
+export function createLogger(opts: LoggerOptions): Logger {
+  const format = resolveLogFormat(opts.format, opts.destination ? false : undefined);
+  if (format === 'json')
+    return opts.destination ? pino({ level: opts.level }, opts.destination) : pino({ level: opts.level });
+  const stream = pretty({
+    // colours only for a real terminal: escape codes in a file or a pipe are noise
+    colorize: !opts.destination && process.stdout.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    // pid and host are the same on every line of one process; a request line's `http` fields
+    // repeat its message (plugins/request-log.ts)
+    ignore: 'pid,hostname,http',
+    singleLine: true,
+    ...(opts.destination ? { destination: opts.destination } : {}),
+  });
+  return pino({ level: opts.level }, stream);
+}
