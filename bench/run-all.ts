@@ -6,11 +6,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['message-throughput.ts', 'delivery.ts', 'isolation.ts'];
+const BENCHES = ['message-throughput.ts', 'delivery.ts', 'delivery-load.ts', 'isolation.ts'];
 /** Each benchmark stops by itself well within this; the limit only guards against a hang. */
 const LIMIT_MS: Record<string, number> = {
   'message-throughput.ts': 4 * 60_000,
   'delivery.ts': 6 * 60_000,
+  'delivery-load.ts': 6 * 60_000,
   'isolation.ts': 3 * 60_000,
 };
 

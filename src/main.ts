@@ -19,6 +19,7 @@ import type { Log, WorkerDeps } from './delivery/ports.ts';
 import { Hub } from './realtime/hub.ts';
 import { DEFAULT_LIVE_CHANNEL, startBridge } from './realtime/bridge.ts';
 import { openPgChannel } from './store/notify.ts';
+import { recordServerEgress } from './services/server-egress.ts';
 
 /** The delivery worker's ports, from the services of this process. */
 export function buildWorkerDeps(s: Services, log: Log): WorkerDeps {
@@ -114,6 +115,8 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
     const addr = app.server.address();
     port = typeof addr === 'object' && addr ? addr.port : config.port;
   }
+  // after listen: only a server that runs says which allowlist it applies (the CLI reads it)
+  await recordServerEgress(services);
   if (admin.generatedPassword) {
     // Printed once, on the first start only, to the terminal (not the structured log).
     process.stdout.write(

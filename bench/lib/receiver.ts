@@ -27,8 +27,11 @@ export interface Receiver {
   stop(): Promise<void>;
 }
 
-export async function startReceiver(): Promise<Receiver> {
-  const child = await spawnChild('receiver', serverScript('receiver'));
+/** `delayMs`: the receiver sleeps that long before it answers each request (a slow CRM). */
+export async function startReceiver(opts: { delayMs?: number } = {}): Promise<Receiver> {
+  const child = await spawnChild('receiver', serverScript('receiver'), {
+    env: opts.delayMs ? { RECEIVER_DELAY_MS: String(opts.delayMs) } : {},
+  });
   let count = 0;
   child.onMessage((m) => {
     if (m.type === 'count') count = Number(m.n);

@@ -6,6 +6,8 @@
  *
  * IPC: `{cmd:'reset'}` -> `{type:'reset-ok'}`; `{cmd:'stats'}` -> `{type:'stats', ...}`; and it
  * pushes `{type:'count', n}` every 20 ms while the count changes (producers use it as back-pressure).
+ * RECEIVER_DELAY_MS in the environment: it sleeps that long before answering (a slow CRM); the
+ * receipt time stays the arrival of the whole body.
  */
 import { createServer } from 'node:http';
 import { childReady } from '../lib/child.ts';
@@ -20,6 +22,7 @@ let missingStamp = 0;
 let firstAt = NaN;
 let lastAt = NaN;
 let bytes = 0;
+const DELAY_MS = Number(process.env.RECEIVER_DELAY_MS ?? 0);
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -48,8 +51,12 @@ const server = createServer((req, res) => {
       if (prev !== undefined && order < prev) outOfOrder++;
       else lastTsByKey.set(key, order);
     }
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '2' });
-    res.end('{}');
+    const answer = () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '2' });
+      res.end('{}');
+    };
+    if (DELAY_MS > 0) setTimeout(answer, DELAY_MS);
+    else answer();
   });
 });
 server.keepAliveTimeout = 30_000;

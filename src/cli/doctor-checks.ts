@@ -16,6 +16,9 @@ import { openStore } from '../store/open.ts';
 import type { Services } from '../services/container.ts';
 import { describeSqlitePath, migrationState, sqliteFile } from './context.ts';
 import { displayUrl, endpointName } from './output.ts';
+import { readServerEgress } from '../services/server-egress.ts';
+import type { ServerEgress } from '../services/server-egress.ts';
+import { serverAllowlistLine } from './endpoints.ts';
 
 export type Status = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -211,18 +214,61 @@ export async function egressVerdict(
   };
 }
 
+const sameEntries = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+
+/** The running server's allowlist (what it recorded at start) beside this process's. */
+export function serverEgressFinding(server: ServerEgress | undefined, own: readonly string[]): Finding {
+  const line = serverAllowlistLine(server);
+  if (!server) return { check: 'egress', status: 'skip', detail: line };
+  if (sameEntries(server.allowlist, own))
+    return { check: 'egress', status: 'ok', detail: `${line} (the same as here)` };
+  return {
+    check: 'egress',
+    status: 'warn',
+    detail: `${line}; this command has ${own.length ? own.join(', ') : 'none'}`,
+    fix: "run doctor with the server's environment, or give the server and the CLI the same EGRESS_ALLOWLIST",
+  };
+}
+
 export async function egressFindings(s: Services): Promise<Finding[]> {
+  const server = await readServerEgress(s.db);
+  const out: Finding[] = [serverEgressFinding(server, s.config.egressAllowlist)];
   const endpoints = (await s.endpoints.list()).filter((e) => e.enabled && e.url !== '');
-  if (endpoints.length === 0) return [{ check: 'egress', status: 'skip', detail: 'no enabled endpoint has a URL' }];
-  const out: Finding[] = [];
+  if (endpoints.length === 0)
+    return [...out, { check: 'egress', status: 'skip', detail: 'no enabled endpoint has a URL' }];
+  // the server sends the deliveries: when its allowlist is known and differs from this
+  // command's, the server's verdict is the finding, and this command's only a warning
+  const serverDiffers = server !== undefined && !sameEntries(server.allowlist, s.config.egressAllowlist);
   for (const e of endpoints) {
     const label = `${endpointName(e)} (${displayUrl(e.url)})`;
     const v = await egressVerdict(e.url, s.config.egressAllowlist);
+    if (!serverDiffers) {
+      out.push(
+        v.ok
+          ? { check: 'egress', status: 'ok', detail: `${label}: allowed (${v.address})` }
+          : { check: 'egress', status: 'fail', detail: `${label}: ${v.detail}`, fix: v.fix },
+      );
+      continue;
+    }
+    const sv = await egressVerdict(e.url, server.allowlist);
     out.push(
-      v.ok
-        ? { check: 'egress', status: 'ok', detail: `${label}: allowed (${v.address})` }
-        : { check: 'egress', status: 'fail', detail: `${label}: ${v.detail}`, fix: v.fix },
+      sv.ok
+        ? { check: 'egress', status: 'ok', detail: `${label}: allowed by the server's allowlist (${sv.address})` }
+        : {
+            check: 'egress',
+            status: 'fail',
+            detail: `${label}: with the server's allowlist: ${sv.detail}`,
+            fix: sv.fix,
+          },
     );
+    if (v.ok !== sv.ok)
+      out.push({
+        check: 'egress',
+        status: 'warn',
+        detail: `${label}: with this command's allowlist: ${v.ok ? `allowed (${v.address})` : v.detail}`,
+        fix: "a test sent from here (the Webhooks page endpoint) follows this command's allowlist",
+      });
   }
   return out;
 }

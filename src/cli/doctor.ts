@@ -4,7 +4,8 @@
  * to fix. Exit code 1 when something needs fixing, 0 when only warnings or nothing.
  *
  * Run it with the server's environment: the egress check applies this process's
- * EGRESS_ALLOWLIST, and says so.
+ * EGRESS_ALLOWLIST, and says so. It also shows the allowlist the running server recorded at its
+ * start; when the two differ, endpoints are judged by the server's (it sends the deliveries).
  */
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/index.ts';

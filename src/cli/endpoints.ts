@@ -7,6 +7,7 @@
  * it under the server's EGRESS_ALLOWLIST. Both say which allowlist applies, and what this
  * process's allowlist thinks of the URL, because a mismatch between the two environments is the
  * usual reason a local receiver works from the server and not from the CLI (or the reverse).
+ * The server's allowlist is the one it recorded at its start (services/server-egress.ts).
  */
 import type { Command } from 'commander';
 import { EVENT_TYPES } from '../domain/models.ts';
@@ -15,6 +16,8 @@ import type { Services } from '../services/container.ts';
 import type { Endpoint } from '../services/endpoints.ts';
 import { sendWebhookTest } from '../services/webhook-test.ts';
 import { egressCheck } from '../services/egress-check.ts';
+import { readServerEgress } from '../services/server-egress.ts';
+import type { ServerEgress } from '../services/server-egress.ts';
 import { getDelivery } from '../services/deliveries.ts';
 import { AppError } from '../domain/errors.ts';
 import { choice, leaf, positiveInt } from './args.ts';
@@ -29,11 +32,27 @@ export function allowlistLine(allowlist: readonly string[]): string {
     : 'egress allowlist: empty (EGRESS_ALLOWLIST is not set for this command): loopback and private addresses are refused';
 }
 
-/** What this process's egress policy says about `url`: undefined when allowed. */
-export async function egressProblem(s: Services, url: string): Promise<string | undefined> {
+/**
+ * Which allowlist the running server applies, in one line, from what it recorded at its start
+ * (services/server-egress.ts): this process cannot see the server's environment.
+ */
+export function serverAllowlistLine(server: ServerEgress | undefined): string {
+  if (!server) return 'server allowlist: unknown (no server has started on this database since it began recording it)';
+  const when = `recorded at its start ${server.recordedAt}`;
+  return server.allowlist.length
+    ? `server allowlist (the server's EGRESS_ALLOWLIST, ${when}): ${server.allowlist.join(', ')}`
+    : `server allowlist: empty (the server's EGRESS_ALLOWLIST, ${when}): loopback and private addresses are refused`;
+}
+
+/** What an egress policy (this process's unless `allowlist` is given) says about `url`: undefined when allowed. */
+export async function egressProblem(
+  s: Services,
+  url: string,
+  allowlist: readonly string[] = s.config.egressAllowlist,
+): Promise<string | undefined> {
   if (!url) return undefined;
   try {
-    await egressCheck(s.config.egressAllowlist).checkUrl(url);
+    await egressCheck(allowlist).checkUrl(url);
     return undefined;
   } catch (err) {
     if (err instanceof AppError) return err.message.replace(/^url: /, '');
@@ -98,13 +117,20 @@ async function testEndpoint(
   const e = await findEndpoint(s, idOrName);
   const allowlist = s.config.egressAllowlist;
   const problem = await egressProblem(s, e.url);
+  const server = await readServerEgress(s.db);
+  const serverProblem = server ? await egressProblem(s, e.url, server.allowlist) : undefined;
+  const serverJson = server ? { ...server, problem: serverProblem ?? null } : null;
   if (s.endpoints.isBuiltin(e._id)) {
-    // sent from here: this process's allowlist is the one that decides
+    // sent from here: this process's allowlist is the one that decides; the server's is shown
+    // for comparison when known (the server sends this endpoint's real events)
     if (!o.json) note(allowlistLine(allowlist));
+    if (!o.json && server) note(serverAllowlistLine(server));
     const r = await sendWebhookTest(s);
-    print(o.json, { endpointId: e._id, statusCode: r.statusCode, egressAllowlist: allowlist }, () => [
-      `receiver answered ${r.statusCode}`,
-    ]);
+    print(
+      o.json,
+      { endpointId: e._id, statusCode: r.statusCode, egressAllowlist: allowlist, serverEgress: serverJson },
+      () => [`receiver answered ${r.statusCode}`],
+    );
     return;
   }
   const q = await s.endpoints.sendTest(e._id, o.type);
@@ -126,10 +152,13 @@ async function testEndpoint(
       status: d?.status ?? 'pending',
       attempt: last ?? null,
       egress: { allowlist, source: 'EGRESS_ALLOWLIST of this command', problem: problem ?? null },
+      serverEgress: serverJson,
     },
     () => [
       `queued delivery ${q.deliveryId} (event ${q.eventId}) to ${endpointName(e)}; the server's delivery worker sends it with the server's EGRESS_ALLOWLIST`,
       ...(d ? [`outcome: ${outcome}`] : []),
+      serverAllowlistLine(server),
+      ...(serverProblem ? [`with the server's allowlist the URL is refused: ${serverProblem}`] : []),
       allowlistLine(allowlist),
       ...(problem ? [`with this allowlist the URL would be refused: ${problem}`] : []),
     ],

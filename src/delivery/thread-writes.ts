@@ -10,17 +10,21 @@
  * work, headers, signing and scheduling stay on the delivery thread.
  *
  * Functions do not cross threads: the breaker rule is rebuilt here, the breaker's change is sent
- * back, and claims use this side's rate limiter.
+ * back, and a claim carries the tokens the thread took for it from its own rate limiter (the one
+ * its hand-offs use too), giving back what the claim did not use.
  */
 import type { Outbox } from '../store/outbox/index.ts';
-import type { ClaimParams } from '../store/outbox/claim.ts';
+import type { ClaimParams, Claimed } from '../store/outbox/claim.ts';
 import type { BreakerChange, RecordInput } from '../store/outbox/record.ts';
 import { breakerRule } from './breaker.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { GrantedBudget } from './rate-limit.ts';
 import type { WriteOp } from './thread-protocol.ts';
 
 /** A record as it crosses: no functions; `breaker` says whether the endpoint has one. */
 export type RecordCall = Omit<RecordInput, 'breaker' | 'onBreaker'> & { breaker: boolean };
+
+/** A claim as it crosses: tokens per rate-limited endpoint instead of the limiter itself. */
+export type ClaimCall = Omit<ClaimParams, 'rates'> & { grants?: Record<string, number> };
 
 export interface RecordReply {
   updated: boolean;
@@ -29,12 +33,13 @@ export interface RecordReply {
 
 /** The API thread's side: runs one write the thread asked for. */
 export function writeServer(outbox: Outbox, disableFailingEndpointAfterMs: number) {
-  const rates = new RateLimiter();
   const rule = breakerRule(disableFailingEndpointAfterMs);
   return async (op: WriteOp, args: unknown[]): Promise<unknown> => {
     switch (op) {
-      case 'claim':
-        return outbox.claim({ ...(args[0] as ClaimParams), rates });
+      case 'claim': {
+        const { grants, ...p } = args[0] as ClaimCall;
+        return outbox.claim({ ...p, ...(grants ? { rates: new GrantedBudget(grants) } : {}) });
+      }
       case 'release':
         return outbox.release(args[0] as string, args[1] as string[], args[2] as number);
       case 'recoverAtStart':
@@ -56,7 +61,22 @@ export function writeServer(outbox: Outbox, disableFailingEndpointAfterMs: numbe
 /** The thread's side: an Outbox whose writes are calls to the API thread, whose reads are local. */
 export function remoteWrites(local: Outbox, call: (op: WriteOp, args: unknown[]) => Promise<unknown>): Outbox {
   return {
-    claim: ({ rates: _rates, ...p }) => call('claim', [p]) as ReturnType<Outbox['claim']>,
+    async claim({ rates, ...p }) {
+      if (!rates) return (await call('claim', [p satisfies ClaimCall])) as Claimed[];
+      // take up to the claim's limit for every rate-limited endpoint now, give back the rest after
+      const grants: Record<string, number> = {};
+      for (const e of await local.endpointLimits(p.now)) {
+        if (e.rate_limit_per_second && e.open)
+          grants[e._id] = rates.take(e._id, e.rate_limit_per_second, p.limit, p.now);
+      }
+      try {
+        const claimed = (await call('claim', [{ ...p, grants } satisfies ClaimCall])) as Claimed[];
+        for (const r of claimed) if (grants[r.endpoint_id] !== undefined) grants[r.endpoint_id]!--;
+        return claimed;
+      } finally {
+        for (const [id, n] of Object.entries(grants)) rates.refund(id, n);
+      }
+    },
     release: (owner, ids, now) => call('release', [owner, ids, now]) as Promise<void>,
     recoverAtStart: (owner, now) => call('recoverAtStart', [owner, now]) as Promise<number>,
     async record({ breaker, onBreaker, ...input }) {

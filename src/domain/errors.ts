@@ -40,6 +40,7 @@ export const ERRORS = {
   'error-action-not-allowed': 400, // e.g. leaving the app without an active admin (Rocket.Chat's id)
   'error-invalid-password': 400, // users.updateOwnBasicInfo: the current password is wrong
   'error-invalid-department': 400,
+  'invalid-chart-name': 400, // livechat/analytics overviews with an empty `name` (Rocket.Chat's id)
   'error-invalid-agent': 400,
   'error-invalid-inquiry': 400,
   'error-inquiry-taken': 400,

@@ -36,6 +36,14 @@ export function parseUserAgent(ua: string | undefined): { os?: string; browser?:
   return { os: describe(parsed.getOS()), browser: describe(parsed.getBrowser()) };
 }
 
+/**
+ * Rocket.Chat sends `livechatData` as stored, and stores it only once a custom field is set, so a
+ * visitor or room without custom fields has no `customFields` key at all (not `{}`).
+ */
+function customFieldsOf(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  return data && Object.keys(data).length ? data : undefined;
+}
+
 function visitorPart(visitor: Visitor) {
   const { os, browser } = parseUserAgent(visitor.userAgent);
   return {
@@ -47,7 +55,7 @@ function visitorPart(visitor: Visitor) {
     ip: visitor.ip,
     os,
     browser,
-    customFields: visitor.livechatData,
+    customFields: customFieldsOf(visitor.livechatData),
     email: visitor.visitorEmails?.length ? visitor.visitorEmails.map((e) => ({ address: e.address })) : undefined,
     phone: visitor.phone?.length ? visitor.phone.map((p) => ({ phoneNumber: p.phoneNumber })) : undefined,
   };
@@ -123,7 +131,7 @@ export function buildRoomPayload(input: RoomPayloadInput): Record<string, unknow
     createdAt: room.ts,
     lastMessageAt: room.lm,
     tags: room.tags,
-    customFields: room.livechatData,
+    customFields: customFieldsOf(room.livechatData),
     visitor: visitorPart(visitor),
     // additive (Rocket.Chat's payload has neither): the visitor part above keeps its legacy shape
     contactId: input.contact?._id,

@@ -44,7 +44,6 @@ const ee = (why: string): Def => ({ status: 'not-offered', why: `Enterprise: ${w
 const ours = (why: string): Def => ({ status: 'ours', why });
 
 // Reasons shared by several rows.
-const YET = 'not built yet';
 const VIDEO = 'video calls are outside Omnihook';
 const UNITS = 'business units';
 const MONITORS = 'monitors';
@@ -210,14 +209,14 @@ const AREAS: Record<string, Record<string, Def>> = {
     'GET livechat/analytics/dashboards/charts/chats': impl(),
     'GET livechat/analytics/dashboards/charts/agents-status': impl(),
     'GET livechat/analytics/dashboards/charts/timings': impl(),
-    'GET livechat/analytics/dashboards/charts/chats-per-agent': no(YET),
-    'GET livechat/analytics/dashboards/charts/chats-per-department': no(YET),
-    'GET livechat/analytics/dashboards/conversation-totalizers': no(YET),
-    'GET livechat/analytics/dashboards/agents-productivity-totalizers': no(YET),
-    'GET livechat/analytics/dashboards/chats-totalizers': no(YET),
-    'GET livechat/analytics/dashboards/productivity-totalizers': no(YET),
-    'GET livechat/analytics/agent-overview': no(YET),
-    'GET livechat/analytics/overview': no(YET),
+    'GET livechat/analytics/dashboards/charts/chats-per-agent': impl(),
+    'GET livechat/analytics/dashboards/charts/chats-per-department': impl(),
+    'GET livechat/analytics/dashboards/conversation-totalizers': impl(),
+    'GET livechat/analytics/dashboards/agents-productivity-totalizers': impl(),
+    'GET livechat/analytics/dashboards/chats-totalizers': impl(),
+    'GET livechat/analytics/dashboards/productivity-totalizers': impl(),
+    'GET livechat/analytics/agent-overview': impl(),
+    'GET livechat/analytics/overview': impl(),
     'GET livechat/analytics/agents/average-service-time': ee(EE_ANALYTICS),
     'GET livechat/analytics/agents/total-service-time': ee(EE_ANALYTICS),
     'GET livechat/analytics/agents/available-for-service-history': ee(EE_ANALYTICS),

@@ -220,7 +220,9 @@ const DEFS: Record<string, Def> = {
   Livechat_agent_leave_action: impl('select', 'none', 'Sessions', { values: ['none', 'forward', 'close'] }),
   Livechat_agent_leave_action_timeout: impl('int', 60, 'Sessions'),
   Livechat_agent_leave_comment: impl('string', '', 'Sessions'),
-  Livechat_visitor_inactivity_timeout: inert('int', 3600, 'Sessions', 'feeds abandonment, an Enterprise feature'),
+  Livechat_visitor_inactivity_timeout: impl('int', 3600, 'Sessions', {
+    why: 'decides which closed chats the analytics count as abandoned',
+  }),
   Omnichannel_call_provider: notOffered('select', 'none', 'Video_and_Audio_Call', 'video and audio calls', {
     ...pub,
     values: ['none', 'default-provider'],

@@ -52,6 +52,8 @@ export const SETTINGS = {
   // business hours (services/business-hours.ts) and whether a chat may wait when nobody can take it
   Livechat_enable_business_hours: { type: 'boolean', default: false, public: true, group: 'Omnichannel' },
   Livechat_accept_chats_with_no_agents: { type: 'boolean', default: false, group: 'Omnichannel' },
+  // seconds of visitor silence after which an agent's close counts as an abandoned chat (analytics)
+  Livechat_visitor_inactivity_timeout: { type: 'int', default: 3600, min: 0, group: 'Omnichannel' },
   Livechat_title: { type: 'string', default: 'Omnihook', public: true, group: 'Omnichannel' },
   Livechat_title_color: { type: 'string', default: '#C1272D', pattern: COLOUR, public: true, group: 'Omnichannel' },
   Livechat_registration_form: { type: 'boolean', default: true, public: true, group: 'Omnichannel' },

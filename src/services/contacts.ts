@@ -174,9 +174,12 @@ export async function forgetVisitorContact(tx: Tx, visitorId: string): Promise<v
   await q.forgetVisitor(tx.db, visitorId);
 }
 
-/** The CRM payload's contact: id, name and channels (ours; Rocket.Chat's payload has none). */
-export async function payloadContact(db: Db, contactId: string | null) {
-  return q.contactForPayload(db, contactId);
+/**
+ * The CRM payload's contact: id, name and channels (ours; Rocket.Chat's payload has none). Read
+ * in the event's transaction (`tx.x`): a contact change committed before it always shows.
+ */
+export async function payloadContact(tx: Pick<Tx, 'x'>, contactId: string | null) {
+  return q.contactForPayload(tx.x, contactId);
 }
 
 export class ContactsService {

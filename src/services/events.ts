@@ -71,7 +71,7 @@ export async function recordRoomEvent(tx: Tx, deps: EventDeps, input: RoomEventI
     messages,
     oldServedBy: input.oldServedBy,
     oldDepartmentId: input.oldDepartmentId,
-    contact: await payloadContact(tx.db, visitorRow.contact_id),
+    contact: await payloadContact(tx, visitorRow.contact_id),
   });
   return insertEvent(tx, deps, {
     type: input.type,

@@ -281,7 +281,24 @@ async function migrateOn(db: Kysely<Database>, caps: Capabilities, schema?: stri
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
-  }
+  if (error || failed) throw migrationError(error, failed?.migrationName);
+}
+
+/**
+ * The start-up error of a failed migration run. It names the migration only when one ran and
+ * failed; otherwise none ran (the migration table could not be read or written, or the database
+ * knows migrations this build lacks). The driver's error stays as `cause`, so its code (e.g.
+ * SQLITE_READONLY, a PostgreSQL SQLSTATE) reaches the start-up error's description.
+ */
+function migrationError(error: unknown, migrationName: string | undefined): Error {
+  const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
+  if (migrationName) return new Error(`migration ${migrationName} failed: ${reason}`, { cause: error });
+  // Kysely's words when the table lists a migration this build does not have
+  const newer = /previously executed migration (\S+) is missing/.exec(reason);
+  if (newer)
+    return new Error(
+      `migrations could not run: the database has migration ${newer[1]}, which this version of Omnihook does not know (a newer version migrated it): run that version, or restore a backup made before it`,
+      { cause: error },
+    );
+  return new Error(`migrations could not run: ${reason}`, { cause: error });
 }

@@ -159,7 +159,7 @@ describe.skipIf(skip)('visitor ends the chat (Omnihook widget)', () => {
     const frame = page.frameLocator('iframe[title="Livechat"]');
     const again = frame.getByLabel('Nachricht eingeben');
     await again.waitFor({ state: 'attached' });
-    await page.locator('#omnihook-widget').getByRole('button', { name: 'Open chat' }).click();
+    await page.locator('#omnihook-widget').getByRole('button', { name: 'Chat öffnen' }).click();
     await again.waitFor();
     await expect.poll(() => again.evaluate(hasFocus), { timeout: 15_000 }).toBe(true);
     await Promise.all([ctx.close(), agentCtx.close()]);

@@ -28,7 +28,8 @@ async function exitOf(p: Awaited<ReturnType<typeof startServerProcess>>, ms = 60
   }
 }
 
-describe('start-up errors', () => {
+// Each case starts one or two real server processes: on a loaded two-core machine one start can take 15 s.
+describe('start-up errors', { timeout: 90_000 }, () => {
   it('PostgreSQL unreachable: names host:port and the code, and says what to check', async () => {
     const port = await freePort(); // nothing listens there
     const p = await startServerProcess({ DATABASE_URL: `postgres://omnihook@127.0.0.1:${port}/omnihook` });

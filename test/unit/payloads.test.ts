@@ -110,6 +110,23 @@ describe('Rocket.Chat payloads', () => {
     });
   }
 
+  it("leaves customFields out when the room or visitor has none, as Rocket.Chat's unset livechatData", () => {
+    const body = JSON.parse(
+      renderBody(
+        buildRoomPayload({
+          type: 'LivechatSession',
+          room: { ...room, livechatData: {} },
+          visitor: { ...visitor, livechatData: {} },
+          agent,
+          messages,
+        }),
+      ),
+    ) as Record<string, unknown> & { visitor: Record<string, unknown> };
+    expect(body).not.toHaveProperty('customFields');
+    expect(body.visitor).not.toHaveProperty('customFields');
+    expect(body.visitor).toMatchObject({ _id: 'vid', token: 'tok' });
+  });
+
   it('renders visitor, agent and messages field by field', () => {
     const body = JSON.parse(
       renderBody(buildRoomPayload({ type: 'LivechatSession', room, visitor, agent, messages })),

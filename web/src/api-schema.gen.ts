@@ -731,6 +731,125 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/livechat/analytics/agent-overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rocket.Chat's agent overview: one figure per agent
+     * @description Rocket.Chat's: `name` is Total_conversations, Avg_chat_duration, Total_messages, Avg_first_response_time, Best_first_response_time, Avg_response_time or Avg_reaction_time; another name answers `{ success: true }`.
+     */
+    get: {
+      parameters: {
+        query: {
+          departmentId?: string;
+          /** @description A day (YYYY-MM-DD), UTC */
+          from: string;
+          /** @description The report's name (Rocket.Chat's i18n key) */
+          name: string;
+          /** @description A day (YYYY-MM-DD), UTC */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json':
+              | {
+                  data: {
+                    name: string;
+                    value: string | number;
+                  }[];
+                  head: {
+                    name: string;
+                  }[];
+                  success: boolean;
+                }
+              | {
+                  success: boolean;
+                };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        503: components['responses']['Unavailable'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/livechat/analytics/dashboards/agents-productivity-totalizers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rocket.Chat's agents' productivity totalizers
+     * @description Rocket.Chat's: the busiest hour, agents' available time (not kept: 00:00:00) and average service time.
+     */
+    get: {
+      parameters: {
+        query: {
+          departmentId?: string;
+          /** @description A date (ISO 8601) */
+          end: string;
+          /** @description A date (ISO 8601) */
+          start: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              success: boolean;
+              totalizers: {
+                title: string;
+                value: string | number;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        503: components['responses']['Unavailable'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/livechat/analytics/dashboards/charts/agents-status': {
     parameters: {
       query?: never;
@@ -837,6 +956,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/livechat/analytics/dashboards/charts/chats-per-agent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rocket.Chat's chats-per-agent chart
+     * @description Rocket.Chat's: the range's open and closed chats keyed by the serving agent's username (an agent with closed chats has no `onhold`, as in Rocket.Chat).
+     */
+    get: {
+      parameters: {
+        query: {
+          departmentId?: string;
+          /** @description A date (ISO 8601) */
+          end: string;
+          /** @description A date (ISO 8601) */
+          start: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              success: boolean;
+            } & {
+              [key: string]: {
+                closed: number;
+                onhold?: number;
+                open: number;
+              };
+            };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        503: components['responses']['Unavailable'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/livechat/analytics/dashboards/charts/chats-per-department': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rocket.Chat's chats-per-department chart
+     * @description Rocket.Chat's: the range's open and closed chats keyed by department name.
+     */
+    get: {
+      parameters: {
+        query: {
+          departmentId?: string;
+          /** @description A date (ISO 8601) */
+          end: string;
+          /** @description A date (ISO 8601) */
+          start: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              success: boolean;
+            } & {
+              [key: string]: {
+                closed: number;
+                open: number;
+              };
+            };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        503: components['responses']['Unavailable'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/livechat/analytics/dashboards/charts/timings': {
     parameters: {
       query?: never;
@@ -884,6 +1116,229 @@ export interface paths {
               };
               success: boolean;
             };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        503: components['responses']['Unavailable'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/livechat/analytics/dashboards/chats-totalizers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rocket.Chat's chats totalizers
+     * @description Rocket.Chat's: abandoned chats (silent visitor for Livechat_visitor_inactivity_timeout), their share, chat duration.
+     */
+    get: {
+      parameters: {
+        query: {
+          departmentId?: string;
+          /** @description A date (ISO 8601) */
+          end: string;
+          /** @description A date (ISO 8601) */
+          start: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              success: boolean;
+              totalizers: {
+                title: string;
+                value: string | number;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        503: components['responses']['Unavailable'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/livechat/analytics/dashboards/conversation-totalizers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rocket.Chat's conversation totalizers
+     * @description Rocket.Chat's: conversations, open, on hold, messages (whole days), and visitors seen in the range.
+     */
+    get: {
+      parameters: {
+        query: {
+          departmentId?: string;
+          /** @description A date (ISO 8601) */
+          end: string;
+          /** @description A date (ISO 8601) */
+          start: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              success: boolean;
+              totalizers: {
+                title: string;
+                value: string | number;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        503: components['responses']['Unavailable'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/livechat/analytics/dashboards/productivity-totalizers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rocket.Chat's productivity totalizers
+     * @description Rocket.Chat's: average response, first response, reaction and waiting time (HH:MM:SS).
+     */
+    get: {
+      parameters: {
+        query: {
+          departmentId?: string;
+          /** @description A date (ISO 8601) */
+          end: string;
+          /** @description A date (ISO 8601) */
+          start: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              success: boolean;
+              totalizers: {
+                title: string;
+                value: string | number;
+              }[];
+            };
+          };
+        };
+        400: components['responses']['BadRequest'];
+        401: components['responses']['Unauthorized'];
+        403: components['responses']['Forbidden'];
+        503: components['responses']['Unavailable'];
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/livechat/analytics/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Rocket.Chat's analytics overview: a bare array of { title, value }
+     * @description Rocket.Chat's: `name` is Conversations or Productivity; the answer is the array itself (no `success` key); another name answers `{ success: true }`.
+     */
+    get: {
+      parameters: {
+        query: {
+          departmentId?: string;
+          /** @description A day (YYYY-MM-DD), UTC */
+          from: string;
+          /** @description The report's name (Rocket.Chat's i18n key) */
+          name: string;
+          /** @description A day (YYYY-MM-DD), UTC */
+          to: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json':
+              | {
+                  title: string;
+                  value: string | number;
+                }[]
+              | {
+                  success: boolean;
+                };
           };
         };
         400: components['responses']['BadRequest'];
@@ -969,7 +1424,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Success */
+        /** @description Saved */
         200: {
           headers: {
             [name: string]: unknown;
@@ -978,8 +1433,6 @@ export interface paths {
             'application/json': {
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -1169,7 +1622,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Success */
+        /** @description Done */
         200: {
           headers: {
             [name: string]: unknown;
@@ -1178,8 +1631,6 @@ export interface paths {
             'application/json': {
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -3562,10 +4013,10 @@ export interface paths {
           };
           content: {
             'application/json': {
+              comment: string;
+              rid: string;
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -3910,10 +4361,13 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description The answers kept, by item name (additionalFeedback: the comment) */
+              data: {
+                [key: string]: string;
+              };
+              rid: string;
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -4821,7 +5275,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Success */
+        /** @description Done */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4829,8 +5283,6 @@ export interface paths {
           content: {
             'application/json': {
               success: boolean;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -4926,7 +5378,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Success */
+        /** @description Done */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4934,8 +5386,6 @@ export interface paths {
           content: {
             'application/json': {
               success: boolean;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8007,29 +8457,11 @@ export interface paths {
           content: {
             'application/json': {
               count: number;
-              deliveries: ({
-                _id: string;
-                attemptCount: number;
-                attempts: {
-                  [key: string]: unknown;
-                }[];
-                endpointId: string;
-                eventId: string;
-                eventType: string;
-                nextAttemptAt: string | null;
-                rid: string | null;
-                status: 'pending' | 'succeeded' | 'failed';
-                /** @description The older pending delivery of the same room this one waits behind (per-room order) */
-                waitingFor: string | null;
-              } & {
-                [key: string]: unknown;
-              })[];
+              deliveries: components['schemas']['Delivery'][];
               offset: number;
               /** @enum {boolean} */
               success: true;
               total: number;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8077,27 +8509,9 @@ export interface paths {
           content: {
             'application/json': {
               arriveLate: number;
-              delivery: {
-                _id: string;
-                attemptCount: number;
-                attempts: {
-                  [key: string]: unknown;
-                }[];
-                endpointId: string;
-                eventId: string;
-                eventType: string;
-                nextAttemptAt: string | null;
-                rid: string | null;
-                status: 'pending' | 'succeeded' | 'failed';
-                /** @description The older pending delivery of the same room this one waits behind (per-room order) */
-                waitingFor: string | null;
-              } & {
-                [key: string]: unknown;
-              };
+              delivery: components['schemas']['Delivery'];
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8155,27 +8569,9 @@ export interface paths {
           };
           content: {
             'application/json': {
-              delivery: {
-                _id: string;
-                attemptCount: number;
-                attempts: {
-                  [key: string]: unknown;
-                }[];
-                endpointId: string;
-                eventId: string;
-                eventType: string;
-                nextAttemptAt: string | null;
-                rid: string | null;
-                status: 'pending' | 'succeeded' | 'failed';
-                /** @description The older pending delivery of the same room this one waits behind (per-room order) */
-                waitingFor: string | null;
-              } & {
-                [key: string]: unknown;
-              };
+              delivery: components['schemas']['Delivery'];
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8237,8 +8633,6 @@ export interface paths {
               message?: string;
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8283,13 +8677,9 @@ export interface paths {
           };
           content: {
             'application/json': {
-              endpoints: {
-                [key: string]: unknown;
-              }[];
+              endpoints: components['schemas']['Endpoint'][];
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8397,13 +8787,9 @@ export interface paths {
           };
           content: {
             'application/json': {
-              endpoint: {
-                [key: string]: unknown;
-              };
+              endpoint: components['schemas']['Endpoint'];
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8580,8 +8966,6 @@ export interface paths {
               recovered: number;
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8640,13 +9024,9 @@ export interface paths {
           content: {
             'application/json': {
               due: number;
-              endpoint: {
-                [key: string]: unknown;
-              };
+              endpoint: components['schemas']['Endpoint'];
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8800,7 +9180,7 @@ export interface paths {
     put?: never;
     /**
      * Queue a sample event to this endpoint
-     * @description Queues a sample of the event type given, delivered and signed like a real one; follow it in the delivery log.
+     * @description Queues a sample of the event type given, delivered and signed like a real one; follow it in the delivery log (`deliveryId`).
      */
     post: {
       parameters: {
@@ -8835,10 +9215,12 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description Its delivery to this endpoint, in the delivery log */
+              deliveryId: string;
+              /** @description The sample event stored for this test */
+              eventId: string;
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -8962,28 +9344,10 @@ export interface paths {
           };
           content: {
             'application/json': {
-              deliveries: ({
-                _id: string;
-                attemptCount: number;
-                attempts: {
-                  [key: string]: unknown;
-                }[];
-                endpointId: string;
-                eventId: string;
-                eventType: string;
-                nextAttemptAt: string | null;
-                rid: string | null;
-                status: 'pending' | 'succeeded' | 'failed';
-                /** @description The older pending delivery of the same room this one waits behind (per-room order) */
-                waitingFor: string | null;
-              } & {
-                [key: string]: unknown;
-              })[];
+              deliveries: components['schemas']['Delivery'][];
               /** @enum {boolean} */
               success: true;
               total: number;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -9043,8 +9407,6 @@ export interface paths {
               resent: number;
               /** @enum {boolean} */
               success: true;
-            } & {
-              [key: string]: unknown;
             };
           };
         };
@@ -9205,8 +9567,10 @@ export interface components {
       nextAttemptAt: string | null;
       rid: string | null;
       status: 'pending' | 'succeeded' | 'failed';
-      /** @description The older pending delivery of its room this one waits behind */
-      waitingFor?: string | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** @description The older pending delivery of its room (same endpoint) this one waits behind */
+      waitingFor: string | null;
     };
     Department: {
       _id: string;
@@ -9257,6 +9621,12 @@ export interface components {
     EndpointHealth: {
       attempts24h: number;
       backlog: number;
+      /** @description Failing now, and the latest failure is the egress policy refusing the address */
+      blockedByEgress: boolean;
+      /** @description Failures in the breaker's current streak (0 while healthy) */
+      consecutiveFailures: number;
+      /** @description Deliveries parked as failed (retries spent), until replayed or recovered */
+      failed: number;
       lastError?: {
         /** Format: date-time */
         at: string;
@@ -9310,6 +9680,7 @@ export interface components {
         | 'error-action-not-allowed'
         | 'error-invalid-password'
         | 'error-invalid-department'
+        | 'invalid-chart-name'
         | 'error-invalid-agent'
         | 'error-invalid-inquiry'
         | 'error-inquiry-taken'

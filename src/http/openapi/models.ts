@@ -22,6 +22,15 @@ export function ref<T extends TSchema>(schema: T) {
   return Type.Unsafe<Static<T>>({ $ref: `${String(schema.$id)}#` });
 }
 
+/**
+ * A reference for a route's own response schema. Handlers answer service objects (Dates, which
+ * the JSON.stringify serializer writes as ISO text), so the handler's return type is not matched
+ * against the shape here; the test that validates real answers against the document checks it.
+ */
+export function refAnswer(schema: TSchema) {
+  return Type.Unsafe<object>({ $ref: `${String(schema.$id)}#` });
+}
+
 const Str = Type.String();
 const Int = Type.Integer();
 const IsoDate = Type.String({ format: 'date-time' });
@@ -82,6 +91,11 @@ export const EndpointHealth = model(
         message: Type.Optional(Str),
       }),
     ),
+    failed: Type.Integer({ description: 'Deliveries parked as failed (retries spent), until replayed or recovered' }),
+    consecutiveFailures: Type.Integer({ description: "Failures in the breaker's current streak (0 while healthy)" }),
+    blockedByEgress: Type.Boolean({
+      description: 'Failing now, and the latest failure is the egress policy refusing the address',
+    }),
   }),
 );
 
@@ -144,9 +158,10 @@ export const Delivery = model(
     lastStatusCode: Nullable(Int),
     lastError: Nullable(Str),
     createdAt: Nullable(IsoDate),
+    updatedAt: Nullable(IsoDate),
     completedAt: Nullable(IsoDate),
-    waitingFor: Type.Optional(
-      Nullable(Type.String({ description: 'The older pending delivery of its room this one waits behind' })),
+    waitingFor: Nullable(
+      Type.String({ description: 'The older pending delivery of its room (same endpoint) this one waits behind' }),
     ),
     event: Nullable(Type.Object({ _id: Str, type: Str, createdAt: Nullable(IsoDate), body: Type.Unknown() })),
     attempts: Type.Array(ref(Attempt)),

@@ -35,7 +35,7 @@ export function ddpRoutes(opts: DdpOptions = DEFAULT_DDP_OPTIONS): RouteRegistra
     // The session's only window on the store: the livechat service's look-ups.
     const rooms: DdpRooms = {
       roomForToken: (rid, token) => s.livechat.roomAccess(rid, token),
-      queueSpot: (rid) => s.livechat.queueSpot(rid),
+      queueInfo: (rid) => s.queue.info(rid),
       agent: (id) => widgetAgent(s, id),
     };
     app.get('/websocket', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request: FastifyRequest) => {

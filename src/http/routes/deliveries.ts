@@ -16,6 +16,7 @@ import {
   replayDelivery,
   resendRoomDeliveries,
 } from '../../services/deliveries.ts';
+import { Delivery, refAnswer } from '../openapi/models.ts';
 
 const ListQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')])),
@@ -29,26 +30,8 @@ const ListQuery = Type.Object({
 
 const ByIdParams = Type.Object({ _id: Id });
 const RoomParams = Type.Object({ rid: Id });
-const open = { additionalProperties: true };
-
-/** A delivery as the log shows it; every field is listed in docs/webhooks.md. */
-const DeliverySchema = Type.Object(
-  {
-    _id: Type.String(),
-    eventId: Type.String(),
-    endpointId: Type.String(),
-    eventType: Type.String(),
-    rid: Type.Union([Type.String(), Type.Null()]),
-    status: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]),
-    attemptCount: Type.Integer(),
-    nextAttemptAt: Type.Union([Type.String(), Type.Null()]),
-    waitingFor: Type.Union([Type.String(), Type.Null()], {
-      description: 'The older pending delivery of the same room this one waits behind (per-room order)',
-    }),
-    attempts: Type.Array(Type.Object({}, open)),
-  },
-  open,
-);
+/** A delivery as the log shows it (every field is listed in docs/webhooks.md): a named component. */
+const DeliverySchema = refAnswer(Delivery);
 
 export const deliveriesRoutes: RouteRegistrar = (app, s) => {
   app.get(
@@ -63,16 +46,13 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
         security: staffSecurity,
         querystring: ListQuery,
         response: {
-          200: Type.Object(
-            {
-              deliveries: Type.Array(DeliverySchema),
-              count: Type.Integer(),
-              offset: Type.Integer(),
-              total: Type.Integer(),
-              success: Type.Literal(true),
-            },
-            open,
-          ),
+          200: Type.Object({
+            deliveries: Type.Array(DeliverySchema),
+            count: Type.Integer(),
+            offset: Type.Integer(),
+            total: Type.Integer(),
+            success: Type.Literal(true),
+          }),
         },
       },
     },
@@ -107,7 +87,7 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
         security: staffSecurity,
         params: ByIdParams,
         response: {
-          200: Type.Object({ delivery: DeliverySchema, arriveLate: Type.Integer(), success: Type.Literal(true) }, open),
+          200: Type.Object({ delivery: DeliverySchema, arriveLate: Type.Integer(), success: Type.Literal(true) }),
         },
       },
     },
@@ -128,7 +108,7 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
           'Re-queues the delivery for one more attempt now. A replay is outside per-room order: it may arrive after newer events of its room.',
         security: staffSecurity,
         params: ByIdParams,
-        response: { 200: Type.Object({ delivery: DeliverySchema, success: Type.Literal(true) }, open) },
+        response: { 200: Type.Object({ delivery: DeliverySchema, success: Type.Literal(true) }) },
       },
     },
     async (request) => ({ delivery: await replayDelivery(s, request.params._id), success: true as const }),
@@ -146,10 +126,11 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
         security: staffSecurity,
         params: RoomParams,
         response: {
-          200: Type.Object(
-            { deliveries: Type.Array(DeliverySchema), total: Type.Integer(), success: Type.Literal(true) },
-            open,
-          ),
+          200: Type.Object({
+            deliveries: Type.Array(DeliverySchema),
+            total: Type.Integer(),
+            success: Type.Literal(true),
+          }),
         },
       },
     },
@@ -172,7 +153,7 @@ export const deliveriesRoutes: RouteRegistrar = (app, s) => {
         params: RoomParams,
         body: Type.Object({ deliveryIds: Type.Array(Id, { minItems: 1, maxItems: RESEND_MAX }) }),
         response: {
-          200: Type.Object({ resent: Type.Integer(), arriveLate: Type.Integer(), success: Type.Literal(true) }, open),
+          200: Type.Object({ resent: Type.Integer(), arriveLate: Type.Integer(), success: Type.Literal(true) }),
         },
       },
     },

@@ -12,6 +12,7 @@ import type { EventType } from '../../domain/models.ts';
 import { fail } from '../../domain/errors.ts';
 import { EMPTY_HEALTH, resumeEndpoint, urlVerdict } from '../../services/endpoint-health.ts';
 import { recoverArrivesLate } from '../../services/deliveries.ts';
+import { Endpoint, refAnswer } from '../openapi/models.ts';
 
 const tags = ['webhook endpoints'];
 const security = staffSecurity;
@@ -36,7 +37,8 @@ const Fields = {
 };
 const Params = Type.Object({ _id: Id });
 const IsoDate = Type.String({ format: 'date-time' });
-const open = { additionalProperties: true };
+/** The endpoint as the answers carry it (with `health` in list, get and resume): a named component. */
+const EndpointOut = refAnswer(Endpoint);
 
 export const endpointRoutes: RouteRegistrar = (app, s) => {
   const manage = needPermission('manage-webhook-endpoints');
@@ -61,7 +63,7 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
         description:
           'Each endpoint with `health`: backlog and its age, the last 24 hours of attempts, the last error, deliveries parked as `failed`, the breaker streak (`consecutiveFailures`) and `blockedByEgress`.',
         response: {
-          200: Type.Object({ success: Type.Literal(true), endpoints: Type.Array(Type.Object({}, open)) }, open),
+          200: Type.Object({ success: Type.Literal(true), endpoints: Type.Array(EndpointOut) }),
         },
       },
     },
@@ -84,7 +86,7 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
         summary: 'One endpoint with its health',
         description: 'The endpoint as configured, with the same `health` as the list.',
         params: Params,
-        response: { 200: Type.Object({ success: Type.Literal(true), endpoint: Type.Object({}, open) }, open) },
+        response: { 200: Type.Object({ success: Type.Literal(true), endpoint: EndpointOut }) },
       },
     },
     async (request) => {
@@ -107,15 +109,12 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
           "Runs the save-time egress check without saving: the URL's form, then its host (resolved) against the policy that refuses loopback, private, link-local and other non-public addresses unless the server's EGRESS_ALLOWLIST names the host or a CIDR holding it. `allowed: false` comes with the reason; a malformed URL is a 400.",
         querystring: Type.Object({ url: Type.String({ minLength: 1, maxLength: 2048 }) }),
         response: {
-          200: Type.Object(
-            {
-              success: Type.Literal(true),
-              allowed: Type.Boolean(),
-              message: Type.Optional(Type.String()),
-              allowlist: Type.Array(Type.String(), { description: "The server's EGRESS_ALLOWLIST entries" }),
-            },
-            open,
-          ),
+          200: Type.Object({
+            success: Type.Literal(true),
+            allowed: Type.Boolean(),
+            message: Type.Optional(Type.String()),
+            allowlist: Type.Array(Type.String(), { description: "The server's EGRESS_ALLOWLIST entries" }),
+          }),
         },
       },
     },
@@ -134,7 +133,7 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
           'Ends the pause and the failure streak, and makes every pending delivery of the endpoint due now (`due`: how many were waiting for a later retry). A disabled endpoint answers 409 error-endpoint-disabled: enable it with PATCH instead.',
         params: Params,
         response: {
-          200: Type.Object({ success: Type.Literal(true), due: Type.Integer(), endpoint: Type.Object({}, open) }, open),
+          200: Type.Object({ success: Type.Literal(true), due: Type.Integer(), endpoint: EndpointOut }),
         },
       },
     },
@@ -214,10 +213,7 @@ export const endpointRoutes: RouteRegistrar = (app, s) => {
         params: Params,
         body: Type.Object({ since: IsoDate, until: Type.Optional(IsoDate) }),
         response: {
-          200: Type.Object(
-            { success: Type.Literal(true), recovered: Type.Integer(), arriveLate: Type.Integer() },
-            open,
-          ),
+          200: Type.Object({ success: Type.Literal(true), recovered: Type.Integer(), arriveLate: Type.Integer() }),
         },
       },
     },

@@ -34,6 +34,7 @@ import { tagRoutes } from './tags.ts';
 import { livechatTriggerRoutes } from './livechat-triggers.ts';
 import { contactRoutes } from './contacts.ts';
 import { livechatDashboardRoutes } from './livechat-dashboard.ts';
+import { livechatAnalyticsRoutes } from './livechat-analytics.ts';
 import { customFieldRoutes } from './custom-fields.ts';
 import { permissionRoutes } from './permissions.ts';
 import { livechatBusinessHourRoutes } from './livechat-business-hours.ts';
@@ -73,6 +74,7 @@ export const routes: RouteRegistrar[] = [
   livechatSmallRoutes,
   offlineMessageRoutes,
   livechatDashboardRoutes,
+  livechatAnalyticsRoutes,
   customFieldRoutes,
   permissionRoutes,
   livechatBusinessHourRoutes,

@@ -73,7 +73,7 @@ export const livechatAppearanceRoutes: RouteRegistrar = (app, s) => {
           "Every _id must be in GET livechat/appearance's list, else nothing is saved (invalid-setting). Booleans accept 'true', ints are parsed as Rocket.Chat parses them, and each value is then checked against its setting's type (error-invalid-setting).",
         body: SaveBody,
         response: {
-          200: Type.Object({ success: Type.Literal(true) }, { additionalProperties: true }),
+          200: Type.Object({ success: Type.Literal(true) }, { description: 'Saved' }),
         },
       },
     },

@@ -206,7 +206,7 @@ export const livechatBusinessHourRoutes: RouteRegistrar = (app, s) => {
         summary: 'Remove a custom business hour',
         description: 'Its departments follow the default schedule again. The default one cannot be removed.',
         body: Type.Object({ _id: Id, type: Type.Optional(TypeName) }),
-        response: { 200: Type.Object({ success: Type.Literal(true) }, loose) },
+        response: { 200: Type.Object({ success: Type.Literal(true) }, { description: 'Done' }) },
       },
     },
     async (request) => {

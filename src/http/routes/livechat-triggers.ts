@@ -101,7 +101,8 @@ const TriggerOut = Type.Object(
   { additionalProperties: true },
 );
 const open = { additionalProperties: true };
-const Success = Type.Object({ success: Type.Boolean() }, open);
+/** Rocket.Chat's answer of save and delete: only { success: true } (no other field). */
+const Success = Type.Object({ success: Type.Boolean() }, { description: 'Done' });
 
 /** Rocket.Chat's `sort` JSON, e.g. {"name":-1}: one key of name, _id, enabled, description. */
 function parseSort(raw: string | undefined): { key: TriggerSortKey; dir: 'asc' | 'desc' } | undefined {

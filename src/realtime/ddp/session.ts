@@ -26,9 +26,18 @@ export interface DdpLimits {
 export interface DdpRooms {
   /** The room when `token` is its visitor's token; otherwise undefined (unknown and foreign alike). */
   roomForToken(rid: string, token: string): Promise<RoomAccess | undefined>;
-  /** 1-based place of the room's inquiry in the queue, or undefined when it is not queued. */
-  queueSpot(rid: string): Promise<number | undefined>;
+  /**
+   * Where the room waits (spot from 1, the estimate once known), or undefined when it is not
+   * queued: the same numbers as the `queue` events and our widget's (services/livechat/queue-position.ts).
+   */
+  queueInfo(rid: string): Promise<DdpQueueInfo | undefined>;
   agent(id: string): Promise<WidgetAgent | undefined>;
+}
+
+/** Rocket.Chat's `queueData` payload; no estimate until recent chats tell one. */
+export interface DdpQueueInfo {
+  spot: number;
+  estimatedWaitTimeSeconds?: number;
 }
 
 export interface DdpDeps {
@@ -210,11 +219,10 @@ export class DdpSession {
         return this.rooms.get(e.audience.rid)?.visitorToken === e.audience.visitorToken;
       case 'typing':
       case 'room':
+      case 'queue':
         return this.rooms.get(e.audience.rid)?.visitorToken === e.audience.visitorToken;
       case 'agent-status':
         return [...this.rooms.values()].some((r) => r.servedById === e.agentId);
-      case 'inquiry':
-        return e.action === 'taken' && [...this.rooms.values()].some((r) => r.open && !r.servedById);
       default:
         return false;
     }
@@ -247,8 +255,10 @@ export class DdpSession {
           this.emit('stream-livechat-room', r.rid, [{ type: 'agentStatus', status }]);
         }
         return;
-      case 'inquiry':
-        for (const r of this.rooms.values()) if (r.open && !r.servedById) await this.sendQueue(r.rid);
+      case 'queue':
+        // Told after every change of the queue (a take, a room ahead closing or leaving, a forward),
+        // only to the rooms whose place or estimate changed.
+        this.emit('stream-livechat-room', e.audience.rid, [{ type: 'queueData', data: queueData(e) }]);
         return;
     }
   }
@@ -262,14 +272,20 @@ export class DdpSession {
     if ((e.action === 'taken' || e.action === 'forwarded') && r.servedById) {
       const agent = await this.deps.rooms.agent(r.servedById);
       if (agent) this.emit('stream-livechat-room', r.rid, [{ type: 'agentData', data: agent }]);
-    } else if (e.action === 'queued') {
-      await this.sendQueue(r.rid);
     }
+    // A room put back in the queue hears its place from the `queue` event that follows.
   }
 
   private async sendQueue(rid: string): Promise<void> {
-    const spot = await this.deps.rooms.queueSpot(rid);
-    if (spot !== undefined)
-      this.emit('stream-livechat-room', rid, [{ type: 'queueData', data: { spot, estimatedWaitTimeSeconds: 0 } }]);
+    const info = await this.deps.rooms.queueInfo(rid);
+    if (info) this.emit('stream-livechat-room', rid, [{ type: 'queueData', data: queueData(info) }]);
   }
+}
+
+/** The widget shows an estimate only when the field is there and not zero, so an unknown one is left out. */
+function queueData(info: DdpQueueInfo): DdpQueueInfo {
+  return {
+    spot: info.spot,
+    ...(info.estimatedWaitTimeSeconds !== undefined ? { estimatedWaitTimeSeconds: info.estimatedWaitTimeSeconds } : {}),
+  };
 }

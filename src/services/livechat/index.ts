@@ -7,7 +7,7 @@ import { MessagesService } from './messages.ts';
 import { recordOfflineEvent } from '../events.ts';
 import { checkOfflineEmail, storeOfflineMessage } from './offline.ts';
 import { pickAgent, takeInquiry } from './routing.ts';
-import { queueSpot, roomForToken } from './room-access.ts';
+import { roomForToken } from './room-access.ts';
 import type { AgentRef } from './routing.ts';
 import { inTx } from '../tx.ts';
 import { fail } from '../../domain/errors.ts';
@@ -185,11 +185,6 @@ export class LivechatService {
   /** The room when `token` is its visitor's (the guard of every live widget subscription). */
   async roomAccess(rid: string, token: string): Promise<RoomAccess | undefined> {
     return roomForToken(this.deps.db, rid, token);
-  }
-
-  /** 1-based place of the room's inquiry in the queue, or undefined when it is not queued. */
-  async queueSpot(rid: string): Promise<number | undefined> {
-    return queueSpot(this.deps.db, rid);
   }
 
   /** Queued inquiries an agent may take: no department, or one of theirs. Managers see all. */

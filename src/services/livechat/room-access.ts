@@ -28,20 +28,3 @@ export async function roomForToken(db: Kysely<Database>, rid: string, token: str
     open: r.open === 1,
   };
 }
-
-/** 1-based place of the room's inquiry among queued inquiries (oldest first), or undefined. */
-export async function queueSpot(db: Kysely<Database>, rid: string): Promise<number | undefined> {
-  const mine = await db
-    .selectFrom('inquiries')
-    .select(['queued_at', 'status'])
-    .where('rid', '=', rid)
-    .executeTakeFirst();
-  if (!mine || mine.status !== 'queued') return undefined;
-  const ahead = await db
-    .selectFrom('inquiries')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'queued')
-    .where('queued_at', '<=', mine.queued_at)
-    .executeTakeFirst();
-  return Number(ahead?.n ?? 1);
-}

@@ -17,14 +17,40 @@
   var base = new URL(script.src).origin;
   var startOpen = script.getAttribute('data-open') === 'true';
 
+  // English until the frame has loaded; then the frame's words in the visitor's language
+  // ({omnihook:'labels'}, web/src/widget/launcher-labels.ts).
   var TEXT = {
+    lang: 'en',
     open: 'Open chat',
     close: 'Close chat',
-    unread: function (n) {
-      return n === 1 ? '1 unread message' : n + ' unread messages';
-    },
+    unread: { one: '{count} unread message', other: '{count} unread messages' },
     frame: 'Livechat',
+    preview: 'New message from {author}',
   };
+  function unreadText(n) {
+    var form = 'other';
+    try {
+      form = new Intl.PluralRules(TEXT.lang).select(n);
+    } catch {
+      // an unknown tag: the "other" form
+    }
+    return (TEXT.unread[form] || TEXT.unread.other).replace('{count}', String(n));
+  }
+  function takeLabels(data) {
+    var text = function (v) {
+      return typeof v === 'string' && v.length > 0 && v.length < 200;
+    };
+    if (!data.unread || !text(data.unread.other)) return;
+    var forms = {};
+    for (var form in data.unread) if (text(data.unread[form])) forms[form] = data.unread[form];
+    if (text(data.lang)) TEXT.lang = data.lang;
+    if (text(data.open)) TEXT.open = data.open;
+    if (text(data.close)) TEXT.close = data.close;
+    if (text(data.frame)) TEXT.frame = data.frame;
+    if (text(data.preview)) TEXT.preview = data.preview;
+    TEXT.unread = forms;
+    frame.title = TEXT.frame;
+  }
   var CHAT_ICON =
     '<svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
     '<path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z"/></svg>';
@@ -91,8 +117,12 @@
     icon.innerHTML = open ? CLOSE_ICON : CHAT_ICON;
     button.setAttribute('aria-expanded', String(open));
     var label = open ? TEXT.close : TEXT.open;
-    if (!open && unread > 0) label += ', ' + TEXT.unread(unread);
+    if (!open && unread > 0) label += ', ' + unreadText(unread);
     button.setAttribute('aria-label', label);
+    preview.setAttribute(
+      'aria-label',
+      TEXT.preview.replace('{author}', previewAuthor.textContent || '') + ': ' + previewText.textContent,
+    );
     badge.hidden = open || unread === 0;
     badge.textContent = unread > 9 ? '9+' : String(unread);
     if (open) preview.hidden = true;
@@ -156,6 +186,9 @@
       if (hex.test(data.color || '')) host.style.setProperty('--oh-color', data.color);
       if (hex.test(data.fg || '')) host.style.setProperty('--oh-fg', data.fg);
       box.className = data.position === 'left' ? 'left' : '';
+    } else if (data.omnihook === 'labels') {
+      takeLabels(data);
+      render();
     } else if (data.omnihook === 'agent-message' && frame.hidden) {
       unread += 1;
       previewAuthor.textContent = String(data.author || '');

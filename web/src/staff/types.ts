@@ -79,18 +79,12 @@ export interface Trigger {
   _updatedAt: string;
 }
 
-/** Issue 17: what needs attention on the webhook side, as the endpoint's health and a delivery carry it. */
-export interface HealthAttention {
-  /** Deliveries parked as failed (retries spent). */
-  failed: number;
-  /** Failures the breaker counted in the current streak. */
-  consecutiveFailures: number;
-  /** Failing now because the egress policy refuses the address. */
-  blockedByEgress: boolean;
-}
-export type AttentionEndpoint = Endpoint & { health?: Health & Partial<HealthAttention> };
+/** Issue 17: what needs attention on the webhook side, as the endpoint's health carries it. */
+export type HealthAttention = Pick<Health, 'failed' | 'consecutiveFailures' | 'blockedByEgress'>;
+/** The endpoints list carries `health` (with the attention fields) on every endpoint. */
+export type AttentionEndpoint = Endpoint;
 /** A pending delivery waiting behind an older one of its room names it in `waitingFor`. */
-export type WaitingDelivery = Delivery & { waitingFor?: string | null };
+export type WaitingDelivery = Delivery;
 
 /** Issue 15: a business hour as livechat/business-hour(s) answers it (Rocket.Chat's ILivechatBusinessHour). */
 export interface BusinessHourDay {

@@ -7,7 +7,7 @@
  * The survey follows the close however it came (Survey.tsx, shown by the widget).
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { CSSProperties, FormEvent, KeyboardEvent, ReactNode } from 'react';
+import type { CSSProperties, FormEvent, KeyboardEvent, ReactNode, RefObject } from 'react';
 import { api, errorText } from '../api.ts';
 import { t } from '../i18n/index.ts';
 
@@ -90,21 +90,73 @@ async function requestTranscript(token: string, rid: string, email: string): Pro
   }
 }
 
-/** A modal panel: focus moves into it, Escape closes it, focus returns where it was. */
-function Dialog(props: { title: string; onClose: () => void; children: ReactNode }) {
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The controls Tab can reach inside `root`, in order (hidden ones left out). */
+function focusables(root: HTMLElement | null): HTMLElement[] {
+  return [...(root?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter((el) => el.getClientRects().length > 0);
+}
+
+/**
+ * A modal panel: focus moves into it and stays there (Tab and Shift+Tab go round its controls, a
+ * click on the backdrop does not let focus escape to the chat behind), Escape closes it, and focus
+ * returns to the control that opened it (`returnTo`, else what had focus before).
+ */
+function Dialog(props: {
+  title: string;
+  onClose: () => void;
+  returnTo?: RefObject<HTMLElement | null>;
+  children: ReactNode;
+}) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const returnTo = props.returnTo;
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('input, button')?.focus();
-    return () => before?.focus?.();
-  }, []);
+    // The menu item that opened us is gone by now: the menu's button is the opener to go back to.
+    const before = returnTo?.current ?? (document.activeElement as HTMLElement | null);
+    focusables(ref.current)[0]?.focus();
+    const keepInside = (e: FocusEvent) => {
+      const panel = ref.current;
+      if (panel && e.target instanceof Node && !panel.contains(e.target)) (focusables(panel)[0] ?? panel).focus();
+    };
+    document.addEventListener('focusin', keepInside);
+    return () => {
+      document.removeEventListener('focusin', keepInside);
+      if (before?.isConnected) before.focus(); // after the chat ended the opener is gone: nothing to return to
+    };
+  }, [returnTo]);
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') props.onClose();
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      props.onClose();
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    const items = focusables(ref.current);
+    const first = items[0];
+    const last = items[items.length - 1];
+    const at = document.activeElement;
+    if (!first || !last) {
+      e.preventDefault();
+    } else if (e.shiftKey && (at === first || at === ref.current)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && at === last) {
+      e.preventDefault();
+      first.focus();
+    }
   };
   return (
-    <div style={overlay} onKeyDown={onKeyDown}>
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} style={panel}>
+    <div
+      style={overlay}
+      onKeyDown={onKeyDown}
+      // a click on the backdrop keeps the focus in the panel (focusin above would too, but this avoids a flicker)
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) e.preventDefault();
+      }}
+    >
+      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby={titleId} style={panel} tabIndex={-1}>
         <h2 id={titleId} style={{ margin: 0, fontSize: '1.05rem' }}>
           {props.title}
         </h2>
@@ -190,6 +242,7 @@ function EndChatDialog(props: {
   rid: string;
   email: string;
   transcript: boolean;
+  returnTo: RefObject<HTMLElement | null>;
   onClose: () => void;
   onEnded: () => void;
 }) {
@@ -217,7 +270,7 @@ function EndChatDialog(props: {
   };
 
   return (
-    <Dialog title={t('endChat.confirmTitle')} onClose={props.onClose}>
+    <Dialog title={t('endChat.confirmTitle')} onClose={props.onClose} returnTo={props.returnTo}>
       <form onSubmit={(e) => void end(e)} style={{ display: 'flex', flexDirection: 'column', gap: '0.75rem' }}>
         <p style={{ margin: 0 }}>{t('endChat.confirmBody')}</p>
         {props.transcript && (
@@ -355,6 +408,7 @@ export function ChatMenu(props: {
           rid={props.rid}
           email={props.email}
           transcript={props.transcript}
+          returnTo={buttonRef}
           onClose={() => setDialog(undefined)}
           onEnded={() => {
             setDialog(undefined);
@@ -363,7 +417,7 @@ export function ChatMenu(props: {
         />
       )}
       {dialog === 'transcript' && (
-        <Dialog title={t('endChat.transcriptTitle')} onClose={() => setDialog(undefined)}>
+        <Dialog title={t('endChat.transcriptTitle')} onClose={() => setDialog(undefined)} returnTo={buttonRef}>
           <TranscriptForm token={props.token} rid={props.rid} email={props.email} />
           <div style={row}>
             <button type="button" onClick={() => setDialog(undefined)}>

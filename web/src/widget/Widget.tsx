@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DragEvent, FormEvent } from 'react';
-import { api, errorText } from '../api.ts';
+import { ApiError, api, errorText } from '../api.ts';
 import { LiveStream } from '../live.ts';
 import { MessageList, upsertMessage } from './MessageList.tsx';
 import type { ChatMessage } from './MessageList.tsx';
@@ -25,6 +25,7 @@ import type { WidgetTrigger } from './triggers.ts';
 import { launcherTheme, themeStyle } from './theme.ts';
 import type { WidgetTheme } from './theme.ts';
 import { useHostBridge, useNotificationSound } from './sound.ts';
+import { useLauncherLabels } from './launcher-labels.ts';
 import { BellIcon } from './Forms.tsx';
 import type { RegistrationFields, WidgetCustomField, WidgetDepartment } from './Forms.tsx';
 import { t } from '../i18n/index.ts';
@@ -102,6 +103,13 @@ export function Widget() {
   const sound = useNotificationSound(look?.resources?.sound);
   // an agent's message while the visitor is not looking: the sound, and the launcher's badge
   const noticeAgentMessage = useHostBridge(sound, launcherTheme(look?.theme));
+  useLauncherLabels();
+  // Set when business hours closed while the widget was open: focus goes to the offline form.
+  const [closedByHours, setClosedByHours] = useState(false);
+  useEffect(() => {
+    if (closedByHours)
+      document.querySelector<HTMLElement>('.wbody input, .wbody textarea, .wbody select, .wbody button')?.focus();
+  }, [closedByHours]);
   const limit = look?.settings.limitTextLength || undefined;
 
   const loadHistory = useCallback(
@@ -174,6 +182,25 @@ export function Widget() {
     return r.room._id;
   };
 
+  /**
+   * A new chat refused with `no-agent-online`: the hours closed (or the last agent left) since the
+   * widget loaded its config. Rocket.Chat's widget then offers the offline form; we re-read
+   * livechat/config and show it, with the shop's offline texts, instead of an error line.
+   */
+  const offlineNow = async (err: unknown): Promise<boolean> => {
+    if (!(err instanceof ApiError) || err.errorType !== 'no-agent-online') return false;
+    const r = await api<{ config: Config }>('GET', 'livechat/config', { staff: false, query: { token } });
+    if (r.config.online) return false; // still staffed: the refusal stands as it was said
+    ridRef.current = undefined;
+    setRid(undefined);
+    setClosed(false);
+    setMessages([]);
+    setAgent(undefined);
+    setConfig(r.config);
+    setClosedByHours(true);
+    return true;
+  };
+
   const upload = async (file: File | undefined) => {
     if (!file || uploading) return;
     setError(undefined);
@@ -183,6 +210,7 @@ export function Widget() {
       const m = await sendFile({ kind: 'visitor', token }, roomId, file);
       setMessages((list) => upsertMessage(list, m));
     } catch (err) {
+      if (await offlineNow(err).catch(() => false)) return;
       setError(`${file.name}: ${errorText(err)}`);
     } finally {
       setUploading(undefined);
@@ -204,6 +232,7 @@ export function Widget() {
       setMessages((list) => upsertMessage(list, r.message));
       setText('');
     } catch (err) {
+      if (await offlineNow(err).catch(() => false)) return;
       setError(errorText(err));
     }
   };

@@ -123,6 +123,12 @@ export const ANSWERS: Record<string, TSchema> = {
   'GET /api/v1/canned-responses/:_id': ok({ cannedResponse: Id }),
   'POST /api/v1/canned-responses': ok({ cannedResponse: Id }),
   'GET /api/v1/livechat/agent.info/:rid/:token': ok({ agent: Loose({}) }),
+  // Rocket.Chat answers { rid, comment } (the close comment) and { rid, data } (the answers kept)
+  'POST /api/v1/livechat/room.close': ok({ rid: Str, comment: Str }),
+  'POST /api/v1/livechat/room.survey': ok({
+    rid: Str,
+    data: Type.Record(Str, Str, { description: 'The answers kept, by item name (additionalFeedback: the comment)' }),
+  }),
   'POST /api/v1/livechat/page.visited': ok({ page: Type.Optional(Loose({})) }),
   // routes that answer only { success: true }
   'POST /api/v1/livechat/department/:_id/archive': Done,

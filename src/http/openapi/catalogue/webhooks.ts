@@ -54,14 +54,18 @@ export const webhookCatalogue: Catalogue = {
   'POST /api/v1/webhooks/endpoints/:_id/test': {
     summary: 'Queue a sample event to this endpoint',
     description:
-      'Queues a sample of the event type given, delivered and signed like a real one; follow it in the delivery log.',
+      'Queues a sample of the event type given, delivered and signed like a real one; follow it in the delivery log (`deliveryId`).',
+    ok: ok({
+      eventId: Type.String({ description: 'The sample event stored for this test' }),
+      deliveryId: Type.String({ description: 'Its delivery to this endpoint, in the delivery log' }),
+    }),
     errors: { 404: 'No endpoint with that id (error-invalid-endpoint)' },
   },
   'POST /api/v1/webhooks/endpoints/:_id/recover': {
     summary: 'Send again the events of a time range',
     description:
       "Queues a new delivery for every event this endpoint subscribes to between since and until (after an outage on the receiver's side). Recovered events arrive after newer ones.",
-    ok: ok({ recovered: Type.Integer() }),
+    ok: ok({ recovered: Type.Integer(), arriveLate: Type.Integer() }),
     errors: { 404: 'No endpoint with that id (error-invalid-endpoint)' },
   },
   'GET /api/v1/webhooks/deliveries': {

@@ -5,7 +5,12 @@ import { api } from '../../api.ts';
 import { ErrorText, SelectField, TextField, toIso, useToast } from '../ui.tsx';
 import { endpointLabel } from '../types.ts';
 import type { Endpoint } from '../types.ts';
-import { t } from '../../i18n/index.ts';
+import { t, tn } from '../../i18n/index.ts';
+import type { paths } from '../../api-schema.gen.ts';
+
+/** The recover answer: how many were queued again, and how many of those arrive after a newer event of their room. */
+type RecoverAnswer =
+  paths['/api/v1/webhooks/endpoints/{_id}/recover']['post']['responses'][200]['content']['application/json'];
 
 export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDone: () => void }) {
   const toast = useToast();
@@ -17,10 +22,15 @@ export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDo
     e.preventDefault();
     setError(undefined);
     try {
-      const r = await api<{ recovered: number }>('POST', `webhooks/endpoints/${endpointId}/recover`, {
+      const r = await api<RecoverAnswer>('POST', `webhooks/endpoints/${endpointId}/recover`, {
         body: { since: toIso(since), until: toIso(until) },
       });
-      toast(t('recoverForm.recoveredRecoveredFailedDeliveries', { recovered: r.recovered }));
+      // recovered events are sent outside per-room order: say how many land after newer ones
+      toast(
+        r.arriveLate > 0
+          ? tn('recoverForm.arriveLate', r.arriveLate, { recovered: r.recovered })
+          : t('recoverForm.recoveredRecoveredFailedDeliveries', { recovered: r.recovered }),
+      );
       onDone();
     } catch (err) {
       setError(err);
