@@ -130,6 +130,7 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
       await app?.close(); // stop accepting requests, finish the ones in flight
       await worker?.stop(); // let in-flight deliveries finish; unfinished leases expire and retry
       await services.presence.stop(); // after the streams closed: their grace is written first
+      await services.queue.stop(); // a recount scheduled by the last queue change
       await bridge?.stop();
       services.settings.stop();
       await store.close();

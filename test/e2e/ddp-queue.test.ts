@@ -42,7 +42,7 @@ describe('DDP queueData for the Rocket.Chat widget', () => {
     await setSetting(t, 'Livechat_Routing_Method', 'Manual_Selection');
   });
   afterAll(async () => {
-    t.services.queue.stop();
+    await t.services.queue.stop();
     await t.close();
   });
 

@@ -43,6 +43,7 @@ export async function makeApp(opts: { dialect?: Dialect; env?: Record<string, st
     databaseUrl: ts.url,
     close: async () => {
       await app.close();
+      await services.queue.stop();
       services.settings.stop();
       await ts.cleanup();
     },

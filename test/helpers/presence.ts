@@ -57,6 +57,7 @@ export async function makeClockApp(
     close: async () => {
       await app.close();
       await services.presence.stop();
+      await services.queue.stop();
       services.settings.stop();
       await ts.cleanup();
       // a failed scheduler step would otherwise pass unnoticed

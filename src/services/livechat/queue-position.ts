@@ -104,6 +104,7 @@ function movesQueue(e: LiveEvent): boolean {
  */
 export class QueuePositions implements LiveEvents {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
   private running: Promise<void> | undefined;
   private again = false;
   /** What each queued room heard last, so an unchanged place is not told again. */
@@ -129,13 +130,19 @@ export class QueuePositions implements LiveEvents {
     return queueInfoOf(this.db, rid);
   }
 
-  /** Stops pending work (the store is closing). */
-  stop(): void {
+  /**
+   * Stops pending work and waits for a recount in flight (the store is closing): a recount that
+   * fires after the store closed fails on a destroyed connection.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    await this.running;
   }
 
   private schedule(): void {
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;

@@ -29,7 +29,7 @@ export function RecoverForm({ endpoints, onDone }: { endpoints: Endpoint[]; onDo
       toast(
         r.arriveLate > 0
           ? tn('recoverForm.arriveLate', r.arriveLate, { recovered: r.recovered })
-          : t('recoverForm.recoveredRecoveredFailedDeliveries', { recovered: r.recovered }),
+          : tn('recoverForm.recovered', r.recovered),
       );
       onDone();
     } catch (err) {
