@@ -23,16 +23,15 @@
  * Exit code 1 when a check fails (events lost or duplicated, a room's events out of order).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { pino } from 'pino';
 import pg from 'pg';
-import { Queue, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import { startReceiver } from './lib/receiver.ts';
+import { bullSender, redisUp } from './lib/bullmq.ts';
 import type { Receiver } from './lib/receiver.ts';
 import { paced, saturate } from './lib/load.ts';
 import { Api } from './lib/api.ts';
@@ -75,19 +74,6 @@ const problems: string[] = [];
 
 function log(line = ''): void {
   process.stdout.write(`${line}\n`);
-}
-
-function redisUp(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(REDIS.port, REDIS.host);
-    const done = (ok: boolean) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(1000, () => done(false));
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
 }
 
 interface Omnihook {
@@ -183,29 +169,17 @@ async function saturated(system: string, rcv: Receiver, produce: (i: number) => 
 }
 
 async function bullmqRow(rcv: Receiver, concurrency: number, label: string): Promise<Row | undefined> {
-  if (!(await redisUp())) {
+  if (!(await redisUp(REDIS))) {
     log(`  ${label}: skipped, Redis not reachable at ${REDIS.host}:${REDIS.port}`);
     return undefined;
   }
-  const name = `omnihook-load-${process.pid}-${concurrency}-${Date.now()}`;
-  const pool = new Pool(new URL(rcv.url).origin, { connections: concurrency });
-  const queue = new Queue<{ body: string }>(name, { connection: REDIS });
-  const worker = new Worker<{ body: string }>(
-    name,
-    async (job) => {
-      const res = await pool.request({
-        method: 'POST',
-        path: '/hook',
-        headers: { 'content-type': 'application/json', 'webhook-id': `bull-${job.id ?? ''}` },
-        body: job.data.body,
-      });
-      await res.body.dump();
-      if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
-    },
-    { connection: REDIS, concurrency },
-  );
+  const bull = await bullSender({
+    name: `omnihook-load-${process.pid}-${concurrency}-${Date.now()}`,
+    receiverUrl: rcv.url,
+    redis: REDIS,
+    concurrency,
+  });
   try {
-    await worker.waitUntilReady();
     return await saturated(label, rcv, async (i) => {
       const t0 = nowMs();
       const body = JSON.stringify({
@@ -214,13 +188,10 @@ async function bullmqRow(rcv: Receiver, concurrency: number, label: string): Pro
         messages: [{ _id: `m${i}`, msg: messageText(i, t0), ts: new Date(t0).toISOString() }],
         pad: 'x'.repeat(600),
       });
-      await queue.add('event', { body }, { removeOnComplete: true, removeOnFail: true });
+      await bull.add(body);
     });
   } finally {
-    await worker.close();
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await queue.close();
-    await pool.close();
+    await bull.close();
   }
 }
 

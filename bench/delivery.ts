@@ -28,15 +28,14 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { pino } from 'pino';
-import { Queue, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import { startReceiver } from './lib/receiver.ts';
+import { bullSender, redisUp } from './lib/bullmq.ts';
 import type { Receiver, ReceiverStats } from './lib/receiver.ts';
 import { paced, saturate } from './lib/load.ts';
 import type { ProduceResult } from './lib/load.ts';
@@ -219,19 +218,6 @@ async function raw(rcv: Receiver): Promise<Measured> {
   return m;
 }
 
-function redisUp(port = REDIS.port): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, REDIS.host);
-    const done = (ok: boolean) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(1000, () => done(false));
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
-}
-
 /**
  * A second Redis for the durable baseline: appendonly yes, appendfsync everysec (what a BullMQ
  * deployment that must not lose jobs runs), its data in the bench's temp folder, stopped at the end.
@@ -261,7 +247,7 @@ async function startDurableRedis(dir: string): Promise<{ port: number; stop(): P
   const failed = new Promise<boolean>((resolve) => proc.once('error', () => resolve(true)));
   for (let i = 0; i < 50; i++) {
     if (await Promise.race([failed, sleep(100).then(() => false)])) return undefined;
-    if (await redisUp(port)) {
+    if (await redisUp({ host: REDIS.host, port })) {
       return {
         port,
         stop: async () => {
@@ -284,38 +270,20 @@ async function bullmq(rcv: Receiver, redis = REDIS, durable = false): Promise<Me
     }`,
     problems: [],
   };
-  const REDIS_AT = redis;
-  if (!(await redisUp(REDIS_AT.port))) {
-    m.skipped = `Redis not reachable at ${REDIS_AT.host}:${REDIS_AT.port} (start it: redis-server --daemonize yes --port 6379 --save "" --appendonly no)`;
+  if (!(await redisUp(redis))) {
+    m.skipped = `Redis not reachable at ${redis.host}:${redis.port} (start it: redis-server --daemonize yes --port 6379 --save "" --appendonly no)`;
     return m;
   }
-  const name = `omnihook-bench-${process.pid}`;
-  const pool = new Pool(new URL(rcv.url).origin, { connections: CONCURRENCY });
-  const queue = new Queue<{ body: string }>(name, { connection: REDIS_AT });
-  const worker = new Worker<{ body: string }>(
-    name,
-    async (job) => {
-      const res = await pool.request({
-        method: 'POST',
-        path: '/hook',
-        headers: { 'content-type': 'application/json', 'webhook-id': `bull-${job.id ?? ''}` },
-        body: job.data.body,
-      });
-      await res.body.dump();
-      if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
-    },
-    { connection: REDIS_AT, concurrency: CONCURRENCY },
-  );
+  const bull = await bullSender({
+    name: `omnihook-bench-${process.pid}`,
+    receiverUrl: rcv.url,
+    redis,
+    concurrency: CONCURRENCY,
+  });
   try {
-    await worker.waitUntilReady();
-    await measure(m, rcv, async (i) => {
-      await queue.add('event', { body: syntheticBody(i) }, { removeOnComplete: true, removeOnFail: true });
-    });
+    await measure(m, rcv, (i) => bull.add(syntheticBody(i)));
   } finally {
-    await worker.close();
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await queue.close();
-    await pool.close();
+    await bull.close();
   }
   return m;
 }

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useId, useRef, useState } from 'react';
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { errorText } from '../api.ts';
+import { t } from '../i18n/index.ts';
 
 export function Field({
   label,
@@ -169,5 +170,35 @@ export function TableScroll({
     <div className={wide ? 'table-scroll' : 'table-region'} role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
+  );
+}
+
+/**
+ * The Edit and Delete buttons of a list row, named for the row ("Edit Sales") so a screen reader
+ * and a test can tell rows apart. Row-specific actions go between them; no onDelete, no Delete.
+ */
+export function EditDeleteCell({
+  name,
+  onEdit,
+  onDelete,
+  children,
+}: {
+  name: string;
+  onEdit: () => void;
+  onDelete?: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <td className="row-actions">
+      <button type="button" onClick={onEdit} aria-label={t('common.editName', { name })}>
+        {t('common.edit')}
+      </button>
+      {children}
+      {onDelete && (
+        <button type="button" className="danger" onClick={onDelete} aria-label={t('common.deleteName', { name })}>
+          {t('common.delete')}
+        </button>
+      )}
+    </td>
   );
 }

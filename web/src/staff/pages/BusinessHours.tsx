@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { Check, ErrorText, TableScroll, useLoad, useToast } from '../ui.tsx';
+import { Check, EditDeleteCell, ErrorText, TableScroll, useLoad, useToast } from '../ui.tsx';
 import type { BusinessHour, Department } from '../types.ts';
 import { BusinessHourForm, dayName, timeText } from './BusinessHourForm.tsx';
 import { t } from '../../i18n/index.ts';
@@ -37,10 +37,6 @@ const TEXT = {
   schedule: () => t('businessHours.schedule'),
   actions: () => t('common.actions'),
   add: () => t('common.add'),
-  edit: () => t('common.edit'),
-  delete: () => t('common.delete'),
-  editName: (name: string) => t('departments.editName', { name }),
-  deleteName: (name: string) => t('departments.deleteName', { name }),
 };
 
 /** "Mon–Fri 8:00 AM–8:00 PM; Sat 10:00 AM–2:00 PM": consecutive days with the same hours grouped. */
@@ -201,19 +197,7 @@ export function BusinessHoursPage() {
                   {summary(bh)}
                   <div className="muted small">{bh.timezone.name}</div>
                 </td>
-                <td className="row-actions">
-                  <button type="button" onClick={() => setEditing(bh)} aria-label={TEXT.editName(bh.name)}>
-                    {TEXT.edit()}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => void remove(bh)}
-                    aria-label={TEXT.deleteName(bh.name)}
-                  >
-                    {TEXT.delete()}
-                  </button>
-                </td>
+                <EditDeleteCell name={bh.name} onEdit={() => setEditing(bh)} onDelete={() => void remove(bh)} />
               </tr>
             ))}
             {list.data && custom.length === 0 && (

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, SelectField, TableScroll, TextArea, TextField, useLoad, useToast } from '../ui.tsx';
+import { EditDeleteCell, ErrorText, SelectField, TableScroll, TextArea, TextField, useLoad, useToast } from '../ui.tsx';
 import type { Department } from '../types.ts';
 import type { Canned } from '../CannedPicker.tsx';
 import { t } from '../../i18n/index.ts';
@@ -174,23 +174,7 @@ export function CannedResponsesPage() {
                   </span>
                 </td>
                 <td>{depName(c.departmentId)}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => edit(c)}
-                    aria-label={t('cannedResponses.editShortcut', { shortcut: c.shortcut })}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => void remove(c)}
-                    aria-label={t('cannedResponses.deleteShortcut2', { shortcut: c.shortcut })}
-                  >
-                    {t('common.delete')}
-                  </button>
-                </td>
+                <EditDeleteCell name={`!${c.shortcut}`} onEdit={() => edit(c)} onDelete={() => void remove(c)} />
               </tr>
             ))}
             {list.data && list.data.length === 0 && (

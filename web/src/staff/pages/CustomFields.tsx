@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
-import { Check, ErrorText, SelectField, TableScroll, TextField, useLoad, useToast } from '../ui.tsx';
+import { Check, EditDeleteCell, ErrorText, SelectField, TableScroll, TextField, useLoad, useToast } from '../ui.tsx';
 import { t } from '../../i18n/index.ts';
 
 export interface CustomField {
@@ -242,23 +242,7 @@ export function CustomFieldsPage() {
                     .filter(Boolean)
                     .join(', ')}
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => edit(f)}
-                    aria-label={t('customFields.editLabel', { label: f.label })}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => void remove(f)}
-                    aria-label={t('customFields.deleteLabel', { label: f.label })}
-                  >
-                    {t('common.delete')}
-                  </button>
-                </td>
+                <EditDeleteCell name={f.label} onEdit={() => edit(f)} onDelete={() => void remove(f)} />
               </tr>
             ))}
             {list.data && list.data.length === 0 && (

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, TableScroll, useLoad, useToast } from '../ui.tsx';
+import { EditDeleteCell, ErrorText, TableScroll, useLoad, useToast } from '../ui.tsx';
 import type { Agent } from '../types.ts';
 import { DepartmentForm } from './DepartmentForm.tsx';
 import type { DepartmentWithRules as Department } from './DepartmentForm.tsx';
@@ -109,14 +109,11 @@ export function DepartmentsPage() {
                       .map((a) => a.username)
                       .join(', ') || <span className="muted">{t('departments.nobody')}</span>}
                   </td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      onClick={() => setEditing(d)}
-                      aria-label={t('departments.editName', { name: d.name })}
-                    >
-                      {t('common.edit')}
-                    </button>
+                  <EditDeleteCell
+                    name={d.name}
+                    onEdit={() => setEditing(d)}
+                    onDelete={removal.data !== false ? () => void remove(d) : undefined}
+                  >
                     <button
                       type="button"
                       onClick={() => void setArchived(d, !d.archived)}
@@ -124,17 +121,7 @@ export function DepartmentsPage() {
                     >
                       {d.archived ? t('departments.unarchive') : t('departments.archive')}
                     </button>
-                    {removal.data !== false && (
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={() => void remove(d)}
-                        aria-label={t('departments.deleteName', { name: d.name })}
-                      >
-                        {t('common.delete')}
-                      </button>
-                    )}
-                  </td>
+                  </EditDeleteCell>
                 </tr>
               );
             })}

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, TableScroll, TextField, useLoad, useToast } from '../ui.tsx';
+import { EditDeleteCell, ErrorText, TableScroll, TextField, useLoad, useToast } from '../ui.tsx';
 import { MultiSelect } from '../MultiSelect.tsx';
 import type { Department } from '../types.ts';
 import { t } from '../../i18n/index.ts';
@@ -129,23 +129,7 @@ export function TagsPage() {
                   {tag.description && <div className="muted small">{tag.description}</div>}
                 </td>
                 <td>{names(tag.departments)}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => edit(tag)}
-                    aria-label={t('departments.editName', { name: tag.name })}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => void remove(tag)}
-                    aria-label={t('departments.deleteName', { name: tag.name })}
-                  >
-                    {t('common.delete')}
-                  </button>
-                </td>
+                <EditDeleteCell name={tag.name} onEdit={() => edit(tag)} onDelete={() => void remove(tag)} />
               </tr>
             ))}
             {list.data && list.data.length === 0 && (

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { api, errorText } from '../../api.ts';
-import { ErrorText, useLoad, useToast } from '../ui.tsx';
+import { EditDeleteCell, ErrorText, useLoad, useToast } from '../ui.tsx';
 import type { Trigger } from '../types.ts';
 import { TriggerForm } from './TriggerForm.tsx';
 import { t } from '../../i18n/index.ts';
@@ -114,23 +114,11 @@ export function TriggersPage() {
                     onChange={(e) => void toggle(trigger, e.target.checked)}
                   />
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => setEditing(trigger)}
-                    aria-label={`${t('common.edit')} ${trigger.name}`}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => void remove(trigger)}
-                    aria-label={`${t('common.delete')} ${trigger.name}`}
-                  >
-                    {t('common.delete')}
-                  </button>
-                </td>
+                <EditDeleteCell
+                  name={trigger.name}
+                  onEdit={() => setEditing(trigger)}
+                  onDelete={() => void remove(trigger)}
+                />
               </tr>
             ))}
             {list.data && list.data.length === 0 && (
