@@ -2,20 +2,27 @@
  * WAL checkpoints off the request path. SQLite's automatic checkpoint runs inside whichever
  * COMMIT crosses the threshold: it copies the log into the database and fsyncs, on the event loop,
  * and measured it was three quarters of the cost of a commit. Here the main connection never
- * checkpoints; a second connection in a worker thread runs a PASSIVE checkpoint every second
- * (PASSIVE never blocks the writer), so the fsync happens on another thread.
+ * checkpoints by itself; a second connection in a worker thread runs a PASSIVE checkpoint every
+ * `intervalMs` (PASSIVE never blocks the writer), so the copying and the fsync happen there.
  *
  * PASSIVE alone never shrinks the log under steady writes: SQLite rewinds the WAL only when a
- * writer finds every frame already copied back, and with commits arriving all the time some
- * always are not. The WAL then grew without limit (38 MB/s at 1,000 events/s). So once the file
- * passes `truncateAboveBytes` the checkpoint is TRUNCATE: it waits (on this thread, up to the busy
- * timeout) until the writer is between transactions, copies everything back and cuts the file to
- * zero; if it cannot get in, it retries at the next check (every 100 ms). `journal_size_limit` (open.ts) bounds what
- * a rewound log keeps on disk as well.
+ * writer begins a transaction and finds every frame already copied back, and with commits arriving
+ * all the time some always are not (the WAL grew 38 MB/s at 1,000 events/s). A blocking
+ * checkpoint (TRUNCATE) bounds it, but it holds the write lock while it copies and syncs, and the
+ * writer waiting for it sleeps in SQLite's busy handler, whose back-off steps (1, 2, 5, 10 ... 100
+ * ms) added up to 228 ms: measured, the API stopped for up to 234 ms every few seconds under load.
+ * So the log is rewound by the writer itself (`walRewind`, after a group commit): once the file
+ * passes `truncateAboveBytes`, the writer runs one PASSIVE checkpoint of its own between two
+ * transactions, copying only what the background checkpoint has not copied yet, and its next
+ * BEGIN starts the log again from the top (`journal_size_limit`, open.ts, cuts the file back).
+ * TRUNCATE stays for the cases the writer cannot cover: the log is over the threshold and no
+ * commit has touched it for a while (an idle server, nobody would wait), or the log is four times
+ * over it (a reader kept the writer from rewinding), where a pause is better than a full disk.
  * Durability is unchanged: a commit is in the WAL file before it is acknowledged either way.
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import { statSync } from 'node:fs';
 
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -24,13 +31,16 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
 db.pragma('journal_size_limit = ' + workerData.truncateAboveBytes);
-const walSize = () => { try { return statSync(workerData.path + '-wal').size; } catch { return 0; } };
 // The size is looked at often (a stat is cheap; the log can grow tens of MB a second), the
-// PASSIVE checkpoint runs every intervalMs.
+// PASSIVE checkpoint runs every intervalMs. "Idle": no commit wrote the log for idleMs.
 let lastPassive = 0;
+const wal = () => { try { return statSync(workerData.path + '-wal'); } catch { return undefined; } };
 const timer = setInterval(() => {
   try {
-    if (walSize() > workerData.truncateAboveBytes) {
+    const st = wal();
+    const size = st ? st.size : 0;
+    const idle = st !== undefined && Date.now() - st.mtimeMs >= workerData.idleMs;
+    if (size > workerData.truncateAboveBytes && (idle || size > 4 * workerData.truncateAboveBytes)) {
       db.pragma('wal_checkpoint(TRUNCATE)');
     } else if (Date.now() - lastPassive >= workerData.intervalMs) {
       lastPassive = Date.now();
@@ -62,8 +72,9 @@ export function startCheckpointer(path: string, opts: CheckpointerOptions = {}):
   const workerData = {
     path,
     driver,
-    intervalMs: opts.intervalMs ?? 1000,
-    checkMs: Math.min(opts.intervalMs ?? 1000, 100),
+    intervalMs: opts.intervalMs ?? 50,
+    checkMs: Math.min(opts.intervalMs ?? 50, 100),
+    idleMs: Math.max(4 * Math.min(opts.intervalMs ?? 50, 100), 200),
     truncateAboveBytes: opts.truncateAboveBytes ?? DEFAULT_WAL_TRUNCATE_BYTES,
     busyTimeoutMs: opts.busyTimeoutMs ?? 5000,
   };
@@ -80,5 +91,39 @@ export function startCheckpointer(path: string, opts: CheckpointerOptions = {}):
         });
         worker.postMessage('stop');
       }),
+  };
+}
+
+/** How often the writer looks at the log's size, ms (a stat call). */
+const REWIND_CHECK_MS = 100;
+
+/**
+ * The writer's side (see the top of this file): call after each COMMIT, outside any transaction.
+ * Once the log is over `truncateAboveBytes` it checkpoints on the writer's own connection, which
+ * never waits for a lock (it is the writer, and PASSIVE skips what readers still use), so that its
+ * next transaction can start the log from the top.
+ */
+export function walRewind(
+  checkpoint: () => void,
+  walPath: string,
+  truncateAboveBytes = DEFAULT_WAL_TRUNCATE_BYTES,
+): () => void {
+  let nextCheck = 0;
+  return () => {
+    const now = performance.now();
+    if (now < nextCheck) return;
+    nextCheck = now + REWIND_CHECK_MS;
+    let size = 0;
+    try {
+      size = statSync(walPath).size;
+    } catch {
+      return; // no log yet
+    }
+    if (size <= truncateAboveBytes) return;
+    try {
+      checkpoint();
+    } catch {
+      // busy or failing disk: the background checkpointer and the next check try again
+    }
   };
 }

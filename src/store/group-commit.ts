@@ -38,6 +38,8 @@ export class GroupCommitter {
     private readonly db: Kysely<Database>,
     private readonly raw: SqliteExec,
     private readonly inTransaction: () => boolean,
+    /** Runs after each COMMIT, between transactions (the WAL rewind, checkpointer.ts). */
+    private readonly afterCommit: () => void = () => undefined,
   ) {}
 
   /** One transaction of its own, not queued behind batches (store.transact grouped: false). */
@@ -64,6 +66,8 @@ export class GroupCommitter {
         });
       throw err;
     }
+    // between transactions only: another one may have begun on the connection since the COMMIT
+    if (!this.inTransaction()) this.afterCommit();
     return value;
   }
 

@@ -11,7 +11,7 @@ import type { DatabaseConnection, Driver, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
 import { GroupCommitter } from './group-commit.ts';
-import { startCheckpointer } from './checkpointer.ts';
+import { startCheckpointer, walRewind } from './checkpointer.ts';
 import { KyselyExec, SqliteExec } from './prepared.ts';
 import { guardedPool, pgClientConfig } from './pg-pool.ts';
 import { takeServerLock } from './server-lock.ts';
@@ -69,6 +69,8 @@ export interface OpenOptions {
    * thread): the server's checkpointer already checkpoints the file.
    */
   checkpoint?: boolean;
+  /** SQLite only: the WAL size past which it is rewound (checkpointer.ts), bytes; tests make it small. */
+  walLimitBytes?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -100,7 +102,8 @@ function openSqlite(path: string, opts: OpenOptions): Store {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`busy_timeout = ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS}`);
-  sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
+  const walLimit = opts.walLimitBytes ?? JOURNAL_SIZE_LIMIT;
+  sqlite.pragma(`journal_size_limit = ${walLimit}`);
   sqlite.pragma('foreign_keys = ON');
   // SQLite's default page cache is 2 MiB: once messages and events outgrow it, every lookup and
   // every index insert reads its pages back with a system call. 64 MiB keeps the hot pages of a
@@ -114,7 +117,11 @@ function openSqlite(path: string, opts: OpenOptions): Store {
   // Inside a transaction (which holds Kysely's only connection) prepared statements and
   // savepoints run straight on the better-sqlite3 handle.
   const raw = new SqliteExec(sqlite);
-  const committer = new GroupCommitter(db, raw, () => sqlite.inTransaction);
+  const rewind =
+    path === ':memory:'
+      ? undefined
+      : walRewind(() => sqlite.pragma('wal_checkpoint(PASSIVE)'), `${path}-wal`, walLimit);
+  const committer = new GroupCommitter(db, raw, () => sqlite.inTransaction, rewind);
   // A file database checkpoints on a worker thread; ':memory:' has no WAL to checkpoint.
   const checkpointer =
     path === ':memory:'
@@ -122,7 +129,10 @@ function openSqlite(path: string, opts: OpenOptions): Store {
       : (sqlite.pragma('wal_autocheckpoint = 0'),
         opts.checkpoint === false
           ? undefined
-          : startCheckpointer(path, { busyTimeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS }));
+          : startCheckpointer(path, {
+              busyTimeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+              truncateAboveBytes: walLimit,
+            }));
   return {
     db,
     caps: capabilitiesOf('sqlite'),

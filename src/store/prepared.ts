@@ -145,9 +145,31 @@ export class SqliteExec implements Exec {
     return st;
   }
 
+  private readonly readers = new Map<Prepared<unknown>, { st: SQLite.Statement; row: RowMaker }>();
+
+  /**
+   * A reading statement in raw mode with a row maker of its own: better-sqlite3 builds each row
+   * object property by property in C++, which for a wide row (rooms has 31 columns) cost more than
+   * the lookup itself; arrays turned into objects of one fixed shape cost about half (measured:
+   * 12 vs 21 us for one room by id).
+   */
+  private reader(q: Prepared<unknown>): { st: SQLite.Statement; row: RowMaker } {
+    let r = this.readers.get(q);
+    if (!r) {
+      const st = this.sqlite.prepare(q.compiled('sqlite').sql).raw(true);
+      r = { st, row: rowMaker(st.columns().map((c) => c.name)) };
+      this.readers.set(q, r);
+    }
+    return r;
+  }
+
   all<R>(q: Prepared<R>, args: Readonly<Record<string, unknown>> = {}): Promise<R[]> {
     try {
-      return Promise.resolve(this.statement(q).all(q.parameters('sqlite', args)) as R[]);
+      if (!q.compiled('sqlite').reader)
+        return Promise.resolve(this.statement(q).all(q.parameters('sqlite', args)) as R[]);
+      const { st, row } = this.reader(q);
+      const rows = st.all(q.parameters('sqlite', args)) as unknown[][];
+      return Promise.resolve(rows.map(row) as R[]);
     } catch (err) {
       return Promise.reject(err as Error);
     }
@@ -163,6 +185,18 @@ export class SqliteExec implements Exec {
       return Promise.reject(err as Error);
     }
   }
+}
+
+type RowMaker = (values: unknown[]) => unknown;
+
+/**
+ * One function per column list, `(a) => ({ "_id": a[0], ... })`: every row gets the same shape.
+ * The names are the statement's own columns (our schema, never input); a name that appears twice
+ * keeps its last value, as better-sqlite3's object rows do.
+ */
+function rowMaker(names: readonly string[]): RowMaker {
+  const body = `return {${names.map((n, i) => `${JSON.stringify(n)}: a[${i}]`).join(', ')}};`;
+  return new Function('a', body) as RowMaker;
 }
 
 /** Through Kysely's executor (PostgreSQL, or SQLite outside a transaction): no rebuild, no recompile. */

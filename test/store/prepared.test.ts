@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, openTestStore } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
-import { arg, first, plainExec, prepare } from '../../src/store/prepared.ts';
+import { sql } from 'kysely';
+import { arg, first, plainExec, prepare, prepareRaw } from '../../src/store/prepared.ts';
 
 const insertSetting = prepare((db) =>
   db.insertInto('settings').values({ _id: arg('id'), value: arg('value'), updated_at: 7 }),
@@ -18,6 +19,10 @@ const renameReturning = prepare((db) =>
     .set({ value: arg('value') })
     .where('_id', '=', arg('id'))
     .returning(['_id', 'value']),
+);
+// two columns named value: the last one wins, in raw rows as in better-sqlite3's own objects
+const sameNameTwice = prepareRaw<{ _id: string; value: string }>(
+  () => sql`SELECT _id, value, 'second' AS value FROM settings WHERE _id = ${arg('id')}`,
 );
 const deleteLike = prepare((db) => db.deleteFrom('settings').where('_id', 'like', arg('pattern')));
 
@@ -54,6 +59,40 @@ for (const dialect of await dialects()) {
         }),
       ).rejects.toThrow('boom');
       expect(await first(plainExec(db), settingById, { id: 'p-rolled-back' })).toBeUndefined();
+    });
+
+    it('reads every column of a wide row inside a transaction as outside it', async () => {
+      // rooms is the widest table: inside a transaction SQLite rows are built from raw arrays
+      const roomById = prepare((db) => db.selectFrom('rooms').selectAll().where('_id', '=', arg('id')));
+      await ts.store.transact(async (_trx, x) => {
+        await x.run(insertSetting, { id: 'p-wide', value: '"w"' });
+        expect(await first(x, sameNameTwice, { id: 'p-wide' })).toEqual({ _id: 'p-wide', value: 'second' });
+        expect(await x.all(roomById, { id: 'none' })).toEqual([]);
+      });
+      const rid = 'p-room-1';
+      await ts.store.db
+        .insertInto('rooms')
+        .values({
+          _id: rid,
+          fname: 'F',
+          visitor_id: 'v',
+          visitor_token: 't',
+          visitor_username: 'guest-1',
+          open: 1,
+          created_at: 5,
+          last_message_at: 5,
+          msgs: 0,
+          custom_fields: '{}',
+          updated_at: 5,
+        } as never)
+        .execute();
+      const outside = await first(plainExec(ts.store.db), roomById, { id: rid });
+      const inside = await ts.store.transact((_trx, x) => first(x, roomById, { id: rid }));
+      expect(Object.keys(inside as object).length).toBeGreaterThan(20);
+      expect(inside).toEqual(outside);
+      expect(Object.keys(inside as object)).toEqual(Object.keys(outside as object));
+      await ts.store.db.deleteFrom('rooms').where('_id', '=', rid).execute();
+      await plainExec(ts.store.db).run(deleteLike, { pattern: 'p-wide%' });
     });
 
     it('refuses a missing argument', async () => {

@@ -1,0 +1,73 @@
+/**
+ * What one visitor message costs the API thread, CPU microseconds, with nothing else running:
+ * sendAsVisitor (message, room, event, delivery, all in group commit) from `producers`
+ * concurrent loops, no delivery worker. CPU time (not wall time) so a busy machine moves it little.
+ *
+ *   node --import tsx bench/lib/produce-cost.ts [--messages 20000] [--producers 16]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../src/config/index.ts';
+import { migrate, openStore } from '../../src/store/open.ts';
+import { createServices } from '../../src/services/container.ts';
+import { Hub } from '../../src/realtime/hub.ts';
+import { messageText } from './stats.ts';
+
+const { values: args } = parseArgs({
+  options: { messages: { type: 'string', default: '20000' }, producers: { type: 'string', default: '16' } },
+});
+const N = Number(args.messages);
+const P = Number(args.producers);
+const dir = mkdtempSync(join(tmpdir(), 'omnihook-produce-'));
+const config = loadConfig({
+  DATABASE_URL: `sqlite:${join(dir, 'p.db')}`,
+  LOG_LEVEL: 'silent',
+  EGRESS_ALLOWLIST: '127.0.0.1/32',
+  ADMIN_PASS: 'bench-admin-pass-1',
+});
+const store = await openStore(config.databaseUrl);
+await migrate(store);
+const s = await createServices(config, store, new Hub());
+await s.settings.set('Livechat_webhookUrl', 'http://127.0.0.1:9/hook');
+await s.settings.set('Livechat_webhook_on_visitor_message', true);
+const agent = await s.users.create({
+  username: 'a',
+  password: 'bench-agent-pass-1',
+  name: 'A',
+  roles: ['livechat-agent'],
+});
+await s.users.setLivechatStatus(agent._id, 'available');
+const rooms: { token: string; rid: string }[] = [];
+for (let i = 0; i < 256; i++) {
+  const token = `bench-visitor-${i}`;
+  await s.livechat.visitors.register({ token, name: `Visitor ${i}` }, {});
+  const { room } = await s.livechat.rooms.getOrCreate(token, {}, {});
+  rooms.push({ token, rid: room._id });
+}
+async function run(n: number): Promise<{ us: number; wall: number }> {
+  let next = 0;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: P }, async () => {
+      while (next < n) {
+        const i = next++;
+        const r = rooms[i % rooms.length]!;
+        await s.livechat.messages.sendAsVisitor({ token: r.token, rid: r.rid, msg: messageText(i) });
+      }
+    }),
+  );
+  const c = process.cpuUsage(c0);
+  return { us: (c.user + c.system) / n, wall: (performance.now() - t0) / n };
+}
+await run(Math.ceil(N / 5)); // warm-up
+const r = await run(N);
+process.stdout.write(
+  `produce: ${r.us.toFixed(1)} us CPU per message, ${(1000 / r.wall).toFixed(0)} messages/s wall (${P} producers)\n`,
+);
+s.settings.stop();
+await store.close();
+if (process.env.KEEP) process.stdout.write(`kept ${dir}\n`);
+else rmSync(dir, { recursive: true, force: true });
