@@ -48,6 +48,8 @@ export async function attemptOnce(
   row: ClaimedRow & { unleased?: boolean },
   target: Target | undefined,
   signal: AbortSignal,
+  /** Called once the receiver answered 2xx, before the record: the request's slot may be reused. */
+  sentOk?: () => void,
 ): Promise<AttemptResult> {
   // on the worker's clock, like the record's `now`: the breaker compares the two
   const c: AttemptCtx = {
@@ -112,6 +114,9 @@ export async function attemptOnce(
     return 'released';
   }
   const outcome = outcomeOf(result, policy.goneDisables, s.now());
+  // only a success frees the slot early: a failure's record may pause the endpoint or make the
+  // next request a breaker probe, which the next request must see
+  if (outcome.kind === 'success') sentOk?.();
   // Rocket.Chat overwrites crmData with every response, even an empty one, which throws away
   // what the CRM said earlier (a 204 to a message event erases the id it returned at start).
   // We keep the last non-empty answer.

@@ -32,6 +32,9 @@ import { createEgressAgent } from './http/guarded-connect.ts';
 import { ShutdownError } from './http/classify.ts';
 import { attemptOnce } from './attempt.ts';
 
+/** Sent-but-unrecorded deliveries allowed per sending slot (a crash re-sends them, same webhook-id). */
+const RECORDING_PER_SLOT = 4;
+
 /** The longest pause between claims while they keep failing, ms. */
 const CLAIM_BACKOFF_MAX_MS = 5000;
 
@@ -47,7 +50,17 @@ export interface WorkerOptions {
 export class DeliveryWorker {
   readonly owner = `${hostname()}:${process.pid}:${newId(8)}`;
   private readonly agent: Agent;
+  /** Deliveries sent or being recorded, by id: stop() waits for them. */
   private readonly inFlight = new Map<string, Promise<void>>();
+  /**
+   * Requests on the wire (their slot is taken). A success gives its slot back when the receiver
+   * has answered, not when its record has committed: the record waits for the API thread's next
+   * group commit, and holding the slot through it made the commit's latency the engine's limit
+   * (64 slots / ~20 ms). Its room stays busy until the record is done, so per-room order holds.
+   */
+  private sending = 0;
+  /** Sent deliveries whose record is not committed yet: bounded, so a slow store slows sending. */
+  private readonly maxRecording: number;
   private soon: NodeJS.Timeout | undefined;
   private readonly rates = new RateLimiter();
   private readonly shutdown = new AbortController();
@@ -87,6 +100,7 @@ export class DeliveryWorker {
     this.log = s.log;
     this.pollMs = opts.pollMs ?? 250;
     this.maxInFlight = opts.maxInFlight ?? 64;
+    this.maxRecording = this.maxInFlight * RECORDING_PER_SLOT;
     this.stopTimeoutMs = opts.stopTimeoutMs ?? 10_000;
     this.leaseMarginMs = opts.leaseMarginMs ?? 10_000;
     this.agent = createEgressAgent({ allowlist: s.egressAllowlist });
@@ -117,6 +131,11 @@ export class DeliveryWorker {
 
   get inFlightCount(): number {
     return this.inFlight.size;
+  }
+
+  /** Slots free for new requests: both the wire and the records behind it are bounded. */
+  private freeSlots(): number {
+    return Math.min(this.maxInFlight - this.sending, this.maxRecording - this.inFlight.size);
   }
 
   /**
@@ -153,7 +172,7 @@ export class DeliveryWorker {
   }
 
   private async round(): Promise<void> {
-    const free = this.maxInFlight - this.inFlight.size;
+    const free = this.freeSlots();
     if (free <= 0) return;
     if (this.claimFailures > 0 && performance.now() < this.claimPausedUntil) return;
     const now = this.s.now();
@@ -198,19 +217,27 @@ export class DeliveryWorker {
     this.taken.add(row._id);
     this.busy.set(row.endpoint_id, (this.busy.get(row.endpoint_id) ?? 0) + 1);
     this.fresh.busy(row.endpoint_id, row.order_key);
-    const p = this.process(row).then(
-      (status) => this.finished(row, status !== undefined && status !== 'pending'),
-      () => this.finished(row, false),
+    this.sending++;
+    let slotHeld = true;
+    const freeSlot = () => {
+      if (!slotHeld) return;
+      slotHeld = false;
+      this.sending--;
+      const n = (this.busy.get(row.endpoint_id) ?? 1) - 1;
+      if (n > 0) this.busy.set(row.endpoint_id, n);
+      else this.busy.delete(row.endpoint_id);
+    };
+    const p = this.process(row, freeSlot).then(
+      (status) => this.finished(row, status !== undefined && status !== 'pending', freeSlot),
+      () => this.finished(row, false, freeSlot),
     );
     this.inFlight.set(row._id, p);
   }
 
-  private finished(row: Claimed, roomMayGoOn: boolean): void {
+  private finished(row: Claimed, roomMayGoOn: boolean, freeSlot: () => void): void {
     this.inFlight.delete(row._id);
     this.taken.delete(row._id);
-    const n = (this.busy.get(row.endpoint_id) ?? 1) - 1;
-    if (n > 0) this.busy.set(row.endpoint_id, n);
-    else this.busy.delete(row.endpoint_id);
+    freeSlot();
     this.fresh.done(row.endpoint_id, row.order_key, roomMayGoOn);
     // a retry (or a release) leaves the room's later rows to polling
     if (!roomMayGoOn) this.pollFinding = true;
@@ -323,7 +350,7 @@ export class DeliveryWorker {
    * within the free global slots.
    */
   private pickFresh(): FreshDelivery[] {
-    let free = this.maxInFlight - this.inFlight.size;
+    let free = this.freeSlots();
     if (free <= 0) return [];
     const now = this.s.now();
     const demand: { id: string; cap: number; room: number; rate: number | null }[] = [];
@@ -400,9 +427,9 @@ export class DeliveryWorker {
   }
 
   /** Sends and records one row; resolves to its new status, or undefined if released. */
-  private async process(row: Claimed): Promise<string | undefined> {
+  private async process(row: Claimed, sent: () => void): Promise<string | undefined> {
     try {
-      const result = await attemptOnce(this.s, this.agent, this.owner, row, row.target, this.shutdown.signal);
+      const result = await attemptOnce(this.s, this.agent, this.owner, row, row.target, this.shutdown.signal, sent);
       if (result === 'released') return undefined;
       this.s.live.publish({
         kind: 'delivery',
