@@ -19,6 +19,7 @@ import type { Log, WorkerDeps } from './delivery/ports.ts';
 import { Hub } from './realtime/hub.ts';
 import { DEFAULT_LIVE_CHANNEL, startBridge } from './realtime/bridge.ts';
 import { openPgChannel } from './store/notify.ts';
+import { DEFAULT_DELIVERY_CHANNEL, startDeliveryHints } from './delivery/pg-hint.ts';
 import { recordServerEgress } from './services/server-egress.ts';
 
 /** The delivery worker's ports, from the services of this process. */
@@ -97,6 +98,20 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
         ),
       )
     : undefined;
+  // Several processes may share the database: after this one commits deliveries, a NOTIFY wakes
+  // the others' delivery engines now instead of at their next poll (a hint, delivery/pg-hint.ts).
+  const hints = store.caps.listenNotify
+    ? startDeliveryHints(
+        await openPgChannel(
+          config.databaseUrl,
+          DEFAULT_DELIVERY_CHANNEL,
+          (err) => log.warn({ err: err.message }, 'delivery hints lost their connection; reconnecting'),
+          { stepMs: config.databaseTimeoutMs / 2 },
+        ),
+        config.worker ? () => services.waker.wakeLocal() : undefined,
+      )
+    : undefined;
+  if (hints) services.waker.observe(() => hints.committed());
   const worker = config.worker ? startDelivery(services, log.child({ component: 'delivery' })) : undefined;
   // Presence heartbeats, leave actions, auto-transfers and the queue; claims keep processes apart.
   services.presence.start();
@@ -132,6 +147,8 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
       await services.presence.stop(); // after the streams closed: their grace is written first
       await services.queue.stop(); // a recount scheduled by the last queue change
       await bridge?.stop();
+      services.waker.observe(undefined);
+      await hints?.stop();
       services.settings.stop();
       await store.close();
     },

@@ -76,11 +76,21 @@ export interface Services {
 /** The worker plugs itself in after construction (main.ts decides whether it runs here). */
 export class WakerSlot implements Waker {
   private target: ((fresh?: readonly FreshDelivery[]) => void) | undefined;
+  private committed: (() => void) | undefined;
   set(fn: ((fresh?: readonly FreshDelivery[]) => void) | undefined): void {
     this.target = fn;
   }
+  /** Told of every wake-up after this process's commits (PostgreSQL: the hint to other processes, delivery/pg-hint.ts). */
+  observe(fn: (() => void) | undefined): void {
+    this.committed = fn;
+  }
   wake(fresh?: readonly FreshDelivery[]): void {
     this.target?.(fresh);
+    this.committed?.();
+  }
+  /** A wake-up from elsewhere (another process's hint): this process's engine only, never hinted on. */
+  wakeLocal(): void {
+    this.target?.();
   }
 }
 

@@ -1,190 +1,33 @@
 /**
  * The second short transaction of an attempt: the attempt row (append-only log), the delivery's
- * new state, the endpoint's health, and for the built-in endpoint the room's crmData, together.
+ * new state, the endpoint's health, and for the built-in endpoint the room's crmData, together
+ * (the statements: record-steps.ts).
  */
-import { sql } from 'kysely';
 import type { Store } from '../open.ts';
-import { arg, prepare, prepareRaw } from '../prepared.ts';
-import type { Exec } from '../prepared.ts';
-import { unholdHead } from './held.ts';
-import { breakerFailure } from './breaker-state.ts';
-import type { BreakerChange, BreakerRule } from './breaker-state.ts';
+import { recordAlone, recordIn } from './record-steps.ts';
+import type { RecordInput, Waiting } from './record-steps.ts';
+import { OrderedRecordBatch } from './record-ordered.ts';
 
+export type { AttemptRow, Decision, RecordInput } from './record-steps.ts';
 export type { BreakerChange, BreakerRule, BreakerState } from './breaker-state.ts';
-
-/** A delivery's next state and its endpoint's health change, as the delivery engine decided them. */
-export interface Decision {
-  status: 'pending' | 'succeeded' | 'failed';
-  nextAttemptAt: number;
-  completedAt: number | null;
-  endpoint: { kind: 'healthy' } | { kind: 'failing'; pauseUntil?: number } | { kind: 'disable'; reason: string };
-}
-
-export interface AttemptRow {
-  deliveryId: string;
-  /** The delivery's integer key: updating by it is one b-tree search, by _id two. */
-  deliverySeq: number;
-  endpointId: string;
-  /** The room the delivery is ordered in, if any: recording it un-holds the room's next row. */
-  orderKey?: string | null;
-  attempt: number;
-  startedAt: number;
-  durationMs: number;
-  statusCode: number | null;
-  errorClass: string | null;
-  errorMessage: string | null;
-  requestHeaders: Record<string, string>;
-  responseHeaders: Record<string, unknown> | null;
-  responseBody: string | null;
-}
-
-export interface RecordInput {
-  owner: string;
-  attempt: AttemptRow;
-  decision: Decision;
-  now: number;
-  /** Built-in endpoint, room event, success: Rocket.Chat stores the response text on the room. */
-  crmData?: { rid: string; text: string };
-  /** The endpoint's circuit breaker; none for an endpoint whose policy has no breaker (the built-in one). */
-  breaker?: BreakerRule;
-  /** When the attempt began, on the clock of `now` (the breaker compares it with its mark); defaults to attempt.startedAt. */
-  attemptStartedAt?: number;
-  /** The delivery was taken without a lease (a single-process hand-off). */
-  unleased?: boolean;
-  /** Told what the breaker did, inside the transaction: the caller acts on it once the record resolved. */
-  onBreaker?: (change: BreakerChange) => void;
-}
-
-const insertAttemptQ = prepare((db) =>
-  db.insertInto('attempts').values({
-    delivery_id: arg('delivery_id'),
-    endpoint_id: arg('endpoint_id'),
-    attempt: arg('attempt'),
-    started_at: arg('started_at'),
-    duration_ms: arg('duration_ms'),
-    status_code: arg('status_code'),
-    error_class: arg('error_class'),
-    error_message: arg('error_message'),
-    request_headers: arg('request_headers'),
-    response_headers: arg('response_headers'),
-    response_body: arg('response_body'),
-  }),
-);
-const updateDeliveryQ = prepare((db) =>
-  db
-    .updateTable('deliveries')
-    .set({
-      status: arg('status'),
-      attempts: arg('attempts'),
-      next_attempt_at: arg('next_attempt_at'),
-      completed_at: arg('completed_at'),
-      lease_owner: null,
-      lease_until: null,
-      last_status_code: arg('last_status_code'),
-      last_error: arg('last_error'),
-      updated_at: arg('now'),
-    })
-    .where('seq', '=', arg('seq'))
-    .where('lease_owner', '=', arg('owner')),
-);
-// A hand-off taken without a lease (single process): still pending, and not leased by anyone
-// else meanwhile (polling in the same engine leases with the same owner).
-const updateUnleasedQ = prepare((db) =>
-  db
-    .updateTable('deliveries')
-    .set({
-      status: arg('status'),
-      attempts: arg('attempts'),
-      next_attempt_at: arg('next_attempt_at'),
-      completed_at: arg('completed_at'),
-      lease_owner: null,
-      lease_until: null,
-      last_status_code: arg('last_status_code'),
-      last_error: arg('last_error'),
-      updated_at: arg('now'),
-    })
-    .where('seq', '=', arg('seq'))
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_owner', '=', arg('owner'))])),
-);
-// Skips the write when already healthy: the common case stays a no-op on a hot row. The mark
-// makes failures of attempts that started before this success (in flight meanwhile) not count.
-const markHealthyQ = prepareRaw(
-  () => sql`UPDATE endpoints SET consecutive_failures = 0, failing_since = NULL, breaker_mark = ${arg('now')},
-      updated_at = ${arg('now')}
-    WHERE _id = ${arg('id')} AND consecutive_failures > 0`,
-);
-const countFailureQ = prepare((db) =>
-  db
-    .updateTable('endpoints')
-    .set({
-      consecutive_failures: sql<number>`consecutive_failures + 1`,
-      failing_since: sql<number>`COALESCE(failing_since, ${arg('now')})`,
-      updated_at: arg('now'),
-    })
-    .where('_id', '=', arg('id')),
-);
-// Retry-After backs off the whole endpoint, never shortening a longer pause.
-const countFailureAndPauseQ = prepare((db) =>
-  db
-    .updateTable('endpoints')
-    .set({
-      consecutive_failures: sql<number>`consecutive_failures + 1`,
-      failing_since: sql<number>`COALESCE(failing_since, ${arg('now')})`,
-      paused_until: sql<number>`CASE WHEN paused_until IS NULL OR paused_until < ${arg('pause')} THEN ${arg('pause')} ELSE paused_until END`,
-      updated_at: arg('now'),
-    })
-    .where('_id', '=', arg('id')),
-);
-const disableForResponseQ = prepare((db) =>
-  db
-    .updateTable('endpoints')
-    .set({
-      enabled: 0,
-      disabled_reason: arg('reason'),
-      consecutive_failures: sql<number>`consecutive_failures + 1`,
-      failing_since: sql<number>`COALESCE(failing_since, ${arg('now')})`,
-      updated_at: arg('now'),
-    })
-    .where('_id', '=', arg('id')),
-);
-// The CRM mostly answers the same text for a room again: an unchanged value is not rewritten
-// (a rewrite dirties the room's page, which the commit then writes out).
-const saveCrmDataQ = prepare((db) =>
-  db
-    .updateTable('rooms')
-    .set({ crm_data: arg('text') })
-    .where('_id', '=', arg('rid'))
-    .where('crm_data', 'is distinct from', arg('text')),
-);
 
 /**
  * Records one attempt; returns false when our lease was lost (the row changed hands), the attempt
- * is logged anyway. On SQLite, attempts finishing together share one unit of work (RecordBatch).
- * On PostgreSQL each has its own transaction as before: two batches could take the same endpoint
- * and room rows in opposite orders and deadlock.
+ * is logged anyway. Attempts finishing together are recorded in one transaction: on SQLite in one
+ * unit of the group commit (RecordBatch); on PostgreSQL, where several processes record at once,
+ * in one transaction that takes its row locks in one global order (record-ordered.ts), so two
+ * groups cannot deadlock each other.
  */
 export class AttemptRecorder {
-  private readonly batch: RecordBatch | undefined;
+  private readonly batch: RecordBatch | OrderedRecordBatch;
 
-  constructor(private readonly store: Store) {
-    this.batch = store.caps.groupCommit ? new RecordBatch(store) : undefined;
+  constructor(store: Store) {
+    this.batch = store.caps.groupCommit ? new RecordBatch(store) : new OrderedRecordBatch(store);
   }
 
   record(input: RecordInput): Promise<boolean> {
-    return this.batch ? this.batch.add(input) : recordAlone(this.store, input);
+    return this.batch.add(input);
   }
-}
-
-/** One attempt in a transaction of its own (grouped with others by group commit on SQLite). */
-function recordAlone(store: Store, input: RecordInput): Promise<boolean> {
-  return store.transact((_trx, x) => recordIn(x, input));
-}
-
-interface Waiting {
-  input: RecordInput;
-  resolve(updated: boolean): void;
-  reject(err: unknown): void;
 }
 
 /**
@@ -231,67 +74,5 @@ class RecordBatch {
     const taken = this.queue;
     this.queue = [];
     return taken;
-  }
-}
-
-async function recordIn(x: Exec, input: RecordInput): Promise<boolean> {
-  const { attempt: a, decision: d, now } = input;
-  await x.run(insertAttemptQ, {
-    delivery_id: a.deliveryId,
-    endpoint_id: a.endpointId,
-    attempt: a.attempt,
-    started_at: a.startedAt,
-    duration_ms: a.durationMs,
-    status_code: a.statusCode,
-    error_class: a.errorClass,
-    error_message: a.errorMessage === null ? null : a.errorMessage.slice(0, 2000),
-    request_headers: JSON.stringify(a.requestHeaders),
-    response_headers: a.responseHeaders === null ? null : JSON.stringify(a.responseHeaders),
-    response_body: a.responseBody,
-  });
-  const updated = await x.run(input.unleased ? updateUnleasedQ : updateDeliveryQ, {
-    status: d.status,
-    attempts: a.attempt,
-    next_attempt_at: d.nextAttemptAt,
-    completed_at: d.completedAt,
-    last_status_code: a.statusCode,
-    last_error: a.errorClass === null ? null : `${a.errorClass}: ${a.errorMessage ?? ''}`.slice(0, 500),
-    now,
-    seq: a.deliverySeq,
-    owner: input.owner,
-  });
-  // The room's head is done: its next row, if held behind it, may be claimed now.
-  if (updated > 0 && d.status !== 'pending' && a.orderKey) await unholdHead(x, a.endpointId, a.orderKey);
-  if (d.endpoint.kind === 'failing' && input.breaker) {
-    await breakerFailure(
-      x,
-      a.endpointId,
-      d.endpoint.pauseUntil,
-      input.attemptStartedAt ?? a.startedAt,
-      now,
-      input.breaker,
-      input.onBreaker,
-    );
-  } else {
-    await updateEndpoint(x, a.endpointId, d, now);
-  }
-  if (input.crmData) await x.run(saveCrmDataQ, { text: input.crmData.text, rid: input.crmData.rid });
-  return updated > 0;
-}
-
-async function updateEndpoint(x: Exec, endpointId: string, d: Decision, now: number): Promise<void> {
-  switch (d.endpoint.kind) {
-    case 'healthy':
-      await x.run(markHealthyQ, { now, id: endpointId });
-      return;
-    case 'failing': {
-      const pause = d.endpoint.pauseUntil;
-      if (pause === undefined) await x.run(countFailureQ, { now, id: endpointId });
-      else await x.run(countFailureAndPauseQ, { now, pause, id: endpointId });
-      return;
-    }
-    case 'disable':
-      await x.run(disableForResponseQ, { reason: d.endpoint.reason, now, id: endpointId });
-      return;
   }
 }
