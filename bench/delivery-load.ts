@@ -9,7 +9,19 @@
  *                   paused, as the breaker pauses it for a receiver that fails), then it comes back
  *                   and the backlog drains: RSS sampled every 200 ms throughout, drain rate against
  *                   the steady (saturated) rate measured just before, and the API's p99
- *                   (sendAsVisitor at 100/s) during the drain
+ *                   (sendAsVisitor at 100/s) during the drain. Omnihook runs IN this process, so
+ *                   its RSS is the whole bench's (producers, receiver client): not in the default set
+ *
+ *   backlog-server  the same on a server alone (bench/lib/backlog-server.ts): Omnihook in a child
+ *                   process, VmRSS of that child sampled every 200 ms; the backlog written by a
+ *                   seeding child with the product's code (`--builder seed`, default) or POSTed to
+ *                   the server (`--builder api`); steady rate before (server A) and after (server
+ *                   B, the one that drained); the API's p99 (POST livechat/message at 100/s) in the drain
+ *
+ *   saturation      a server alone under as many POST livechat/message as it answers (`--clients`
+ *                   outstanding, closed loop, bench/lib/saturation.ts): API req/s, deliveries/s, the
+ *                   backlog sampled over time with its slope over the last half (growing or flat),
+ *                   event-to-receipt p50/p99
  *
  *   steady          1,000 events/s paced for `--duration` s, alone and while 500 visitor updates/s
  *                   (other API traffic, no webhook) run beside it: event-to-receipt p50/p99
@@ -18,7 +30,10 @@
  *                   a fresh schema per row): POST livechat/message to 1 and then 2 server processes
  *                   on one schema, each with its delivery thread: deliveries/s and p99
  *
- *   node --import tsx bench/delivery-load.ts [--duration 4] [--backlog 30000] [--only slow,backlog,steady,pg]
+ *   node --import tsx bench/delivery-load.ts [--duration 4] [--backlog 30000] [--builder seed|api]
+ *     [--clients 48] [--drain-timeout s] [--only slow,backlog-server,saturation,steady,pg,backlog]
+ *   (the default --only is every row but `backlog`; --drain-timeout defaults to 240 s, more for a
+ *   backlog above 120,000: 2 ms an event)
  *
  * Exit code 1 when a check fails (events lost or duplicated, a room's events out of order).
  */
@@ -33,7 +48,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import { startReceiver } from './lib/receiver.ts';
 import { bullSender, redisUp } from './lib/bullmq.ts';
 import type { Receiver } from './lib/receiver.ts';
-import { paced, saturate } from './lib/load.ts';
+import { paced } from './lib/load.ts';
+import { measureSaturated } from './lib/saturated.ts';
+import type { SaturatedRow } from './lib/saturated.ts';
+import { backlogServerRow } from './lib/backlog-server.ts';
+import { saturationRow } from './lib/saturation.ts';
 import { Api } from './lib/api.ts';
 import type { BenchRoom } from './lib/api.ts';
 import { startOmnihook } from './lib/omnihook.ts';
@@ -54,8 +73,10 @@ const { values: args } = parseArgs({
     producers: { type: 'string', default: '16' },
     cap: { type: 'string', default: '256' },
     rooms: { type: 'string', default: '256' },
-    'drain-timeout': { type: 'string', default: '240' },
-    only: { type: 'string', default: 'slow,backlog,steady,pg' },
+    'drain-timeout': { type: 'string' },
+    builder: { type: 'string', default: 'seed' },
+    clients: { type: 'string', default: '48' },
+    only: { type: 'string', default: 'slow,backlog-server,saturation,steady,pg' },
   },
   // npm run bench passes its extra arguments to every benchmark: ignore the ones meant for others
   strict: false,
@@ -65,7 +86,11 @@ const BACKLOG = Number(args.backlog);
 const PRODUCERS = Number(args.producers);
 const CAP = Number(args.cap);
 const ROOMS = Number(args.rooms);
-const DRAIN_MS = Number(args['drain-timeout']) * 1000;
+// a 1,000,000 backlog drains for minutes: the bound grows with it
+const DRAIN_MS =
+  args['drain-timeout'] !== undefined ? Number(args['drain-timeout']) * 1000 : Math.max(240_000, BACKLOG * 2);
+const BUILDER = args.builder === 'api' ? 'api' : 'seed';
+const CLIENTS = Number(args.clients);
 const ONLY = new Set(String(args.only).split(','));
 const DEFAULT_CONCURRENCY = 10;
 const RAISED_CONCURRENCY = 64;
@@ -139,33 +164,12 @@ async function omnihook(dir: string, name: string, rcv: Receiver, concurrency: n
   };
 }
 
-interface Row {
-  system: string;
-  rate: number;
-  p50: number;
-  p99: number;
-}
+type Row = SaturatedRow;
+const SATURATED = { durationMs: DURATION_MS, producers: PRODUCERS, cap: CAP, drainMs: DRAIN_MS, problems, log };
 
 /** Saturated for DURATION_MS with at most CAP outstanding, then drained: deliveries/s and latency. */
-async function saturated(system: string, rcv: Receiver, produce: (i: number) => Promise<void>): Promise<Row> {
-  await rcv.reset();
-  const res = await saturate({
-    durationMs: DURATION_MS,
-    producers: PRODUCERS,
-    cap: CAP,
-    received: rcv.received,
-    produce,
-  });
-  const got = await rcv.waitFor(res.produced, DRAIN_MS);
-  await sleep(50);
-  const st = await rcv.stats();
-  if (got < res.produced) problems.push(`${system}: ${res.produced - got} of ${res.produced} not received`);
-  if (res.errors > 0) problems.push(`${system}: ${res.errors} producer errors, first: ${res.firstError}`);
-  if (st.uniqueIds < st.count) problems.push(`${system}: ${st.count - st.uniqueIds} duplicate webhook-ids`);
-  if (st.outOfOrder > 0) problems.push(`${system}: ${st.outOfOrder} events out of room order`);
-  const rate = st.count / ((st.lastAt - res.startedAt) / 1000);
-  log(`  ${system}: ${fmt(st.count)} received, ${fmt(rate)}/s, p50 ${ms(st.latency.p50)} p99 ${ms(st.latency.p99)}`);
-  return { system, rate, p50: st.latency.p50, p99: st.latency.p99 };
+function saturated(system: string, rcv: Receiver, produce: (i: number) => Promise<void>): Promise<Row> {
+  return measureSaturated(system, rcv, produce, SATURATED);
 }
 
 async function bullmqRow(rcv: Receiver, concurrency: number, label: string): Promise<Row | undefined> {
@@ -507,6 +511,18 @@ async function main(): Promise<number> {
   log(`delivery-load: node ${process.version}, data in ${dir}`);
   try {
     if (ONLY.has('slow')) await slowReceivers(dir);
+    if (ONLY.has('backlog-server'))
+      await backlogServerRow({ ...SATURATED, dir, backlog: BACKLOG, builder: BUILDER, rooms: ROOMS });
+    if (ONLY.has('saturation'))
+      await saturationRow({
+        dir,
+        durationMs: DURATION_MS,
+        clients: CLIENTS,
+        rooms: ROOMS,
+        drainMs: DRAIN_MS,
+        problems,
+        log,
+      });
     if (ONLY.has('backlog')) await backlog(dir);
     if (ONLY.has('steady')) await steadyWithTraffic(dir);
     if (ONLY.has('pg')) await postgresRows();

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { loadConfig } from '../../src/config/index.ts';
 import { migrate, openStore } from '../../src/store/open.ts';
 import { createServices } from '../../src/services/container.ts';
@@ -21,8 +22,21 @@ const { values: args } = parseArgs({
 const N = Number(args.messages);
 const P = Number(args.producers);
 const dir = mkdtempSync(join(tmpdir(), 'omnihook-produce-'));
+// PRODUCE_PG=postgres://...: the same on a fresh schema of that database (dropped at the end)
+const pgBase = process.env.PRODUCE_PG;
+const schema = `produce_${process.pid}`;
+let databaseUrl = `sqlite:${join(dir, 'p.db')}`;
+if (pgBase) {
+  const admin = new pg.Client({ connectionString: pgBase });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const u = new URL(pgBase);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  databaseUrl = u.toString();
+}
 const config = loadConfig({
-  DATABASE_URL: `sqlite:${join(dir, 'p.db')}`,
+  DATABASE_URL: databaseUrl,
   LOG_LEVEL: 'silent',
   EGRESS_ALLOWLIST: '127.0.0.1/32',
   ADMIN_PASS: 'bench-admin-pass-1',
@@ -69,5 +83,11 @@ process.stdout.write(
 );
 s.settings.stop();
 await store.close();
+if (pgBase) {
+  const admin = new pg.Client({ connectionString: pgBase });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+  await admin.end();
+}
 if (process.env.KEEP) process.stdout.write(`kept ${dir}\n`);
 else rmSync(dir, { recursive: true, force: true });
