@@ -2,6 +2,7 @@
 import { serverScript, spawnChild } from './child.ts';
 import type { Child } from './child.ts';
 import { ADMIN_PASS } from './api.ts';
+import { SERVER_NODE_FLAGS } from '../../src/config/node-flags.ts';
 
 export function startOmnihook(
   name: string,
@@ -19,7 +20,7 @@ export function startOmnihook(
       HOST: '127.0.0.1',
       ...env,
     },
-    nodeArgs,
+    nodeArgs: [...SERVER_NODE_FLAGS, ...nodeArgs],
     readyTimeoutMs: 60_000,
   });
 }

@@ -15,6 +15,8 @@ import { remoteWrites } from './thread-writes.ts';
 import type { RocketChatRetry } from './retry.ts';
 
 const port = parentPort!;
+/** The thread's SQLite page cache, MiB (the API thread's connection has its own). */
+const THREAD_CACHE_MIB = 8;
 const init = workerData as ThreadInit;
 
 // What the thread sends goes out as one message per turn of its loop (records, live events and
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
     timeoutMs: init.databaseTimeoutMs,
     checkpoint: false,
     poolSize: 4,
+    // it only reads (hand-offs by id, the events just written, endpoint limits): recent pages
+    cacheMiB: THREAD_CACHE_MIB,
     onError: (err) => log.warn({ err: err.message }, 'delivery thread: database connection lost; reconnecting'),
   });
   let retry: RocketChatRetry = init.retry;

@@ -44,6 +44,13 @@ const SETTINGS_SYNC_MS = 1000;
 /** The pause before a dead thread is started again, doubling while it keeps dying, ms. */
 const RESTART_DELAY_MS = 1000;
 const RESTART_DELAY_MAX_MS = 30_000;
+/**
+ * The thread's V8 heap. Its live set is small and bounded (about 15 MB after a full GC while
+ * draining a backlog: the hand-off queue holds at most FRESH_MAX entries), but with V8's defaults
+ * the heap grew to 75 MB of mostly garbage before collecting, which took a server past 300 MB.
+ * A thread that still ran out would be started again (above); its rows wait in the store.
+ */
+const THREAD_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 function bootstrap(): { code: string; eval: true } | { url: URL; eval: false } {
   const self = import.meta.url;
@@ -104,8 +111,8 @@ export function startDeliveryThread(deps: ThreadDeps, options: WorkerOptions = {
       options,
     };
     const w = boot.eval
-      ? new Worker(boot.code, { eval: true, workerData: init })
-      : new Worker(boot.url, { workerData: init });
+      ? new Worker(boot.code, { eval: true, workerData: init, resourceLimits: THREAD_HEAP })
+      : new Worker(boot.url, { workerData: init, resourceLimits: THREAD_HEAP });
     worker = w;
     // replies go back one message per turn, like the thread's own messages
     let replies: ToThread[] = [];

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { request } from 'undici';
+import { SERVER_NODE_FLAGS } from '../../src/config/node-flags.ts';
 
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -31,7 +32,7 @@ export async function freePort(): Promise<number> {
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
