@@ -30,6 +30,8 @@ export function roomKey(endpointId: string, orderKey: string): string {
 export class FreshQueue {
   private readonly byEndpoint = new Map<string, EndpointQueue>();
   private count = 0;
+  /** Ids of every entry held (arrival, ready or waiting): polling asks whether it found one of these. */
+  private readonly ids = new Set<string>();
   /** Rooms with a delivery in flight in this engine (roomKey). */
   private readonly busyRooms = new Set<string>();
 
@@ -52,6 +54,7 @@ export class FreshQueue {
     }
     q.items.push(d);
     this.count++;
+    this.ids.add(d.id);
     return true;
   }
 
@@ -65,6 +68,7 @@ export class FreshQueue {
     const ready = q.ready.shift();
     if (ready) {
       this.count--;
+      this.ids.delete(ready.id);
       this.settle(endpointId, q);
       return ready;
     }
@@ -81,6 +85,7 @@ export class FreshQueue {
         }
       }
       this.count--;
+      this.ids.delete(d.id);
       this.settle(endpointId, q);
       return d;
     }
@@ -108,6 +113,7 @@ export class FreshQueue {
     if (!next) {
       q.waiting.delete(key);
       this.count -= waiting.length;
+      for (const w of waiting) this.ids.delete(w.id);
       this.settle(endpointId, q);
       return;
     }
@@ -123,6 +129,9 @@ export class FreshQueue {
     let n = q.items.length - q.head + q.ready.length;
     for (const w of q.waiting.values()) n += w.length;
     this.count -= n;
+    for (let i = q.head; i < q.items.length; i++) this.ids.delete(q.items[i]!.id);
+    for (const d of q.ready) this.ids.delete(d.id);
+    for (const w of q.waiting.values()) for (const d of w) this.ids.delete(d.id);
     this.byEndpoint.delete(endpointId);
   }
 
@@ -132,7 +141,13 @@ export class FreshQueue {
     return q !== undefined && (q.ready.length > 0 || q.head < q.items.length);
   }
 
+  /** Whether this delivery is held here (handed off, not taken yet). */
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
   clear(): void {
+    this.ids.clear();
     this.byEndpoint.clear();
     this.busyRooms.clear();
     this.count = 0;
