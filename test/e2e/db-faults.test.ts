@@ -27,6 +27,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { createServices } from '../../src/services/container.ts';
 import { Hub } from '../../src/realtime/hub.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { until } from '../helpers/until.ts';
 
 const available = await postgresAvailable();
 /** DATABASE_TIMEOUT_MS of the drills. */
@@ -49,15 +50,6 @@ async function openStream(base: string, headers: Record<string, string>) {
   r.body.on('data', (c: Buffer) => (text += c.toString()));
   r.body.on('error', () => undefined);
   return { text: () => text, close: () => r.body.destroy() };
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
 }
 
 describe.skipIf(!available)('PostgreSQL lost, refused and frozen under two server processes', () => {

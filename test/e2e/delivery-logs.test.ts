@@ -15,6 +15,7 @@ import { offlineEvent } from '../helpers/deliveries.ts';
 import { buildWorkerDeps } from '../../src/main.ts';
 import { startWorker } from '../../src/delivery/start.ts';
 import { LOG_LINES } from '../../src/delivery/log-lines.ts';
+import { until } from '../helpers/until.ts';
 
 type Line = Record<string, unknown>;
 
@@ -27,14 +28,6 @@ function capture() {
     },
   });
   return { lines, log: pino({ level: 'info' }, dest) };
-}
-
-async function until(ok: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('delivery log lines', () => {

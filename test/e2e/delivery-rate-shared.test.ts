@@ -17,16 +17,9 @@ import { offlineEvent } from '../helpers/deliveries.ts';
 import { buildWorkerDeps } from '../../src/main.ts';
 import { DeliveryWorker } from '../../src/delivery/worker.ts';
 import { remoteWrites, writeServer } from '../../src/delivery/thread-writes.ts';
+import { until } from '../helpers/until.ts';
 
 const RATE = 4;
-
-async function until(ok: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('rate limit shared by polling and hand-offs', () => {
   let t: TestApp;

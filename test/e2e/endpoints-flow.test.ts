@@ -11,15 +11,7 @@ import type { Receiver } from '../helpers/receiver.ts';
 import { useDeliveryRig } from '../helpers/deliveries.ts';
 import { newVisitor, openRoom } from '../helpers/livechat.ts';
 import { BREAKER_THRESHOLD, MIN_FAILING_MS } from '../../src/delivery/breaker.ts';
-
-async function until(cond: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('condition not reached');
-}
+import { until } from '../helpers/until.ts';
 
 describe('webhook endpoints end to end', () => {
   let t: TestApp;

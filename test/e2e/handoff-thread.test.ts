@@ -15,6 +15,7 @@ import { insertRoom, roomEvent } from '../helpers/deliveries.ts';
 import { buildWorkerDeps } from '../../src/main.ts';
 import { startDeliveryThread } from '../../src/delivery/thread.ts';
 import type { DeliveryThread } from '../../src/delivery/thread.ts';
+import { until } from '../helpers/until.ts';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -25,14 +26,6 @@ function capture() {
     },
   });
   return { lines, log: pino({ level: 'info' }, dest) };
-}
-
-async function until(ok: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('the delivery thread', () => {

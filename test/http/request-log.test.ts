@@ -13,6 +13,7 @@ import { ConfigError, loadConfig } from '../../src/config/index.ts';
 import { loggableUrl } from '../../src/http/plugins/request-log.ts';
 import { makeApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { until } from '../helpers/until.ts';
 
 interface Line {
   level: number;
@@ -36,14 +37,6 @@ function capture(format: 'json' | 'pretty', level: 'info' | 'debug' = 'debug') {
       .filter(Boolean)
       .map((l) => JSON.parse(l) as Line);
   return { logger, text, lines };
-}
-
-async function until(what: string, ok: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('request log', () => {

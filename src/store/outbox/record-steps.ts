@@ -71,20 +71,22 @@ const insertAttemptQ = prepare((db) =>
     response_body: arg('response_body'),
   }),
 );
+/** The delivery's state after an attempt, the same for a leased row and an unleased hand-off. */
+const outcomeColumns = {
+  status: arg<string>('status'),
+  attempts: arg<number>('attempts'),
+  next_attempt_at: arg<number>('next_attempt_at'),
+  completed_at: arg<number | null>('completed_at'),
+  lease_owner: null,
+  lease_until: null,
+  last_status_code: arg<number | null>('last_status_code'),
+  last_error: arg<string | null>('last_error'),
+  updated_at: arg<number>('now'),
+};
 const updateDeliveryQ = prepare((db) =>
   db
     .updateTable('deliveries')
-    .set({
-      status: arg('status'),
-      attempts: arg('attempts'),
-      next_attempt_at: arg('next_attempt_at'),
-      completed_at: arg('completed_at'),
-      lease_owner: null,
-      lease_until: null,
-      last_status_code: arg('last_status_code'),
-      last_error: arg('last_error'),
-      updated_at: arg('now'),
-    })
+    .set(outcomeColumns)
     .where('seq', '=', arg('seq'))
     .where('lease_owner', '=', arg('owner')),
 );
@@ -93,17 +95,7 @@ const updateDeliveryQ = prepare((db) =>
 const updateUnleasedQ = prepare((db) =>
   db
     .updateTable('deliveries')
-    .set({
-      status: arg('status'),
-      attempts: arg('attempts'),
-      next_attempt_at: arg('next_attempt_at'),
-      completed_at: arg('completed_at'),
-      lease_owner: null,
-      lease_until: null,
-      last_status_code: arg('last_status_code'),
-      last_error: arg('last_error'),
-      updated_at: arg('now'),
-    })
+    .set(outcomeColumns)
     .where('seq', '=', arg('seq'))
     .where('status', '=', 'pending')
     .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_owner', '=', arg('owner'))])),
