@@ -58,13 +58,10 @@ import type { BenchRoom } from './lib/api.ts';
 import { startOmnihook } from './lib/omnihook.ts';
 import type { Child } from './lib/child.ts';
 import { fmt, messageText, ms, nowMs, sleep, summarize, table } from './lib/stats.ts';
-import { loadConfig } from '../src/config/index.ts';
-import { migrate, openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/open.ts';
-import { createServices } from '../src/services/container.ts';
 import type { Services } from '../src/services/container.ts';
-import { Hub } from '../src/realtime/hub.ts';
 import { startDelivery } from '../src/main.ts';
+import { agentAndRooms, openInProcess } from './lib/inprocess.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -112,35 +109,14 @@ interface Omnihook {
 
 /** Omnihook in this process as main.ts starts it, one custom endpoint to the receiver for Message events. */
 async function omnihook(dir: string, name: string, rcv: Receiver, concurrency: number): Promise<Omnihook> {
-  const config = loadConfig({
-    DATABASE_URL: `sqlite:${join(dir, `${name}.db`)}`,
-    LOG_LEVEL: 'silent',
-    EGRESS_ALLOWLIST: '127.0.0.1/32',
-    ADMIN_PASS: 'bench-admin-pass-1',
-  });
-  const store = await openStore(config.databaseUrl);
-  await migrate(store);
-  const s = await createServices(config, store, new Hub());
-  const agent = await s.users.create({
-    username: 'bench-agent',
-    password: 'bench-agent-pass-1',
-    name: 'Bench Agent',
-    roles: ['livechat-agent'],
-  });
-  await s.users.setLivechatStatus(agent._id, 'available');
+  const { s, store } = await openInProcess(`sqlite:${join(dir, `${name}.db`)}`);
   const { endpoint } = await s.endpoints.create({
     url: rcv.url,
     events: ['Message'],
     description: 'bench',
     maxConcurrency: concurrency,
   });
-  const rooms: BenchRoom[] = [];
-  for (let i = 0; i < ROOMS; i++) {
-    const token = `bench-visitor-${i}`;
-    await s.livechat.visitors.register({ token, name: `Visitor ${i}` }, {});
-    const { room } = await s.livechat.rooms.getOrCreate(token, {}, {});
-    rooms.push({ token, rid: room._id });
-  }
+  const rooms = await agentAndRooms(s, ROOMS);
   const worker = startDelivery(s, pino({ level: 'error' }) as unknown as FastifyBaseLogger);
   const send = async (i: number) => {
     const room = rooms[i % rooms.length]!;

@@ -52,13 +52,9 @@ import { countStore } from './lib/verify.ts';
 import { deliveryFloor } from './lib/store-floor.ts';
 import { processCpuMicros } from './lib/child.ts';
 import { fmt, messageText, ms, nowMs, sleep, table } from './lib/stats.ts';
-import { loadConfig } from '../src/config/index.ts';
-import { migrate, openStore } from '../src/store/open.ts';
-import { createServices } from '../src/services/container.ts';
-import { Hub } from '../src/realtime/hub.ts';
-import type { Services } from '../src/services/container.ts';
 import { buildWorkerDeps, startDelivery } from '../src/main.ts';
 import type { WorkerDeps } from '../src/delivery/ports.ts';
+import { agentAndRooms, openInProcess } from './lib/inprocess.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -327,19 +323,9 @@ async function inProcess(
     problems: [],
   };
   const dbPath = join(dir, `delivery-${mode}.db`);
-  const config = loadConfig({
-    DATABASE_URL: `sqlite:${dbPath}`,
-    LOG_LEVEL: 'silent',
-    EGRESS_ALLOWLIST: '127.0.0.1/32',
-    ADMIN_PASS: 'bench-admin-pass-1',
-  });
-  const store = await openStore(config.databaseUrl);
-  let services: Services | undefined;
+  const { s, store } = await openInProcess(`sqlite:${dbPath}`);
   let worker: { stop(): Promise<void> } | undefined;
   try {
-    await migrate(store);
-    services = await createServices(config, store, new Hub());
-    const s = services;
     if (relay) {
       await s.endpoints.create({
         url: rcv.url,
@@ -351,20 +337,7 @@ async function inProcess(
       await s.settings.set('Livechat_webhookUrl', rcv.url);
       await s.settings.set('Livechat_webhook_on_visitor_message', true);
     }
-    const agent = await s.users.create({
-      username: 'bench-agent',
-      password: 'bench-agent-pass-1',
-      name: 'Bench Agent',
-      roles: ['livechat-agent'],
-    });
-    await s.users.setLivechatStatus(agent._id, 'available');
-    const rooms: BenchRoom[] = [];
-    for (let i = 0; i < ROOMS; i++) {
-      const token = `bench-visitor-${i}`;
-      await s.livechat.visitors.register({ token, name: `Visitor ${i}` }, {});
-      const { room } = await s.livechat.rooms.getOrCreate(token, {}, {});
-      rooms.push({ token, rid: room._id });
-    }
+    const rooms = await agentAndRooms(s, ROOMS);
     const logger = pino({ level: 'error' }) as unknown as FastifyBaseLogger;
     // THREAD=0: the worker on this event loop (the design before issue 16), for comparison
     worker = onLoop || INPROCESS_LOOP ? startWorker(buildWorkerDeps(s, logger)) : startDelivery(s, logger);
@@ -393,7 +366,7 @@ async function inProcess(
     else verify(m, dbPath, received);
   } finally {
     await worker?.stop();
-    services?.settings.stop();
+    s.settings.stop();
     await store.close();
   }
   return m;

@@ -57,13 +57,11 @@ import type { Child, ChildMessage } from './lib/child.ts';
 import { saturate } from './lib/load.ts';
 import type { ProduceResult } from './lib/load.ts';
 import { fmt, messageText, ms, sleep, table } from './lib/stats.ts';
-import { loadConfig } from '../src/config/index.ts';
-import { migrate, openStore } from '../src/store/open.ts';
-import { createServices } from '../src/services/container.ts';
-import { Hub } from '../src/realtime/hub.ts';
 import type { Services } from '../src/services/container.ts';
 import { startWorker } from '../src/delivery/start.ts';
 import { buildWorkerDeps } from '../src/main.ts';
+import { agentAndRooms, openInProcess } from './lib/inprocess.ts';
+import type { Store } from '../src/store/open.ts';
 
 const ROLE_ENV = 'OMNIHOOK_BENCH_ISOLATION_ROLE';
 
@@ -198,7 +196,7 @@ async function main(): Promise<number> {
   let dead: Child | undefined;
   let services: Services | undefined;
   let worker: ReturnType<typeof startWorker> | undefined;
-  let store: Awaited<ReturnType<typeof openStore>> | undefined;
+  let store: Store | undefined;
   const phases: Phase[] = [];
   const problems: string[] = [];
   let healthyMaxConcurrency = 0;
@@ -209,16 +207,9 @@ async function main(): Promise<number> {
     dead = await spawnChild('dead-receiver', fileURLToPath(import.meta.url), { env: { [ROLE_ENV]: 'dead-receiver' } });
     const deadUrl = `http://127.0.0.1:${dead.port}/hook`;
     const dbPath = join(dir, 'isolation.db');
-    const config = loadConfig({
-      DATABASE_URL: `sqlite:${dbPath}`,
-      LOG_LEVEL: 'silent',
-      EGRESS_ALLOWLIST: '127.0.0.1/32',
-      ADMIN_PASS: 'bench-admin-pass-1',
-    });
-    store = await openStore(config.databaseUrl);
-    await migrate(store);
-    services = await createServices(config, store, new Hub());
-    const s = services;
+    const opened = await openInProcess(`sqlite:${dbPath}`);
+    ({ s: services, store } = opened);
+    const s = opened.s;
     const healthy = (
       await s.endpoints.create({
         url: rcv.url,
@@ -250,20 +241,7 @@ async function main(): Promise<number> {
     ).endpoint;
     // the Webhooks page: visitor messages only, no URL until a webhooks phase sets one
     await s.settings.set('Livechat_webhook_on_visitor_message', true);
-    const agent = await s.users.create({
-      username: 'bench-agent',
-      password: 'bench-agent-pass-1',
-      name: 'Bench Agent',
-      roles: ['livechat-agent'],
-    });
-    await s.users.setLivechatStatus(agent._id, 'available');
-    const rooms: { token: string; rid: string }[] = [];
-    for (let i = 0; i < ROOMS; i++) {
-      const token = `bench-visitor-${i}`;
-      await s.livechat.visitors.register({ token, name: `Visitor ${i}` }, {});
-      const { room } = await s.livechat.rooms.getOrCreate(token, {}, {});
-      rooms.push({ token, rid: room._id });
-    }
+    const rooms = await agentAndRooms(s, ROOMS);
     healthyMaxConcurrency = healthy.maxConcurrency;
     deadMaxConcurrency = deadEp.maxConcurrency;
     log(

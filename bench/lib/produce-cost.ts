@@ -10,11 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig } from '../../src/config/index.ts';
-import { migrate, openStore } from '../../src/store/open.ts';
-import { createServices } from '../../src/services/container.ts';
-import { Hub } from '../../src/realtime/hub.ts';
 import { messageText } from './stats.ts';
+import { agentAndRooms, openInProcess } from './inprocess.ts';
 
 const { values: args } = parseArgs({
   options: { messages: { type: 'string', default: '20000' }, producers: { type: 'string', default: '16' } },
@@ -35,31 +32,10 @@ if (pgBase) {
   u.searchParams.set('options', `-c search_path=${schema}`);
   databaseUrl = u.toString();
 }
-const config = loadConfig({
-  DATABASE_URL: databaseUrl,
-  LOG_LEVEL: 'silent',
-  EGRESS_ALLOWLIST: '127.0.0.1/32',
-  ADMIN_PASS: 'bench-admin-pass-1',
-});
-const store = await openStore(config.databaseUrl);
-await migrate(store);
-const s = await createServices(config, store, new Hub());
+const { s, store } = await openInProcess(databaseUrl);
 await s.settings.set('Livechat_webhookUrl', 'http://127.0.0.1:9/hook');
 await s.settings.set('Livechat_webhook_on_visitor_message', true);
-const agent = await s.users.create({
-  username: 'a',
-  password: 'bench-agent-pass-1',
-  name: 'A',
-  roles: ['livechat-agent'],
-});
-await s.users.setLivechatStatus(agent._id, 'available');
-const rooms: { token: string; rid: string }[] = [];
-for (let i = 0; i < 256; i++) {
-  const token = `bench-visitor-${i}`;
-  await s.livechat.visitors.register({ token, name: `Visitor ${i}` }, {});
-  const { room } = await s.livechat.rooms.getOrCreate(token, {}, {});
-  rooms.push({ token, rid: room._id });
-}
+const rooms = await agentAndRooms(s, 256);
 async function run(n: number): Promise<{ us: number; wall: number }> {
   let next = 0;
   const c0 = process.cpuUsage();
