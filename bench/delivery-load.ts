@@ -53,7 +53,7 @@ import { measureSaturated } from './lib/saturated.ts';
 import type { SaturatedRow } from './lib/saturated.ts';
 import { backlogServerRow } from './lib/backlog-server.ts';
 import { saturationRow } from './lib/saturation.ts';
-import { Api } from './lib/api.ts';
+import { Api, postVisitorMessage } from './lib/api.ts';
 import type { BenchRoom } from './lib/api.ts';
 import { startOmnihook } from './lib/omnihook.ts';
 import type { Child } from './lib/child.ts';
@@ -447,14 +447,7 @@ async function postgresRows(): Promise<void> {
         for (const o of origins) pools.push(new Pool(o, { connections: PRODUCERS }));
         const post = async (i: number) => {
           const room = rooms[i % rooms.length]!;
-          const res = await pools[i % pools.length]!.request({
-            method: 'POST',
-            path: '/api/v1/livechat/message',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ token: room.token, rid: room.rid, msg: messageText(i) }),
-          });
-          const text = await res.body.text();
-          if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+          await postVisitorMessage(pools[i % pools.length]!, room, i);
         };
         // every process's delivery thread must be running before the clock starts: 2 s at 50/s each
         await rcv.reset();

@@ -44,7 +44,7 @@ import { bullSender, redisUp } from './lib/bullmq.ts';
 import type { Receiver, ReceiverStats } from './lib/receiver.ts';
 import { paced, saturate } from './lib/load.ts';
 import type { ProduceResult } from './lib/load.ts';
-import { Api } from './lib/api.ts';
+import { Api, postVisitorMessage } from './lib/api.ts';
 import type { BenchRoom } from './lib/api.ts';
 import { startOmnihook } from './lib/omnihook.ts';
 import type { Child } from './lib/child.ts';
@@ -428,14 +428,7 @@ async function overHttp(rcv: Receiver, dir: string): Promise<Measured> {
     pool = p;
     await measure(m, rcv, async (i) => {
       const room = rooms[i % rooms.length] as BenchRoom;
-      const res = await p.request({
-        method: 'POST',
-        path: '/api/v1/livechat/message',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: room.token, rid: room.rid, msg: messageText(i) }),
-      });
-      const text = await res.body.text();
-      if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+      await postVisitorMessage(p, room, i);
     });
     await child.stop();
     child = undefined;

@@ -3,12 +3,26 @@
  * admin login, an available agent, visitors with open rooms, the Webhooks-page settings.
  */
 import { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import { messageText } from './stats.ts';
 
 export const ADMIN_PASS = 'bench-admin-pass-1';
 
 export interface BenchRoom {
   token: string;
   rid: string;
+}
+
+/** One visitor message, `POST livechat/message` as Rocket.Chat's widget sends it; throws on a non-200. */
+export async function postVisitorMessage(pool: Dispatcher, room: BenchRoom, i: number): Promise<void> {
+  const res = await pool.request({
+    method: 'POST',
+    path: '/api/v1/livechat/message',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: room.token, rid: room.rid, msg: messageText(i) }),
+  });
+  const text = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
 }
 
 export class Api {

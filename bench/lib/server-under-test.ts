@@ -5,12 +5,11 @@
  * load is POST livechat/message over a pool of its own, sized to the load's concurrency.
  */
 import { Pool } from 'undici';
-import { Api } from './api.ts';
+import { Api, postVisitorMessage } from './api.ts';
 import type { BenchRoom } from './api.ts';
 import { startOmnihook } from './omnihook.ts';
 import type { Child } from './child.ts';
 import type { Receiver } from './receiver.ts';
-import { messageText } from './stats.ts';
 
 export interface ServerUnderTest {
   readonly child: Child;
@@ -68,14 +67,7 @@ export async function startServerUnderTest(opts: {
       rooms,
       post: async (i) => {
         const room = rooms[i % rooms.length]!;
-        const res = await pool.request({
-          method: 'POST',
-          path: '/api/v1/livechat/message',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ token: room.token, rid: room.rid, msg: messageText(i) }),
-        });
-        const text = await res.body.text();
-        if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`);
+        await postVisitorMessage(pool, room, i);
       },
       close: async () => {
         await pool.close();
