@@ -57,7 +57,7 @@ import { Api, postVisitorMessage } from './lib/api.ts';
 import type { BenchRoom } from './lib/api.ts';
 import { startOmnihook } from './lib/omnihook.ts';
 import type { Child } from './lib/child.ts';
-import { fmt, messageText, ms, nowMs, sleep, summarize, table } from './lib/stats.ts';
+import { positiveOption, fmt, messageText, ms, nowMs, sleep, summarize, table } from './lib/stats.ts';
 import type { Store } from '../src/store/open.ts';
 import type { Services } from '../src/services/container.ts';
 import { startDelivery } from '../src/main.ts';
@@ -78,16 +78,22 @@ const { values: args } = parseArgs({
   // npm run bench passes its extra arguments to every benchmark: ignore the ones meant for others
   strict: false,
 });
-const DURATION_MS = Number(args.duration) * 1000;
-const BACKLOG = Number(args.backlog);
-const PRODUCERS = Number(args.producers);
-const CAP = Number(args.cap);
-const ROOMS = Number(args.rooms);
+const DURATION_MS = positiveOption('duration', args.duration) * 1000;
+const BACKLOG = positiveOption('backlog', args.backlog);
+const PRODUCERS = positiveOption('producers', args.producers);
+const CAP = positiveOption('cap', args.cap);
+const ROOMS = positiveOption('rooms', args.rooms);
 // a 1,000,000 backlog drains for minutes: the bound grows with it
 const DRAIN_MS =
-  args['drain-timeout'] !== undefined ? Number(args['drain-timeout']) * 1000 : Math.max(240_000, BACKLOG * 2);
-const BUILDER = args.builder === 'api' ? 'api' : 'seed';
-const CLIENTS = Number(args.clients);
+  args['drain-timeout'] !== undefined
+    ? positiveOption('drain-timeout', args['drain-timeout']) * 1000
+    : Math.max(240_000, BACKLOG * 2);
+if (args.builder !== 'seed' && args.builder !== 'api') {
+  process.stderr.write(`--builder must be seed or api, got ${JSON.stringify(args.builder)}\n`);
+  process.exit(2);
+}
+const BUILDER: 'seed' | 'api' = args.builder;
+const CLIENTS = positiveOption('clients', args.clients);
 const ONLY = new Set(String(args.only).split(','));
 const DEFAULT_CONCURRENCY = 10;
 const RAISED_CONCURRENCY = 64;

@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { messageText } from './stats.ts';
+import { messageText, positiveOption } from './stats.ts';
 import { agentAndRooms, openInProcess } from './inprocess.ts';
 
 const { values: args } = parseArgs({
   options: { messages: { type: 'string', default: '20000' }, producers: { type: 'string', default: '16' } },
 });
-const N = Number(args.messages);
-const P = Number(args.producers);
+const N = positiveOption('messages', args.messages);
+const P = positiveOption('producers', args.producers);
 const dir = mkdtempSync(join(tmpdir(), 'omnihook-produce-'));
 // PRODUCE_PG=postgres://...: the same on a fresh schema of that database (dropped at the end)
 const pgBase = process.env.PRODUCE_PG;

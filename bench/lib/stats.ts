@@ -70,3 +70,16 @@ export function decodeStamp(text: string): number {
 export function messageText(seq: number, t0 = nowMs()): string {
   return `Hello, I have a question about my order (bench message, t0:${encodeStamp(t0)}, n:${encodeStamp(seq)})`;
 }
+
+/**
+ * A numeric command-line option: a positive number, or the script stops with exit 2 and says which
+ * option was wrong (a NaN would otherwise run for minutes and fail far from its cause).
+ */
+export function positiveOption(name: string, value: unknown): number {
+  const n = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    process.stderr.write(`--${name} must be a positive number, got ${JSON.stringify(value)}\n`);
+    process.exit(2);
+  }
+  return n;
+}
