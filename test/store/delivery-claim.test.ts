@@ -13,9 +13,10 @@ import { recoverLeasesAtStart, releaseLeases } from '../../src/store/outbox/leas
 import type { ClaimParams } from '../../src/store/outbox/claim.ts';
 import { ensureBuiltinEndpoint } from '../../src/store/builtin-endpoint.ts';
 import { newId } from '../../src/domain/ids.ts';
-import { newDeliveryRow, newEndpointRow } from '../../src/store/rows.ts';
+import { newDeliveryRow } from '../../src/store/rows.ts';
+import { ROWS_AT, addEndpoint } from '../helpers/outbox-rows.ts';
 
-const NOW = 1_700_000_000_000;
+const NOW = ROWS_AT;
 const params = (over: Partial<ClaimParams> = {}): ClaimParams => ({
   owner: 'w1',
   now: NOW,
@@ -24,39 +25,6 @@ const params = (over: Partial<ClaimParams> = {}): ClaimParams => ({
   leaseMarginMs: 30_000,
   ...over,
 });
-
-async function addEndpoint(
-  db: Kysely<Database>,
-  id: string,
-  over: { max_concurrency?: number; enabled?: number; paused_until?: number | null } = {},
-) {
-  await db
-    .insertInto('endpoints')
-    .values(
-      newEndpointRow(
-        {
-          _id: id,
-          kind: 'custom',
-          url: 'https://example.com/hook',
-          description: null,
-          events: '[]',
-          department_ids: null,
-          headers: null,
-          timeout_ms: 7000,
-          retry: '{"kind":"exponential"}',
-          ordering: 'room',
-          rate_limit_per_second: null,
-          max_concurrency: over.max_concurrency ?? 10,
-          enabled: over.enabled ?? 1,
-          disabled_reason: null,
-          secret: '',
-          paused_until: over.paused_until ?? null,
-        },
-        NOW,
-      ),
-    )
-    .execute();
-}
 
 async function addDelivery(
   db: Kysely<Database>,

@@ -17,39 +17,11 @@ import type { Store } from '../../src/store/open.ts';
 import { AttemptRecorder } from '../../src/store/outbox/record.ts';
 import type { RecordInput } from '../../src/store/outbox/record.ts';
 import { newId } from '../../src/domain/ids.ts';
-import { newDeliveryRow, newEndpointRow } from '../../src/store/rows.ts';
+import { newDeliveryRow } from '../../src/store/rows.ts';
+import { ROWS_AT, addEndpoint } from '../helpers/outbox-rows.ts';
 
-const NOW = 1_700_000_000_000;
+const NOW = ROWS_AT;
 const available = await postgresAvailable();
-
-async function addEndpoint(db: Kysely<Database>, id: string): Promise<void> {
-  await db
-    .insertInto('endpoints')
-    .values(
-      newEndpointRow(
-        {
-          _id: id,
-          kind: 'custom',
-          url: 'https://example.com/hook',
-          description: null,
-          events: '[]',
-          department_ids: null,
-          headers: null,
-          timeout_ms: 7000,
-          retry: '{"kind":"exponential"}',
-          ordering: 'room',
-          rate_limit_per_second: null,
-          max_concurrency: 10,
-          enabled: 1,
-          disabled_reason: null,
-          secret: '',
-          paused_until: null,
-        },
-        NOW,
-      ),
-    )
-    .execute();
-}
 
 interface Leased {
   id: string;
