@@ -8,10 +8,10 @@
  * message lost with a dying thread costs latency only (polling finds the rows). A thread that
  * dies unexpectedly is logged and started again.
  *
- * TypeScript: the process runs `node --import tsx`; a worker thread does not inherit the loader
- * hooks tsx registers (its execArgv `--import tsx` is not enough on Node 20), so the thread starts
- * with a small bootstrap that registers tsx's API and then imports thread-main.ts. This works the
- * same under `npm start`, the CLI and vitest.
+ * Built (`npm start` runs dist/server, scripts/build-server.ts): the thread is thread-main.js next
+ * to this module. Under tsx (the CLI, vitest): a worker thread does not inherit the loader hooks
+ * tsx registers (its execArgv `--import tsx` is not enough on Node 20), so the thread starts with
+ * a small bootstrap that registers tsx's API and then imports thread-main.ts.
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';

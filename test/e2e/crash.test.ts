@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
+import { SERVER_ARGS } from '../helpers/server-process.ts';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -25,7 +26,7 @@ async function freePort(): Promise<number> {
 }
 
 function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, SERVER_ARGS, { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function waitReady(base: string, ms = 20_000): Promise<void> {

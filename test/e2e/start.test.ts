@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
+import { SERVER_ARGS } from '../helpers/server-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'omnihook-start-'));
 
 function server(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env: {
       ...process.env,
       ADMIN_PASS: '',
@@ -63,6 +64,10 @@ describe('npm start', () => {
     });
     expect(login.statusCode).toBe(200);
     await login.body.text();
+    // The build finds files by the package's folder, not by its own depth (src/version.ts).
+    const icon = await request(`http://127.0.0.1:${port}/favicon.svg`);
+    expect(icon.statusCode).toBe(200);
+    expect(await icon.body.text()).toContain('<svg');
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 

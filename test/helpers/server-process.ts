@@ -1,6 +1,6 @@
 /**
- * Omnihook as a real process (`node --import tsx src/main.ts`, as `npm start` runs it), for the
- * fault drills: its output is kept so a test can check what it logged, and `alive` tells whether
+ * Omnihook as a real process (the built server, dist/server/main.js, with the flags `npm start`
+ * passes; test/global-setup.ts builds it once per run), for the fault drills: its output is kept so a test can check what it logged, and `alive` tells whether
  * it is still running.
  */
 import { spawn } from 'node:child_process';
@@ -8,6 +8,10 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { request } from 'undici';
 import { SERVER_NODE_FLAGS } from '../../src/config/node-flags.ts';
+import { SERVER_MAIN } from '../../scripts/build-server.ts';
+
+/** node's arguments for a server process, as `npm start` runs it. */
+export const SERVER_ARGS: readonly string[] = [...SERVER_NODE_FLAGS, SERVER_MAIN];
 
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -32,7 +36,7 @@ export async function freePort(): Promise<number> {
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env: {
       ...process.env,
       HOST: '127.0.0.1',

@@ -9,15 +9,15 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply } from 'fastify';
 import type { RouteRegistrar } from '../schemas.ts';
+import { PACKAGE_ROOT } from '../../version.ts';
 
-const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+const DIST = join(PACKAGE_ROOT, 'web/dist');
 // Our icon, read from the source tree so it is there without a UI build (the API docs use it too).
-const FAVICON = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/public/favicon.svg');
+const FAVICON = join(PACKAGE_ROOT, 'web/public/favicon.svg');
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Omnihook: UI not built</title>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;line-height:1.5">
