@@ -127,12 +127,12 @@ export async function syncVisitorContact(
     visitorId: visitor._id,
     source: { type: source.type, ...(source.id ? { id: source.id } : {}) },
   };
-  const linked = visitor.contact_id ? await q.contactRow(db, visitor.contact_id) : undefined;
+  const linked = visitor.contact_id ? await q.contactRow(tx.x, visitor.contact_id) : undefined;
   const target =
     linked ??
     (await (async () => {
-      const channel = await q.channelByAssociation(db, association);
-      return channel ? q.contactRow(db, channel.contact_id) : undefined;
+      const channel = await q.channelByAssociation(tx.x, association);
+      return channel ? q.contactRow(tx.x, channel.contact_id) : undefined;
     })()) ??
     (await q.contactMatchingVisitor(
       db,
@@ -143,7 +143,7 @@ export async function syncVisitorContact(
   if (target) {
     const current = q.dataOf(target);
     const merged = mergeIntoContact(current, visitorFields(visitor), current.unknown ? 'overwrite' : 'conflict');
-    await q.saveContact(db, target._id, merged, now);
+    await q.saveContact(tx.x, target._id, merged, now);
     contactId = target._id;
   } else {
     contactId = newId();
@@ -155,12 +155,12 @@ export async function syncVisitorContact(
       customFields: {},
       conflictingFields: [],
     };
-    await q.insertContact(db, contactId, mergeIntoContact(fresh, visitorFields(visitor), 'overwrite'), now);
+    await q.insertContact(tx.x, contactId, mergeIntoContact(fresh, visitorFields(visitor), 'overwrite'), now);
   }
-  if (!(await q.channelByAssociation(db, association))) {
-    await q.insertChannel(db, contactId, association, source, channelName(source), now);
+  if (!(await q.channelByAssociation(tx.x, association))) {
+    await q.insertChannel(tx.x, contactId, association, source, channelName(source), now);
   }
-  if (visitor.contact_id !== contactId) await q.linkVisitor(db, visitor._id, contactId);
+  if (visitor.contact_id !== contactId) await q.linkVisitor(tx.x, visitor._id, contactId);
   return contactId;
 }
 
@@ -196,7 +196,7 @@ export class ContactsService {
       const customFields = validateCustomFields(await this.p.allowedCustomFields(tx.db), input.customFields ?? {});
       const id = newId();
       await q.insertContact(
-        tx.db,
+        tx.x,
         id,
         {
           name: input.name,
@@ -219,7 +219,7 @@ export class ContactsService {
    */
   async update(contactId: string, input: ContactInput & { wipeConflicts?: boolean }): Promise<Contact> {
     await inTx(this.p.store, async (tx) => {
-      const row = await q.contactRow(tx.db, contactId, false);
+      const row = await q.contactRow(tx.x, contactId, false);
       if (!row) failPlain('error-contact-not-found');
       const current = q.dataOf(row);
       if (input.contactManager) await requireContactManager(tx.db, input.contactManager);
@@ -243,7 +243,7 @@ export class ContactsService {
         conflictingFields: input.wipeConflicts ? [] : current.conflictingFields,
       };
       const now = this.p.now();
-      await q.saveContact(tx.db, contactId, next, now);
+      await q.saveContact(tx.x, contactId, next, now);
       if (input.name !== undefined && input.name !== current.name) {
         const visitors = await q.contactVisitorIds(tx.db, contactId);
         if (visitors.length) {
@@ -269,7 +269,7 @@ export class ContactsService {
     input: { name?: string; customFields?: Record<string, unknown>; contactManager?: string; wipeConflicts?: boolean },
   ): Promise<Contact> {
     await inTx(this.p.store, async (tx) => {
-      const row = await q.contactRow(tx.db, contactId, false);
+      const row = await q.contactRow(tx.x, contactId, false);
       if (!row) failPlain('error-contact-not-found');
       if (input.contactManager) await requireContactManager(tx.db, input.contactManager);
       const current = q.dataOf(row);
@@ -279,7 +279,7 @@ export class ContactsService {
         ...Object.keys(input.customFields ?? {}).map((k) => `customFields.${k}`),
       ]);
       await q.saveContact(
-        tx.db,
+        tx.x,
         contactId,
         {
           ...current,
@@ -295,12 +295,12 @@ export class ContactsService {
   }
 
   async get(contactId: string): Promise<Contact | undefined> {
-    const row = await q.contactRow(this.db, contactId);
+    const row = await q.contactRow(this.p.store.exec, contactId);
     return row ? (await q.toContacts(this.db, [row]))[0] : undefined;
   }
 
   private async getAny(contactId: string): Promise<Contact | undefined> {
-    const row = await q.contactRow(this.db, contactId, false);
+    const row = await q.contactRow(this.p.store.exec, contactId, false);
     return row ? (await q.toContacts(this.db, [row]))[0] : undefined;
   }
 
@@ -318,7 +318,7 @@ export class ContactsService {
     contactId: string,
     opts: { source?: string; count: number; offset: number; sortAsc?: boolean },
   ): Promise<{ history: HistoryEntry[]; total: number }> {
-    const row = await q.contactRow(this.db, contactId, false);
+    const row = await q.contactRow(this.p.store.exec, contactId, false);
     if (!row) failPlain('error-contact-not-found');
     const rooms = (await q.closedRoomsOf(this.db, await q.contactVisitorIds(this.db, contactId))).map(toRoom);
     // the source is derived per room (store/mappers.ts), so it filters here; a contact's chats are few
@@ -362,8 +362,8 @@ export class ContactsService {
    */
   async setBlocked(user: User, association: ContactVisitorAssociation, blocked: boolean): Promise<void> {
     await inTx(this.p.store, async (tx) => {
-      const channel = await q.channelByAssociation(tx.db, association);
-      if (!channel || !(await q.contactRow(tx.db, channel.contact_id))) failPlain('error-contact-not-found');
+      const channel = await q.channelByAssociation(tx.x, association);
+      if (!channel || !(await q.contactRow(tx.x, channel.contact_id))) failPlain('error-contact-not-found');
       await q.setChannelBlocked(tx.db, association, blocked);
       await tx.db
         .updateTable('contacts')
@@ -393,9 +393,9 @@ export class ContactsService {
     value: string;
   }): Promise<Contact> {
     await inTx(this.p.store, async (tx) => {
-      const row = await q.contactRow(tx.db, input.contactId);
+      const row = await q.contactRow(tx.x, input.contactId);
       if (!row) failPlain('error-invalid-contact');
-      const channel = await q.channelByAssociation(tx.db, input.visitor);
+      const channel = await q.channelByAssociation(tx.x, input.visitor);
       if (!channel || channel.contact_id !== row._id) failPlain('error-invalid-channel');
       const value = input.field === 'email' ? input.value.trim().toLowerCase() : input.value.trim();
       const now = this.p.now();
@@ -403,14 +403,14 @@ export class ContactsService {
       let data = q.dataOf(row);
       const similar = await q.similarVerifiedContactIds(tx.db, { field: input.field, value }, row._id);
       for (const id of similar) {
-        const other = await q.contactRow(tx.db, id);
+        const other = await q.contactRow(tx.x, id);
         if (other) data = mergeIntoContact(data, fieldsOfContact(q.dataOf(other)), 'conflict');
       }
       // the verified value belongs to the contact from now on
       if (input.field === 'email' && !data.emails.some((e) => e.toLowerCase() === value))
         data = { ...data, emails: [...data.emails, value] };
       if (input.field === 'phone' && !data.phones.includes(value)) data = { ...data, phones: [...data.phones, value] };
-      await q.saveContact(tx.db, row._id, data, now);
+      await q.saveContact(tx.x, row._id, data, now);
       await q.absorbContacts(tx.db, row._id, similar);
     });
     return (await this.get(input.contactId))!;
@@ -422,7 +422,7 @@ export class ContactsService {
    */
   async remove(contactId: string): Promise<void> {
     await inTx(this.p.store, async (tx) => {
-      const row = await q.contactRow(tx.db, contactId);
+      const row = await q.contactRow(tx.x, contactId);
       if (!row) failPlain('error-contact-not-found');
       const visitors = await q.contactVisitorIds(tx.db, contactId);
       if (await q.anyRoomOf(tx.db, visitors)) failPlain('error-contact-has-open-rooms');

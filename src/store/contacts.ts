@@ -2,13 +2,13 @@
  * Contacts (migration 0015): the rows, their mapping to Rocket.Chat's ILivechatContact, and the
  * queries the contact service needs. Emails and phones are JSON on the contact row and mirrored
  * in `contact_keys`, rewritten with every save, so exact look-ups are indexed on both dialects.
- * Every function takes the caller's builder: inside a transaction that is the transaction's.
+ * Every function takes the caller's builder (tx.db) or executor (tx.x): inside a transaction, the transaction's.
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { ContactChannelsTable, ContactsTable, Database } from './schema.ts';
 import { parseJson } from './mappers.ts';
 import { lowerContains } from './text.ts';
-import { arg, prepare } from './prepared.ts';
+import { arg, first, plainExec, prepare } from './prepared.ts';
 import type { Exec } from './prepared.ts';
 import type {
   ConflictingField,
@@ -48,35 +48,55 @@ function columnsOf(d: ContactData, now: number) {
   };
 }
 
-async function writeKeys(db: Db, id: string, d: ContactData): Promise<void> {
-  await db.deleteFrom('contact_keys').where('contact_id', '=', id).execute();
-  const keys = [
-    ...new Set(d.emails.map((e) => `email\u0001${e.toLowerCase()}`)),
-    ...new Set(d.phones.map((p) => `phone\u0001${p}`)),
-  ].map((k) => {
+// Prepared (prepared.ts): a visitor's registration syncs its contact with these on every call
+// (the widget registers on each page load), and Kysely's per-call build cost more than SQLite.
+const contactColumns = {
+  name: arg<string>('name'),
+  emails: arg<string>('emails'),
+  phones: arg<string>('phones'),
+  contact_manager: arg<string | null>('contact_manager'),
+  unknown: arg<number>('unknown'),
+  custom_fields: arg<string>('custom_fields'),
+  conflicting_fields: arg<string>('conflicting_fields'),
+  updated_at: arg<number>('updated_at'),
+};
+const deleteKeysQ = prepare((db) => db.deleteFrom('contact_keys').where('contact_id', '=', arg('id')));
+const insertKeyQ = prepare((db) =>
+  db.insertInto('contact_keys').values({ kind: arg('kind'), value: arg('value'), contact_id: arg('id') }),
+);
+const insertContactQ = prepare((db) =>
+  db.insertInto('contacts').values({ _id: arg('id'), ...contactColumns, enabled: 1, created_at: arg('updated_at') }),
+);
+const saveContactQ = prepare((db) => db.updateTable('contacts').set(contactColumns).where('_id', '=', arg('id')));
+const contactByIdQ = prepare((db) => db.selectFrom('contacts').selectAll().where('_id', '=', arg('id')));
+const enabledContactByIdQ = prepare((db) =>
+  db.selectFrom('contacts').selectAll().where('_id', '=', arg('id')).where('enabled', '=', 1),
+);
+
+async function writeKeys(x: Exec, id: string, d: ContactData): Promise<void> {
+  await x.run(deleteKeysQ, { id });
+  const keys = new Set([
+    ...d.emails.map((e) => `email\u0001${e.toLowerCase()}`),
+    ...d.phones.map((p) => `phone\u0001${p}`),
+  ]);
+  for (const k of keys) {
     const [kind, value] = k.split('\u0001') as [string, string];
-    return { kind, value, contact_id: id };
-  });
-  if (keys.length) await db.insertInto('contact_keys').values(keys).execute();
+    await x.run(insertKeyQ, { kind, value, id });
+  }
 }
 
-export async function insertContact(db: Db, id: string, d: ContactData, now: number): Promise<void> {
-  await db
-    .insertInto('contacts')
-    .values({ _id: id, ...columnsOf(d, now), enabled: 1, created_at: now })
-    .execute();
-  await writeKeys(db, id, d);
+export async function insertContact(x: Exec, id: string, d: ContactData, now: number): Promise<void> {
+  await x.run(insertContactQ, { id, ...columnsOf(d, now) });
+  await writeKeys(x, id, d);
 }
 
-export async function saveContact(db: Db, id: string, d: ContactData, now: number): Promise<void> {
-  await db.updateTable('contacts').set(columnsOf(d, now)).where('_id', '=', id).execute();
-  await writeKeys(db, id, d);
+export async function saveContact(x: Exec, id: string, d: ContactData, now: number): Promise<void> {
+  await x.run(saveContactQ, { id, ...columnsOf(d, now) });
+  await writeKeys(x, id, d);
 }
 
-export async function contactRow(db: Db, id: string, enabledOnly = true): Promise<ContactRow | undefined> {
-  let q = db.selectFrom('contacts').selectAll().where('_id', '=', id);
-  if (enabledOnly) q = q.where('enabled', '=', 1);
-  return q.executeTakeFirst();
+export async function contactRow(x: Exec, id: string, enabledOnly = true): Promise<ContactRow | undefined> {
+  return first(x, enabledOnly ? enabledContactByIdQ : contactByIdQ, { id });
 }
 
 export async function channelsOf(db: Db, contactIds: string[]): Promise<ChannelRow[]> {
@@ -198,7 +218,7 @@ export async function countByInfo(
   info: { contactId?: string; email?: string; phone?: string },
 ): Promise<number> {
   if (info.contactId) {
-    const r = await contactRow(db, info.contactId);
+    const r = await contactRow(plainExec(db), info.contactId);
     return r ? 1 : 0;
   }
   const [kind, value] = info.email ? ['email', info.email.toLowerCase()] : ['phone', info.phone ?? ''];
@@ -217,41 +237,52 @@ function sourceIdOf(a: ContactVisitorAssociation): string {
   return a.source.id ?? '';
 }
 
-export async function channelByAssociation(db: Db, a: ContactVisitorAssociation): Promise<ChannelRow | undefined> {
-  return db
+const channelByAssociationQ = prepare((db) =>
+  db
     .selectFrom('contact_channels')
     .selectAll()
-    .where('visitor_id', '=', a.visitorId)
-    .where('source_type', '=', a.source.type)
-    .where('source_id', '=', sourceIdOf(a))
-    .executeTakeFirst();
+    .where('visitor_id', '=', arg('visitorId'))
+    .where('source_type', '=', arg('type'))
+    .where('source_id', '=', arg('sourceId')),
+);
+const insertChannelQ = prepare((db) =>
+  db.insertInto('contact_channels').values({
+    visitor_id: arg('visitorId'),
+    source_type: arg('type'),
+    source_id: arg('sourceId'),
+    contact_id: arg('contactId'),
+    name: arg('name'),
+    verified: 0,
+    verified_at: null,
+    field: null,
+    value: null,
+    blocked: 0,
+    details: arg('details'),
+    created_at: arg('now'),
+  }),
+);
+
+export async function channelByAssociation(x: Exec, a: ContactVisitorAssociation): Promise<ChannelRow | undefined> {
+  return first(x, channelByAssociationQ, { visitorId: a.visitorId, type: a.source.type, sourceId: sourceIdOf(a) });
 }
 
 export async function insertChannel(
-  db: Db,
+  x: Exec,
   contactId: string,
   a: ContactVisitorAssociation,
   details: ContactSource,
   name: string,
   now: number,
 ): Promise<void> {
-  await db
-    .insertInto('contact_channels')
-    .values({
-      visitor_id: a.visitorId,
-      source_type: a.source.type,
-      source_id: sourceIdOf(a),
-      contact_id: contactId,
-      name,
-      verified: 0,
-      verified_at: null,
-      field: null,
-      value: null,
-      blocked: 0,
-      details: JSON.stringify(details),
-      created_at: now,
-    })
-    .execute();
+  await x.run(insertChannelQ, {
+    visitorId: a.visitorId,
+    type: a.source.type,
+    sourceId: sourceIdOf(a),
+    contactId,
+    name,
+    details: JSON.stringify(details),
+    now,
+  });
 }
 
 export async function setChannelBlocked(db: Db, a: ContactVisitorAssociation, blocked: boolean): Promise<void> {
@@ -366,8 +397,15 @@ export async function absorbContacts(db: Db, survivorId: string, mergedIds: stri
   await db.deleteFrom('contacts').where('_id', 'in', mergedIds).execute();
 }
 
-export async function linkVisitor(db: Db, visitorId: string, contactId: string): Promise<void> {
-  await db.updateTable('visitors').set({ contact_id: contactId }).where('_id', '=', visitorId).execute();
+const linkVisitorQ = prepare((db) =>
+  db
+    .updateTable('visitors')
+    .set({ contact_id: arg('contactId') })
+    .where('_id', '=', arg('visitorId')),
+);
+
+export async function linkVisitor(x: Exec, visitorId: string, contactId: string): Promise<void> {
+  await x.run(linkVisitorQ, { visitorId, contactId });
 }
 
 /** The visitor ids on a contact's channels. */
@@ -423,7 +461,7 @@ export async function forgetVisitor(db: Db, visitorId: string): Promise<void> {
       .where('contact_id', '=', contactId)
       .executeTakeFirst();
     if (left) continue;
-    const c = await contactRow(db, contactId, false);
+    const c = await contactRow(plainExec(db), contactId, false);
     if (c && c.unknown === 1) {
       await db.deleteFrom('contact_keys').where('contact_id', '=', contactId).execute();
       await db.deleteFrom('contacts').where('_id', '=', contactId).execute();

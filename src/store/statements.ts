@@ -1,6 +1,6 @@
 /**
  * The livechat statements every visitor message runs, compiled once per dialect (prepared.ts):
- * looking up the visitor, the room and the agent, inserting the message and bumping the room. Services run
+ * looking up the visitor, the room and the agent, inserting the message and bumping the room, and a returning visitor's registration. Services run
  * them with `tx.x`; the SQL stays here, in the store.
  */
 import { arg, prepare } from './prepared.ts';
@@ -37,6 +37,23 @@ export const bumpRoomQ = prepare((db) =>
 );
 
 export const visitorByTokenQ = prepare((db) => db.selectFrom('visitors').selectAll().where('token', '=', arg('token')));
+/** A returning visitor's registration (livechat/visitor, the widget on every page load). */
+export const updateVisitorDataQ = prepare((db) =>
+  db
+    .updateTable('visitors')
+    .set({
+      name: arg('name'),
+      department: arg('department'),
+      emails: arg('emails'),
+      phones: arg('phones'),
+      custom_fields: arg('custom_fields'),
+      ip: arg('ip'),
+      user_agent: arg('user_agent'),
+      host: arg('host'),
+      updated_at: arg('updated_at'),
+    })
+    .where('_id', '=', arg('id')),
+);
 export const roomByIdQ = prepare((db) => db.selectFrom('rooms').selectAll().where('_id', '=', arg('rid')));
 export const visitorRoomQ = prepare((db) =>
   db.selectFrom('rooms').selectAll().where('_id', '=', arg('rid')).where('visitor_token', '=', arg('token')),

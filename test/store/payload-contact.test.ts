@@ -44,12 +44,19 @@ describe.each(await dialects())('payload contact on %s', (dialect) => {
   it('matches the contact and its channels read apart, in order', async () => {
     const db = ts.store.db;
     const id = newId();
-    await insertContact(db, id, data('Ann'), NOW);
+    await insertContact(ts.store.exec, id, data('Ann'), NOW);
     const v1 = newId();
     const v2 = newId();
-    await insertChannel(db, id, { visitorId: v2, source: { type: 'widget' } }, { type: 'widget' }, 'widget', NOW + 2);
     await insertChannel(
-      db,
+      ts.store.exec,
+      id,
+      { visitorId: v2, source: { type: 'widget' } },
+      { type: 'widget' },
+      'widget',
+      NOW + 2,
+    );
+    await insertChannel(
+      ts.store.exec,
       id,
       { visitorId: v1, source: { type: 'api', id: 'app-1' } },
       { type: 'api', id: 'app-1' },
@@ -60,7 +67,7 @@ describe.each(await dialects())('payload contact on %s', (dialect) => {
     await setChannelBlocked(db, { visitorId: v1, source: { type: 'api', id: 'app-1' } }, true);
 
     const got = await read(id);
-    const row = (await contactRow(db, id))!;
+    const row = (await contactRow(ts.store.exec, id))!;
     const channels = await channelsOf(db, [id]);
     expect(got?._id).toBe(id);
     expect(got?.name).toBe(row.name);
@@ -89,7 +96,7 @@ describe.each(await dialects())('payload contact on %s', (dialect) => {
   it('a contact without channels, none, and a disabled one', async () => {
     const db = ts.store.db;
     const id = newId();
-    await insertContact(db, id, data('Bo'), NOW);
+    await insertContact(ts.store.exec, id, data('Bo'), NOW);
     expect(await read(id)).toEqual({ _id: id, name: 'Bo', channels: [] });
     expect(await read(null)).toBeUndefined();
     expect(await read('no-such-contact')).toBeUndefined();
@@ -100,13 +107,13 @@ describe.each(await dialects())('payload contact on %s', (dialect) => {
   it('shows a change committed before, and one made in the same transaction', async () => {
     const db = ts.store.db;
     const id = newId();
-    await insertContact(db, id, data('Cy'), NOW);
+    await insertContact(ts.store.exec, id, data('Cy'), NOW);
     expect((await read(id))?.name).toBe('Cy');
-    await saveContact(db, id, data('Cyrus'), NOW + 1);
+    await saveContact(ts.store.exec, id, data('Cyrus'), NOW + 1);
     expect((await read(id))?.name).toBe('Cyrus');
-    const inside = await ts.store.transact(async (trx, x) => {
-      await saveContact(trx, id, data('Cyril'), NOW + 2);
-      await insertChannel(trx, id, { visitorId: 'v-new', source: { type: 'widget' } }, { type: 'widget' }, 'w', NOW);
+    const inside = await ts.store.transact(async (_trx, x) => {
+      await saveContact(x, id, data('Cyril'), NOW + 2);
+      await insertChannel(x, id, { visitorId: 'v-new', source: { type: 'widget' } }, { type: 'widget' }, 'w', NOW);
       return contactForPayload(x, id);
     });
     expect(inside?.name).toBe('Cyril');

@@ -9,6 +9,8 @@ import { visitorByToken } from './deps.ts';
 import { newId } from '../../domain/ids.ts';
 import { fail } from '../../domain/errors.ts';
 import { parseJson, toVisitor } from '../../store/mappers.ts';
+import { first } from '../../store/prepared.ts';
+import { updateVisitorDataQ, visitorByTokenQ } from '../../store/statements.ts';
 import type { VisitorRow } from '../../store/mappers.ts';
 import type { Visitor } from '../../domain/models.ts';
 import { EMAIL_PATTERN } from '../users.ts';
@@ -105,7 +107,7 @@ export class VisitorsService {
       const custom = await registrationFields(tx.db, input.customFields ?? []);
       const now = this.deps.now();
       const existing =
-        (await tx.db.selectFrom('visitors').selectAll().where('token', '=', input.token).executeTakeFirst()) ??
+        (await first(tx.x, visitorByTokenQ, { token: input.token })) ??
         (phone ? await visitorByPhone(tx.db, phone) : undefined);
       const emails = input.email ? [{ address: input.email.toLowerCase() }] : undefined;
       const phones = phone ? [{ phoneNumber: phone }] : undefined;
@@ -122,7 +124,7 @@ export class VisitorsService {
           host: conn.host ?? existing.host,
           updated_at: now,
         };
-        await tx.db.updateTable('visitors').set(patch).where('_id', '=', existing._id).execute();
+        await tx.x.run(updateVisitorDataQ, { id: existing._id, ...patch });
         // the visitor's contact follows its data (services/contacts.ts)
         const contactId = await syncVisitorContact(tx, { ...existing, ...patch }, now, {
           type: conn.widget ? 'widget' : 'api',
