@@ -105,7 +105,6 @@ describe.each(await dialects())('payload contact on %s', (dialect) => {
   });
 
   it('shows a change committed before, and one made in the same transaction', async () => {
-    const db = ts.store.db;
     const id = newId();
     await insertContact(ts.store.exec, id, data('Cy'), NOW);
     expect((await read(id))?.name).toBe('Cy');
