@@ -13,6 +13,7 @@ import { migrationProvider } from './migrations.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { startCheckpointer, walRewind } from './checkpointer.ts';
 import { KyselyExec, SqliteExec } from './prepared.ts';
+import { OwnSchemaIntrospector } from './pg-introspector.ts';
 import { guardedPool, pgClientConfig } from './pg-pool.ts';
 import { takeServerLock } from './server-lock.ts';
 import { sql } from 'kysely';
@@ -244,7 +245,10 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Store> {
   migrationConnections.set(store, () => {
     const config = pgClientConfig(url, stepMs, { options: searchPath, unboundedStatements: true });
     const { kysely } = guardedPool({ ...config, max: 1 }, onError);
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: kysely }) });
+    const dialect = new PostgresDialect({ pool: kysely });
+    // the migrator's look-ups stay in this schema (pg-introspector.ts says why)
+    dialect.createIntrospector = (db) => new OwnSchemaIntrospector(db);
+    return new Kysely<Database>({ dialect });
   });
   return store;
 }
