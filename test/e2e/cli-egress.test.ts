@@ -7,16 +7,18 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, loginAdmin, startServerProcess, waitFor200 } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
+import { SERVER_CLI } from '../../scripts/build-server.ts';
 
 const run = promisify(execFile);
-const BIN = resolve('bin/omnihook.js');
+// The command built (test/global-setup.ts); doctor.test and cold-start.test run bin/omnihook.js itself.
+const BIN = SERVER_CLI;
 
 interface Finding {
   check: string;

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASS, call, login, makeApp } from '../helpers/app.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { SERVER_CLI } from '../../scripts/build-server.ts';
 
 const run = promisify(execFile);
 
@@ -19,7 +20,7 @@ describe('omnihook users', () => {
   });
   afterAll(async () => t.close());
 
-  const cli = (args: string[]) => run('node', ['bin/omnihook.js', 'users', ...args], { env, timeout: 30_000 });
+  const cli = (args: string[]) => run('node', [SERVER_CLI, 'users', ...args], { env, timeout: 30_000 });
   const status = async (user: string, password: string) =>
     (await call(t, { method: 'POST', url: '/api/v1/login', payload: { user, password } })).status;
 

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, call } from '../helpers/app.ts';
@@ -14,9 +14,11 @@ import type { TestApp } from '../helpers/app.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
 import { setSetting } from '../helpers/livechat.ts';
+import { SERVER_CLI } from '../../scripts/build-server.ts';
 
 const run = promisify(execFile);
-const BIN = resolve('bin/omnihook.js');
+// The command built (test/global-setup.ts); doctor.test and cold-start.test run bin/omnihook.js itself.
+const BIN = SERVER_CLI;
 
 /** A table's lines as cells: columns are separated by two spaces or more. */
 const cells = (stdout: string) =>
