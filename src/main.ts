@@ -133,7 +133,9 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
   // after listen: only a server that runs says which allowlist it applies (the CLI reads it)
   await recordServerEgress(services);
   if (admin.generatedPassword) {
-    // Printed once, on the first start only, to the terminal (not the structured log).
+    // Printed once, on the first start only, to the terminal (not the structured log). The log's
+    // stream writes asynchronously: flushed first, the password line follows "Server listening".
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
     process.stdout.write(
       `\nOmnihook created the admin user "${config.admin.username}" with password: ${admin.generatedPassword}\n` +
         'Set ADMIN_USERNAME / ADMIN_PASS / ADMIN_EMAIL before the first start to choose it yourself.\n\n',

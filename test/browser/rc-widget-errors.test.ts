@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { call } from '../helpers/app.ts';
 import { availableAgent, setSetting } from '../helpers/livechat.ts';
-import { chromiumMissing, openWidget, shot, startWidgetEnv } from './rc-widget-helpers.ts';
+import { chromiumMissing, openWidget, shot, startWidgetEnv, watchRoomStreams } from './rc-widget-helpers.ts';
 import type { WidgetEnv } from './rc-widget-helpers.ts';
 
 const skip = chromiumMissing();
@@ -47,6 +47,7 @@ describe.skipIf(skip)('Rocket.Chat widget: no errors across a whole chat', () =>
     const agent = await availableAgent(env.t, 'erin');
     const page = await env.browser.newPage({ viewport: { width: 360, height: 740 } });
     const errors = collectErrors(page);
+    const streams = watchRoomStreams(page);
     const w = await openWidget(page, env.hostUrl);
     await w.locator('input[name="name"]').fill('Nora Noerror');
     await w.locator('input[name="email"]').fill('nora@example.com');
@@ -66,6 +67,7 @@ describe.skipIf(skip)('Rocket.Chat widget: no errors across a whole chat', () =>
         .where('served_by_id', '=', agent.userId)
         .executeTakeFirstOrThrow()
     )._id;
+    await streams.subscribed(rid);
     const sent = await call(env.t, {
       method: 'POST',
       url: '/api/v1/chat.sendMessage',

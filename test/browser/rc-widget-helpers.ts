@@ -101,3 +101,24 @@ export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
+
+/**
+ * Watches the widget's realtime connection: `subscribed(rid)` resolves once the widget has asked
+ * for the room's message stream. A message sent before that reaches the widget only with its next
+ * history load (as on Rocket.Chat), so a test that expects it live waits for the subscription.
+ * Call before the page opens the widget.
+ */
+export function watchRoomStreams(page: Page): { subscribed(rid: string, timeoutMs?: number): Promise<void> } {
+  const sent: string[] = [];
+  page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
+  return {
+    async subscribed(rid, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      const seen = () => sent.some((p) => p.includes('stream-room-messages') && p.includes(rid));
+      while (!seen()) {
+        if (Date.now() > deadline) throw new Error(`the widget never subscribed to room ${rid}'s messages`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}

@@ -5,8 +5,7 @@
  * polling still sends it. Hints sent and heard are coalesced per process; a process ignores its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { PG_URL, postgresAvailable } from '../helpers/db.ts';
+import { dropSchema, PG_URL, postgresAvailable, withPgClient } from '../helpers/db.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { migrate, openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/open.ts';
@@ -59,10 +58,7 @@ describe.skipIf(!available)('delivery hints between processes (PostgreSQL NOTIFY
     await rx?.close();
     for (const s of services) s.settings.stop();
     for (const st of stores) await st.close();
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await c.end();
+    await dropSchema(schema);
   });
 
   /** A's side: sends hints after its commits, runs no engine. */
@@ -128,13 +124,7 @@ describe.skipIf(!available)('delivery hints between processes (PostgreSQL NOTIFY
     const hints = startDeliveryHints(await openPgChannel(PG_URL, channel), () => wakes++, { intervalMs: 200 });
     stops.push(() => hints.stop());
     // 20 other processes' hints at once (distinct origins)
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    try {
-      await c.query(`SELECT pg_notify($1, 'other-' || g) FROM generate_series(1, 20) g`, [channel]);
-    } finally {
-      await c.end();
-    }
+    await withPgClient((c) => c.query(`SELECT pg_notify($1, 'other-' || g) FROM generate_series(1, 20) g`, [channel]));
     await new Promise((r) => setTimeout(r, 600));
     // one at once, one at the interval's end for the rest
     expect(wakes).toBe(2);

@@ -10,9 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PG_URL, postgresAvailable } from '../helpers/db.ts';
+import { PG_URL, postgresAvailable, withPgClient } from '../helpers/db.ts';
 import { api, loginAdmin, startServerProcess, waitFor200 } from '../helpers/server-process.ts';
 import type { ServerProcess } from '../helpers/server-process.ts';
 import { newId } from '../../src/domain/ids.ts';
@@ -34,15 +33,7 @@ function schemaUrl(schema: string): string {
 
 describe.skipIf(!available)('cold start on an empty PostgreSQL database', () => {
   const schema = `t_${newId(12).toLowerCase()}`;
-  const admin = async (q: (c: pg.Client) => Promise<unknown>) => {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    try {
-      return await q(c);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = withPgClient;
   afterAll(async () => {
     await admin((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
   });

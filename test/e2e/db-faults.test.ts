@@ -9,12 +9,11 @@
  *   connection): 503, never 500, and no second "cannot rollback" error in the log.
  */
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import pino from 'pino';
 import { sql } from 'kysely';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PG_URL, openTestStore, postgresAvailable } from '../helpers/db.ts';
+import { openTestStore, PG_URL, postgresAvailable, withPgClient } from '../helpers/db.ts';
 import type { TestStore } from '../helpers/db.ts';
 import { startTcpProxy } from '../helpers/tcp-proxy.ts';
 import type { TcpProxy } from '../helpers/tcp-proxy.ts';
@@ -63,11 +62,7 @@ describe.skipIf(!available)('PostgreSQL lost, refused and frozen under two serve
   const acknowledged = new Set<string>();
   const statuses: number[] = [];
 
-  const pgAdmin = async (q: string) => {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(q).finally(() => c.end());
-  };
+  const pgAdmin = (q: string) => withPgClient((c) => c.query(q));
   const post = (p: ServerProcess, msg: string, _id = `m-${newId(10)}`) =>
     api(p.base, 'POST', '/api/v1/livechat/message', { token: room.token, rid: room.rid, msg, _id }).then((r) => {
       statuses.push(r.status);

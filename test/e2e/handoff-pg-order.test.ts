@@ -4,10 +4,9 @@
  * events are enqueued by both processes and handed to two engines. Each room's events still
  * reach the receiver in the order they were committed, and none is lost.
  */
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { PG_URL, postgresAvailable } from '../helpers/db.ts';
+import { PG_URL, postgresAvailable, withPgClient } from '../helpers/db.ts';
 import { startReceiver } from '../helpers/receiver.ts';
 import type { Receiver } from '../helpers/receiver.ts';
 import { startServerProcess, waitFor200 } from '../helpers/server-process.ts';
@@ -42,15 +41,7 @@ describe.skipIf(!available)('per-room order across two processes on PostgreSQL',
   const schema = `t_${newId(12).toLowerCase()}`;
   const procs: ServerProcess[] = [];
   let rx: Receiver | undefined;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (q: string) => withPgClient((c) => c.query(q));
   afterAll(async () => {
     await Promise.all(procs.map((p) => p.kill('SIGKILL')));
     await rx?.close();

@@ -16,6 +16,22 @@ export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.
 
 let pgAvailable: boolean | undefined;
 
+/** Runs `fn` on a connection of its own to the test server (a schema drop, a blocker, a NOTIFY), closed after. */
+export async function withPgClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Drops a test's schema and everything in it. */
+export function dropSchema(schema: string): Promise<unknown> {
+  return withPgClient((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+}
+
 export async function postgresAvailable(): Promise<boolean> {
   if (pgAvailable !== undefined) return pgAvailable;
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
@@ -62,10 +78,7 @@ export async function openTestStore(dialect: Dialect): Promise<TestStore> {
     url: PG_URL,
     cleanup: async () => {
       await store.close();
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
+      await dropSchema(schema);
     },
   };
 }

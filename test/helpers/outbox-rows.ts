@@ -9,7 +9,15 @@ export const ROWS_AT = 1_700_000_000_000;
 export async function addEndpoint(
   db: Kysely<Database>,
   id: string,
-  over: { max_concurrency?: number; enabled?: number; paused_until?: number | null } = {},
+  over: {
+    max_concurrency?: number;
+    enabled?: number;
+    paused_until?: number | null;
+    url?: string;
+    events?: string;
+    headers?: string | null;
+    secret?: string;
+  } = {},
 ): Promise<void> {
   await db
     .insertInto('endpoints')
@@ -18,11 +26,11 @@ export async function addEndpoint(
         {
           _id: id,
           kind: 'custom',
-          url: 'https://example.com/hook',
+          url: over.url ?? 'https://example.com/hook',
           description: null,
-          events: '[]',
+          events: over.events ?? '[]',
           department_ids: null,
-          headers: null,
+          headers: over.headers ?? null,
           timeout_ms: 7000,
           retry: '{"kind":"exponential"}',
           ordering: 'room',
@@ -30,7 +38,7 @@ export async function addEndpoint(
           max_concurrency: over.max_concurrency ?? 10,
           enabled: over.enabled ?? 1,
           disabled_reason: null,
-          secret: '',
+          secret: over.secret ?? '',
           paused_until: over.paused_until ?? null,
         },
         ROWS_AT,

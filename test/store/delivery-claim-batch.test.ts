@@ -13,7 +13,8 @@ import { claimDue, claimStatement } from '../../src/store/outbox/claim.ts';
 import type { ClaimParams } from '../../src/store/outbox/claim.ts';
 import { ensureBuiltinEndpoint } from '../../src/store/builtin-endpoint.ts';
 import { newId } from '../../src/domain/ids.ts';
-import { newDeliveryRow, newEndpointRow } from '../../src/store/rows.ts';
+import { newDeliveryRow } from '../../src/store/rows.ts';
+import { addEndpoint as addRowsEndpoint } from '../helpers/outbox-rows.ts';
 
 const NOW = 1_700_000_000_000;
 const params = (over: Partial<ClaimParams> = {}): ClaimParams => ({
@@ -25,33 +26,15 @@ const params = (over: Partial<ClaimParams> = {}): ClaimParams => ({
   ...over,
 });
 
-async function addEndpoint(db: Kysely<Database>, id: string, maxConcurrency: number): Promise<void> {
-  await db
-    .insertInto('endpoints')
-    .values(
-      newEndpointRow(
-        {
-          _id: id,
-          kind: 'custom',
-          url: `https://example.com/${id}`,
-          description: null,
-          events: '["Message"]',
-          department_ids: null,
-          headers: '{"X-Tenant":"acme"}',
-          timeout_ms: 7000,
-          retry: '{"kind":"exponential"}',
-          ordering: 'room',
-          rate_limit_per_second: null,
-          max_concurrency: maxConcurrency,
-          enabled: 1,
-          disabled_reason: null,
-          secret: 'whsec_c2VjcmV0',
-        },
-        NOW,
-      ),
-    )
-    .execute();
-}
+/** An endpoint whose every column the claim hands back differs from the defaults. */
+const addEndpoint = (db: Kysely<Database>, id: string, maxConcurrency: number) =>
+  addRowsEndpoint(db, id, {
+    max_concurrency: maxConcurrency,
+    url: `https://example.com/${id}`,
+    events: '["Message"]',
+    headers: '{"X-Tenant":"acme"}',
+    secret: 'whsec_c2VjcmV0',
+  });
 
 /** An event and its delivery to `endpointId`; `withEvent: false` leaves the event row out. */
 async function addDelivery(

@@ -4,24 +4,15 @@
  * other applications). Kysely's own introspector listed every table of the database and failed
  * with "relation ... does not exist" when one vanished mid-query (src/store/pg-introspector.ts).
  */
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate, openStore } from '../../src/store/open.ts';
 import { newId } from '../../src/domain/ids.ts';
-import { PG_URL, postgresAvailable } from '../helpers/db.ts';
+import { PG_URL, postgresAvailable, withPgClient } from '../helpers/db.ts';
 
 const pgUp = await postgresAvailable();
 const made: string[] = [];
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
+const admin = withPgClient;
 
 describe.skipIf(!pgUp)('migrations beside other sessions DDL', () => {
   afterAll(async () => {

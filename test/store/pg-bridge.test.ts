@@ -3,8 +3,7 @@
  * seen live by the other's hub (what its SSE and DDP clients read), with its dates intact.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { PG_URL, postgresAvailable } from '../helpers/db.ts';
+import { dropSchema, PG_URL, postgresAvailable } from '../helpers/db.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { migrate, openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/open.ts';
@@ -41,10 +40,7 @@ describe.skipIf(!available)('live events across processes (PostgreSQL LISTEN/NOT
     for (const b of bridges) await b.stop();
     for (const s of services) s.settings.stop();
     for (const st of stores) await st.close();
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await c.end();
+    await dropSchema(schema);
   });
 
   it('relays a message event to the other process, once, with Date fields', async () => {

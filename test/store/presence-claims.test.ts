@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.ts';
 import { createServices } from '../../src/services/container.ts';
@@ -15,7 +14,7 @@ import { Hub } from '../../src/realtime/hub.ts';
 import { migrate, openStore } from '../../src/store/open.ts';
 import type { Store } from '../../src/store/open.ts';
 import { newId } from '../../src/domain/ids.ts';
-import { PG_URL, dialects } from '../helpers/db.ts';
+import { dialects, dropSchema, PG_URL } from '../helpers/db.ts';
 import { testClock } from '../helpers/presence.ts';
 import type { TestClock } from '../helpers/presence.ts';
 
@@ -44,10 +43,7 @@ for (const dialect of await dialects()) {
         await migrate(stores[0]!);
         stores.push(await openStore(PG_URL, { schema }));
         cleanup = async () => {
-          const client = new pg.Client({ connectionString: PG_URL });
-          await client.connect();
-          await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-          await client.end();
+          await dropSchema(schema);
         };
       }
       const config = loadConfig({ LOG_LEVEL: 'silent' });
