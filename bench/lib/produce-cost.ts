@@ -2,6 +2,8 @@
  * What one visitor message costs the API thread, CPU microseconds, with nothing else running:
  * sendAsVisitor (message, room, event, delivery, all in group commit) from `producers`
  * concurrent loops, no delivery worker. CPU time (not wall time) so a busy machine moves it little.
+ * Then the same for a returning visitor's registration (`livechat/visitor`, which the widget
+ * calls on every page load): the steady benchmark's "other traffic".
  *
  *   node --import tsx bench/lib/produce-cost.ts [--messages 20000] [--producers 16]
  */
@@ -36,7 +38,12 @@ const { s, store } = await openInProcess(databaseUrl);
 await s.settings.set('Livechat_webhookUrl', 'http://127.0.0.1:9/hook');
 await s.settings.set('Livechat_webhook_on_visitor_message', true);
 const rooms = await agentAndRooms(s, 256);
-async function run(n: number): Promise<{ us: number; wall: number }> {
+type Call = (r: (typeof rooms)[number], i: number) => Promise<unknown>;
+const send: Call = (r, i) => s.livechat.messages.sendAsVisitor({ token: r.token, rid: r.rid, msg: messageText(i) });
+// a returning visitor: the same name and email as on the last page load
+const register: Call = (r) =>
+  s.livechat.visitors.register({ token: r.token, name: `Returning ${r.rid}`, email: `${r.rid}@example.com` }, {});
+async function run(n: number, call: Call = send): Promise<{ us: number; wall: number }> {
   let next = 0;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -45,7 +52,7 @@ async function run(n: number): Promise<{ us: number; wall: number }> {
       while (next < n) {
         const i = next++;
         const r = rooms[i % rooms.length]!;
-        await s.livechat.messages.sendAsVisitor({ token: r.token, rid: r.rid, msg: messageText(i) });
+        await call(r, i);
       }
     }),
   );
@@ -56,6 +63,11 @@ await run(Math.ceil(N / 5)); // warm-up
 const r = await run(N);
 process.stdout.write(
   `produce: ${r.us.toFixed(1)} us CPU per message, ${(1000 / r.wall).toFixed(0)} messages/s wall (${P} producers)\n`,
+);
+await run(Math.ceil(N / 10), register); // warm-up
+const v = await run(Math.ceil(N / 2), register);
+process.stdout.write(
+  `register: ${v.us.toFixed(1)} us CPU per returning visitor, ${(1000 / v.wall).toFixed(0)} calls/s wall (${P} callers)\n`,
 );
 s.settings.stop();
 await store.close();

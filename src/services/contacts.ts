@@ -17,7 +17,14 @@ import type { Tx } from './tx.ts';
 import { newId } from '../domain/ids.ts';
 import { fail } from '../domain/errors.ts';
 import type { User } from '../domain/models.ts';
-import { channelName, failPlain, fieldsOfContact, mergeIntoContact, validateCustomFields } from '../domain/contacts.ts';
+import {
+  channelName,
+  failPlain,
+  fieldsOfContact,
+  mergeIntoContact,
+  sameContactData,
+  validateCustomFields,
+} from '../domain/contacts.ts';
 import type {
   AllowedCustomField,
   Contact,
@@ -143,7 +150,9 @@ export async function syncVisitorContact(
   if (target) {
     const current = q.dataOf(target);
     const merged = mergeIntoContact(current, visitorFields(visitor), current.unknown ? 'overwrite' : 'conflict');
-    await q.saveContact(tx.x, target._id, merged, now);
+    // A returning visitor usually brings nothing new (the widget registers on every page load):
+    // then the contact, its keys and its updated time stay as they are.
+    if (!sameContactData(current, merged)) await q.saveContact(tx.x, target._id, merged, now, current);
     contactId = target._id;
   } else {
     contactId = newId();
@@ -243,7 +252,7 @@ export class ContactsService {
         conflictingFields: input.wipeConflicts ? [] : current.conflictingFields,
       };
       const now = this.p.now();
-      await q.saveContact(tx.x, contactId, next, now);
+      await q.saveContact(tx.x, contactId, next, now, current);
       if (input.name !== undefined && input.name !== current.name) {
         const visitors = await q.contactVisitorIds(tx.db, contactId);
         if (visitors.length) {

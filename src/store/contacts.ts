@@ -73,16 +73,39 @@ const enabledContactByIdQ = prepare((db) =>
   db.selectFrom('contacts').selectAll().where('_id', '=', arg('id')).where('enabled', '=', 1),
 );
 
-async function writeKeys(x: Exec, id: string, d: ContactData): Promise<void> {
-  await x.run(deleteKeysQ, { id });
-  const keys = new Set([
-    ...d.emails.map((e) => `email\u0001${e.toLowerCase()}`),
-    ...d.phones.map((p) => `phone\u0001${p}`),
-  ]);
-  for (const k of keys) {
-    const [kind, value] = k.split('\u0001') as [string, string];
-    await x.run(insertKeyQ, { kind, value, id });
+const deleteKeyQ = prepare((db) =>
+  db
+    .deleteFrom('contact_keys')
+    .where('kind', '=', arg('kind'))
+    .where('value', '=', arg('value'))
+    .where('contact_id', '=', arg('id')),
+);
+
+/** The look-up keys of a contact's data (`kind\u0001value`): its emails (lower case) and phones. */
+function keysOf(d: ContactData): Set<string> {
+  return new Set([...d.emails.map((e) => `email\u0001${e.toLowerCase()}`), ...d.phones.map((p) => `phone\u0001${p}`)]);
+}
+
+async function runKey(x: Exec, q: typeof insertKeyQ, id: string, k: string): Promise<void> {
+  const [kind, value] = k.split('\u0001') as [string, string];
+  await x.run(q, { kind, value, id });
+}
+
+/**
+ * Writes the contact's keys. With the data it had (`before`), only the keys that changed: a
+ * contact gathers every email its visitors ever gave, and rewriting them all on each save made a
+ * returning visitor's registration cost one insert per address.
+ */
+async function writeKeys(x: Exec, id: string, d: ContactData, before?: ContactData): Promise<void> {
+  const keys = keysOf(d);
+  if (!before) {
+    await x.run(deleteKeysQ, { id });
+    for (const k of keys) await runKey(x, insertKeyQ, id, k);
+    return;
   }
+  const had = keysOf(before);
+  for (const k of had) if (!keys.has(k)) await runKey(x, deleteKeyQ, id, k);
+  for (const k of keys) if (!had.has(k)) await runKey(x, insertKeyQ, id, k);
 }
 
 export async function insertContact(x: Exec, id: string, d: ContactData, now: number): Promise<void> {
@@ -90,9 +113,16 @@ export async function insertContact(x: Exec, id: string, d: ContactData, now: nu
   await writeKeys(x, id, d);
 }
 
-export async function saveContact(x: Exec, id: string, d: ContactData, now: number): Promise<void> {
+/** `before`: the data the stored row holds now (from `dataOf`), when the caller read it. */
+export async function saveContact(
+  x: Exec,
+  id: string,
+  d: ContactData,
+  now: number,
+  before?: ContactData,
+): Promise<void> {
   await x.run(saveContactQ, { id, ...columnsOf(d, now) });
-  await writeKeys(x, id, d);
+  await writeKeys(x, id, d, before);
 }
 
 export async function contactRow(x: Exec, id: string, enabledOnly = true): Promise<ContactRow | undefined> {

@@ -296,6 +296,38 @@ describe.each([
     expect(many.body.error).toContain('must NOT have additional properties');
   });
 
+  it.skipIf(!run)('the look-up keys follow the emails and phones; a returning visitor changes nothing', async () => {
+    const id = await create({ name: 'Keyed', emails: ['old@keys.example', 'kept@keys.example'], phones: ['+1555'] });
+    const exists = async (qs: string) =>
+      (await get(`omnichannel/contacts.checkExistence?${qs}`)).body.exists as boolean;
+    const upd = await post('omnichannel/contacts.update', {
+      contactId: id,
+      emails: ['kept@keys.example', 'new@keys.example'],
+      phones: ['+1666'],
+    });
+    expect(upd.status, JSON.stringify(upd.body)).toBe(200);
+    expect(await exists('email=old@keys.example')).toBe(false);
+    expect(await exists('email=KEPT@keys.example')).toBe(true);
+    expect(await exists('email=new@keys.example')).toBe(true);
+    expect(await exists(`phone=${encodeURIComponent('+1555')}`)).toBe(false);
+    expect(await exists(`phone=${encodeURIComponent('+1666')}`)).toBe(true);
+
+    // a visitor registering again with the data it gave before leaves its contact as it was
+    const token = `keys-${dialect}`;
+    const v = { name: 'Rita Returning', email: 'rita@keys.example' };
+    const rita = await newVisitor(t, token, v);
+    const contactId = await contactOf(rita._id);
+    const row = () =>
+      t.services.db.selectFrom('contacts').selectAll().where('_id', '=', contactId).executeTakeFirstOrThrow();
+    const first = await row();
+    await new Promise((r) => setTimeout(r, 5));
+    await newVisitor(t, token, v);
+    expect(await row()).toEqual(first);
+    await newVisitor(t, token, { ...v, email: 'rita.two@keys.example' });
+    expect(await exists('email=rita.two@keys.example')).toBe(true);
+    expect(await exists('email=rita@keys.example')).toBe(true);
+  });
+
   it.skipIf(!run)('contacts.search: known by default, unknown on request, by name, email or phone', async () => {
     const id = await create({ name: 'Zed Searchable', emails: ['zed@search.example'], phones: ['+77777'] });
     const all = await get('omnichannel/contacts.search');
