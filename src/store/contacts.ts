@@ -1,7 +1,7 @@
 /**
  * Contacts (migration 0015): the rows, their mapping to Rocket.Chat's ILivechatContact, and the
  * queries the contact service needs. Emails and phones are JSON on the contact row and mirrored
- * in `contact_keys`, rewritten with every save, so exact look-ups are indexed on both dialects.
+ * in `contact_keys`, kept in step with every save, so exact look-ups are indexed on both dialects.
  * Every function takes the caller's builder (tx.db) or executor (tx.x): inside a transaction, the transaction's.
  */
 import type { Kysely, Selectable } from 'kysely';
@@ -62,7 +62,11 @@ const contactColumns = {
 };
 const deleteKeysQ = prepare((db) => db.deleteFrom('contact_keys').where('contact_id', '=', arg('id')));
 const insertKeyQ = prepare((db) =>
-  db.insertInto('contact_keys').values({ kind: arg('kind'), value: arg('value'), contact_id: arg('id') }),
+  db
+    .insertInto('contact_keys')
+    .values({ kind: arg('kind'), value: arg('value'), contact_id: arg('id') })
+    // written by difference: a key the row already has (whatever wrote it) is not an error
+    .onConflict((oc) => oc.doNothing()),
 );
 const insertContactQ = prepare((db) =>
   db.insertInto('contacts').values({ _id: arg('id'), ...contactColumns, enabled: 1, created_at: arg('updated_at') }),
