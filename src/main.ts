@@ -4,7 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from './config/index.ts';
-import { createLogger as createConfiguredLogger } from './config/logger.ts';
+import { createLogger as createConfiguredLogger, printAfterLog } from './config/logger.ts';
 import { describeStartupError } from './config/startup-errors.ts';
 import type { Config } from './config/index.ts';
 import { migrate, openStore } from './store/open.ts';
@@ -133,10 +133,10 @@ export async function start(config: Config): Promise<{ close(): Promise<void>; p
   // after listen: only a server that runs says which allowlist it applies (the CLI reads it)
   await recordServerEgress(services);
   if (admin.generatedPassword) {
-    // Printed once, on the first start only, to the terminal (not the structured log). The log's
-    // stream writes asynchronously: flushed first, the password line follows "Server listening".
-    await new Promise<void>((resolve) => log.flush(() => resolve()));
-    process.stdout.write(
+    // Printed once, on the first start only, to the terminal (not the structured log), behind
+    // the log's "Server listening" line.
+    printAfterLog(
+      log,
       `\nOmnihook created the admin user "${config.admin.username}" with password: ${admin.generatedPassword}\n` +
         'Set ADMIN_USERNAME / ADMIN_PASS / ADMIN_EMAIL before the first start to choose it yourself.\n\n',
     );

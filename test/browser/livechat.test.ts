@@ -53,7 +53,9 @@ describe.skipIf(skip)('livechat in the browser', () => {
     await widget.getByRole('button', { name: 'Start chat' }).click();
     await widget.getByLabel('Type your message').fill('Hello, I need help with my order');
     await widget.getByLabel('Type your message').press('Enter');
-    await widget.getByText('Hello, I need help with my order').waitFor();
+    await widget.getByRole('list', { name: 'Messages' }).getByText('Hello, I need help with my order').waitFor();
+    // by then the composer is empty: the text shows once, in the list
+    expect(await widget.getByLabel('Type your message').inputValue()).toBe('');
     await widget.getByText('Waiting for an agent…').waitFor();
 
     // The inquiry appears live in the agent's queue; the agent takes it.

@@ -223,6 +223,9 @@ export function Widget() {
     if (!msg) return;
     setError(undefined);
     typing.current?.stop();
+    // Cleared at once: the message can reach the list over the stream before the answer, and
+    // the same text in the list and in the composer reads as not sent (and invites a second Enter).
+    setText('');
     try {
       const roomId = await ensureRoom();
       const r = await api<{ message: ChatMessage }>('POST', 'livechat/message', {
@@ -230,8 +233,8 @@ export function Widget() {
         body: { token, rid: roomId, msg },
       });
       setMessages((list) => upsertMessage(list, r.message));
-      setText('');
     } catch (err) {
+      setText((current) => current || msg); // not sent: the visitor gets the text back to retry
       if (await offlineNow(err).catch(() => false)) return;
       setError(errorText(err));
     }
