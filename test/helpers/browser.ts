@@ -31,13 +31,20 @@ export function browserMissing(): boolean {
   return true;
 }
 
-/** Builds web/dist when missing or stale, with the same script `npm start` runs. */
+let webBuilt = false;
+
+/**
+ * Builds web/dist when missing or stale, with the same script `npm start` runs. Once per worker
+ * process: test files share it (vitest.config.ts), and nothing under web/ changes during a run.
+ */
 export function buildWeb(): void {
+  if (webBuilt) return;
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-web.ts')], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
+  webBuilt = true;
 }
 
 export function launchBrowser(): Promise<Browser> {
