@@ -39,9 +39,24 @@ export function findNul(value: unknown, path = '', depth = 0): string | undefine
 type Validate = ReturnType<FastifySchemaCompiler<object>> & { errors?: unknown; schemaEnv?: unknown };
 type Ctx = { parentData: Record<string, unknown>; parentDataProperty: string };
 
+// Compiled validators by part and schema text. Fastify hands the compiler its own copy of each
+// route's schema for every app, which Ajv's cache (by object) misses: without this, every app
+// built in one process (the test suite builds hundreds) compiled and kept all of them again.
+const compiled = new Map<string, ReturnType<Ajv['compile']>>();
+
+function compileOnce(schema: object, httpPart: string | undefined): ReturnType<Ajv['compile']> {
+  const body = httpPart === 'body';
+  const key = `${body ? 'body' : 'text'}:${JSON.stringify(schema)}`;
+  let check = compiled.get(key);
+  if (!check) {
+    check = (body ? strictAjv : coercingAjv).compile(schema);
+    compiled.set(key, check);
+  }
+  return check;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? strictAjv : coercingAjv;
-  const check = ajv.compile(schema);
+  const check = compileOnce(schema, httpPart);
   // Fastify hands Ajv validators (those with schemaEnv) the request as parent, so Ajv may replace
   // the root value: pass it on, and scan the value as it stands afterwards.
   const validate = ((data: unknown, ctx?: Ctx) => {
