@@ -67,3 +67,52 @@ describe('hand-offs waiting for a slot', () => {
     expect(claims - before).toBeLessThan(40);
   });
 });
+
+describe('the process-wide cap on requests in flight', () => {
+  it('holds while polling and the hand-offs both have work', { timeout: 60_000 }, async () => {
+    const t = await makeApp({ env: { EGRESS_ALLOWLIST: '127.0.0.1/32' } });
+    const rx = await startReceiver();
+    const CAP = 4;
+    const DELAY = 40;
+    let worker: DeliveryWorker | undefined;
+    try {
+      const s = t.services;
+      await s.endpoints.create({
+        url: `${rx.url}/crm`,
+        description: 'Wide CRM',
+        events: ['LivechatOfflineMessage'],
+        maxConcurrency: 50,
+      });
+      rx.fallback = { status: 200, body: '', delayMs: DELAY };
+      // a backlog for polling (stored before the engine runs), then a stream for the hand-offs
+      for (let i = 0; i < 60; i++) await offlineEvent(s, `backlog ${i}`);
+      // the thread's wiring, each write 15 ms away (the API thread's group commit under load): a
+      // claim and a lease of hand-offs are then on their way at the same time
+      const deps = buildWorkerDeps(s, t.app.log);
+      const serve = writeServer(deps.outbox, deps.disableFailingEndpointAfterMs);
+      const outbox = remoteWrites(deps.outbox, async (op, args) => {
+        await new Promise((r) => setTimeout(r, 15));
+        return serve(op, args);
+      });
+      worker = new DeliveryWorker({ ...deps, outbox }, { pollMs: 20, maxInFlight: CAP });
+      worker.start();
+      for (let i = 0; i < 60; i += 6) {
+        await Promise.all(Array.from({ length: 6 }, (_, k) => offlineEvent(s, `stream ${i + k}`)));
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const got = await rx.waitFor(120, 40_000);
+      // requests that arrive less than DELAY apart were held at the receiver together
+      const at = got.map((r) => r.at).sort((a, b) => a - b);
+      let most = 0;
+      for (let i = 0, j = 0; i < at.length; i++) {
+        while (at[i]! - at[j]! >= DELAY - 2) j++;
+        most = Math.max(most, i - j + 1);
+      }
+      expect(most).toBeLessThanOrEqual(CAP);
+    } finally {
+      await worker?.stop();
+      await rx.close();
+      await t.close();
+    }
+  });
+});
