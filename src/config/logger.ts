@@ -32,42 +32,39 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-/** The stream each stdout logger writes its lines into, for text that must come after them. */
+/** The stream each logger writes its lines into, for text that must come after them. */
 const streamOf = new WeakMap<Logger, { write(text: string): unknown }>();
 
 /**
- * Writes `text` to the process's stdout after every line `log` has written so far. The log's
+ * Writes `text` where `log` writes (stdout), after every line it has written so far. The log's
  * stream writes asynchronously (from libuv's pool), so a `process.stdout.write` made after a log
  * call can reach the terminal first; this goes into the log's own stream, behind those lines
  * (pino-pretty passes a line that is not JSON through as it is).
  */
 export function printAfterLog(log: Logger, text: string): void {
-  const out = streamOf.get(log);
-  if (out) out.write(text);
-  else process.stdout.write(text);
+  (streamOf.get(log) ?? process.stdout).write(text);
 }
 
-export function createLogger(opts: LoggerOptions): Logger {
-  const format = resolveLogFormat(opts.format, opts.destination ? false : undefined);
-  // stdout as pino opens it by default (asynchronous writes)
-  const stdout = opts.destination ? undefined : pino.destination({ dest: 1, sync: false });
-  const remember = (log: Logger, into: { write(text: string): unknown }): Logger => {
-    if (stdout) streamOf.set(log, into);
-    return log;
-  };
-  if (format === 'json') {
-    const into = opts.destination ?? stdout!;
-    return remember(pino({ level: opts.level }, into), into);
-  }
-  const stream = pretty({
-    // colours only for a real terminal: escape codes in a file or a pipe are noise
-    colorize: !opts.destination && process.stdout.isTTY === true,
+/** Readable lines (pino-pretty) written to `destination`; colours only on a real terminal. */
+function prettyInto(destination: DestinationStream, toStdout: boolean): DestinationStream {
+  return pretty({
+    // escape codes in a file or a pipe are noise
+    colorize: toStdout && process.stdout.isTTY === true,
     translateTime: 'SYS:HH:MM:ss.l',
     // pid and host are the same on every line of one process; a request line's `http` fields
     // repeat its message (plugins/request-log.ts)
     ignore: 'pid,hostname,http',
     singleLine: true,
-    destination: opts.destination ?? stdout,
+    destination,
   });
-  return remember(pino({ level: opts.level }, stream), stream);
+}
+
+export function createLogger(opts: LoggerOptions): Logger {
+  const format = resolveLogFormat(opts.format, opts.destination ? false : undefined);
+  // stdout as pino opens it by default (asynchronous writes), unless the caller gives a stream
+  const out = opts.destination ?? pino.destination({ dest: 1, sync: false });
+  const into = format === 'json' ? out : prettyInto(out, !opts.destination);
+  const log = pino({ level: opts.level }, into);
+  streamOf.set(log, into);
+  return log;
 }
