@@ -64,20 +64,6 @@ export interface ContactData {
   conflictingFields: ConflictingField[];
 }
 
-/** True when a save of `b` over `a` would change nothing the contact shows. */
-export function sameContactData(a: ContactData, b: ContactData): boolean {
-  const list = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  return (
-    a.name === b.name &&
-    a.contactManager === b.contactManager &&
-    a.unknown === b.unknown &&
-    list(a.emails, b.emails) &&
-    list(a.phones, b.phones) &&
-    JSON.stringify(a.customFields) === JSON.stringify(b.customFields) &&
-    JSON.stringify(a.conflictingFields) === JSON.stringify(b.conflictingFields)
-  );
-}
-
 export type MergeField =
   | { type: 'name' | 'username' | 'email' | 'phone' | 'manager'; value: string }
   | { type: `customFields.${string}`; value: string };

@@ -6,6 +6,7 @@
  * is verified and another contact is verified on the same email or phone. Blocking a channel
  * closes its open chat and keeps the visitor from starting another.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Store } from '../store/open.ts';
 import type { Database } from '../store/schema.ts';
@@ -17,14 +18,7 @@ import type { Tx } from './tx.ts';
 import { newId } from '../domain/ids.ts';
 import { fail } from '../domain/errors.ts';
 import type { User } from '../domain/models.ts';
-import {
-  channelName,
-  failPlain,
-  fieldsOfContact,
-  mergeIntoContact,
-  sameContactData,
-  validateCustomFields,
-} from '../domain/contacts.ts';
+import { channelName, failPlain, fieldsOfContact, mergeIntoContact, validateCustomFields } from '../domain/contacts.ts';
 import type {
   AllowedCustomField,
   Contact,
@@ -152,7 +146,7 @@ export async function syncVisitorContact(
     const merged = mergeIntoContact(current, visitorFields(visitor), current.unknown ? 'overwrite' : 'conflict');
     // A returning visitor usually brings nothing new (the widget registers on every page load):
     // then the contact, its keys and its updated time stay as they are.
-    if (!sameContactData(current, merged)) await q.saveContact(tx.x, target._id, merged, now, current);
+    if (!isDeepStrictEqual(current, merged)) await q.saveContact(tx.x, target._id, merged, now, current);
     contactId = target._id;
   } else {
     contactId = newId();
@@ -298,6 +292,7 @@ export class ContactsService {
           conflictingFields: input.wipeConflicts ? [] : current.conflictingFields.filter((c) => !resolved.has(c.field)),
         },
         this.p.now(),
+        current,
       );
     });
     return (await this.getAny(contactId))!;

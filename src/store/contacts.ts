@@ -85,14 +85,15 @@ const deleteKeyQ = prepare((db) =>
     .where('contact_id', '=', arg('id')),
 );
 
-/** The look-up keys of a contact's data (`kind\u0001value`): its emails (lower case) and phones. */
-function keysOf(d: ContactData): Set<string> {
-  return new Set([...d.emails.map((e) => `email\u0001${e.toLowerCase()}`), ...d.phones.map((p) => `phone\u0001${p}`)]);
-}
+type Key = { kind: 'email' | 'phone'; value: string };
 
-async function runKey(x: Exec, q: typeof insertKeyQ, id: string, k: string): Promise<void> {
-  const [kind, value] = k.split('\u0001') as [string, string];
-  await x.run(q, { kind, value, id });
+/** The look-up keys of a contact's data, by `kind:value`: its emails (lower case) and phones. */
+function keysOf(d: ContactData): Map<string, Key> {
+  const keys: Key[] = [
+    ...d.emails.map((e) => ({ kind: 'email' as const, value: e.toLowerCase() })),
+    ...d.phones.map((p) => ({ kind: 'phone' as const, value: p })),
+  ];
+  return new Map(keys.map((k) => [`${k.kind}:${k.value}`, k]));
 }
 
 /**
@@ -102,14 +103,10 @@ async function runKey(x: Exec, q: typeof insertKeyQ, id: string, k: string): Pro
  */
 async function writeKeys(x: Exec, id: string, d: ContactData, before?: ContactData): Promise<void> {
   const keys = keysOf(d);
-  if (!before) {
-    await x.run(deleteKeysQ, { id });
-    for (const k of keys) await runKey(x, insertKeyQ, id, k);
-    return;
-  }
-  const had = keysOf(before);
-  for (const k of had) if (!keys.has(k)) await runKey(x, deleteKeyQ, id, k);
-  for (const k of keys) if (!had.has(k)) await runKey(x, insertKeyQ, id, k);
+  if (!before) await x.run(deleteKeysQ, { id });
+  const had = before ? keysOf(before) : new Map<string, Key>();
+  for (const [k, key] of had) if (!keys.has(k)) await x.run(deleteKeyQ, { ...key, id });
+  for (const [k, key] of keys) if (!had.has(k)) await x.run(insertKeyQ, { ...key, id });
 }
 
 export async function insertContact(x: Exec, id: string, d: ContactData, now: number): Promise<void> {
