@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { makeApp } from '../helpers/app.ts';
+import { until } from '../helpers/until.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { startWorker } from '../../src/delivery/start.ts';
 import { buildWorkerDeps } from '../../src/main.ts';
@@ -112,13 +113,11 @@ export function watchRoomStreams(page: Page): { subscribed(rid: string, timeoutM
   const sent: string[] = [];
   page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
   return {
-    async subscribed(rid, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      const seen = () => sent.some((p) => p.includes('stream-room-messages') && p.includes(rid));
-      while (!seen()) {
-        if (Date.now() > deadline) throw new Error(`the widget never subscribed to room ${rid}'s messages`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
+    subscribed: (rid, timeoutMs) =>
+      until(
+        `the widget's subscription to room ${rid}'s messages`,
+        () => sent.some((p) => p.includes('stream-room-messages') && p.includes(rid)),
+        timeoutMs,
+      ),
   };
 }

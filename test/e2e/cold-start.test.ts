@@ -33,13 +33,12 @@ function schemaUrl(schema: string): string {
 
 describe.skipIf(!available)('cold start on an empty PostgreSQL database', () => {
   const schema = `t_${newId(12).toLowerCase()}`;
-  const admin = withPgClient;
   afterAll(async () => {
-    await admin((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+    await withPgClient((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
   });
 
   it('three processes started together all serve, with one admin', async () => {
-    await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
+    await withPgClient((c) => c.query(`CREATE SCHEMA ${schema}`));
     const env = { DATABASE_URL: schemaUrl(schema), OMNIHOOK_WORKER: 'false' };
     const procs = await Promise.all([0, 1, 2].map(() => startServerProcess(env)));
     started.push(...procs);
@@ -49,11 +48,11 @@ describe.skipIf(!available)('cold start on an empty PostgreSQL database', () => 
       expect(p.output()).not.toMatch(/duplicate key|failed to start/);
       await loginAdmin(p.base);
     }
-    const admins = (await admin((c) =>
+    const admins = (await withPgClient((c) =>
       c.query(`SELECT count(*)::int AS n FROM ${schema}.users WHERE username = 'admin'`),
     )) as { rows: { n: number }[] };
     expect(admins.rows[0]!.n).toBe(1);
-    const migrations = (await admin((c) =>
+    const migrations = (await withPgClient((c) =>
       c.query(`SELECT count(*)::int AS n, count(DISTINCT name)::int AS d FROM ${schema}.kysely_migration`),
     )) as { rows: { n: number; d: number }[] };
     expect(migrations.rows[0]!.n).toBeGreaterThan(0);

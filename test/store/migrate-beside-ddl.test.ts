@@ -12,11 +12,9 @@ import { PG_URL, postgresAvailable, withPgClient } from '../helpers/db.ts';
 const pgUp = await postgresAvailable();
 const made: string[] = [];
 
-const admin = withPgClient;
-
 describe.skipIf(!pgUp)('migrations beside other sessions DDL', () => {
   afterAll(async () => {
-    await admin(async (c) => {
+    await withPgClient(async (c) => {
       for (const s of made) await c.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
     });
   });
@@ -24,7 +22,7 @@ describe.skipIf(!pgUp)('migrations beside other sessions DDL', () => {
   it('migrate fresh schemas while other schemas churn', async () => {
     let stop = false;
     // Tables with many columns in schemas that vanish: each drop is a chance to hit the window.
-    const churn = admin(async (c) => {
+    const churn = withPgClient(async (c) => {
       let n = 0;
       while (!stop) {
         const s = `churn_${newId(8).toLowerCase()}_${n++}`;
